@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export type OpenOptions = {
+  /** Folder holding drizzle-kit's SQL files and meta/_journal.json. */
+  migrationsFolder: string;
+  /** For Electron: an Electron-ABI build of better-sqlite3 (see README). */
+  nativeBinding?: string;
+};
+
+/**
+ * Opens (creating if needed) the database file with the pragmas of architecture.md and applies
+ * pending migrations with foreign keys off outside the migration transaction, then checks them.
+ */
+export function openDatabase(file: string, options: OpenOptions): Db {
+  const client = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  client.pragma('journal_mode = WAL');
+  client.pragma('synchronous = FULL');
+  client.pragma('busy_timeout = 10000');
+  const db = drizzle(client, { schema }) as Db;
+  migrateSafely(db, options.migrationsFolder);
+  return db;
+}
+
+export function migrateSafely(db: Db, migrationsFolder: string): void {
+  const client = db.$client;
+  client.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = client.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) {
+      throw new Error(`数据库迁移后外键检查失败（${broken.length} 处），请联系维护人员：${JSON.stringify(broken.slice(0, 3))}`);
+    }
+  } finally {
+    client.pragma('foreign_keys = ON');
+  }
+}

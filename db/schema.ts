@@ -1,0 +1,210 @@
+
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** The arbitration commission this installation serves (one row today). */
+export const commissions = sqliteTable('commissions', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  caseNumberPattern: text('case_number_pattern').notNull(),
+  fastTrackTargetDays: integer('fast_track_target_days').notNull().default(30),
+  operatorName: text('operator_name').notNull().default('操作员'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Local monthly minimum wage, by effective date (final-award threshold = 12 × this). */
+export const minimumWages = sqliteTable(
+  'minimum_wages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commissionId: integer('commission_id').notNull().references(() => commissions.id),
+    effectiveOn: text('effective_on').notNull(),
+    monthlyFen: integer('monthly_fen').notNull(),
+  },
+  (t) => [uniqueIndex('minimum_wages_commission_effective').on(t.commissionId, t.effectiveOn)],
+);
+
+/** Last case number handed out per commission and year; never decremented. */
+export const caseNumberSequences = sqliteTable(
+  'case_number_sequences',
+  {
+    commissionId: integer('commission_id').notNull().references(() => commissions.id),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commissionId, t.year] })],
+);
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    address: text('address'),
+    permitNumber: text('permit_number'),
+    contractPriceFen: integer('contract_price_fen'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('projects_name').on(t.name)],
+);
+
+/** A respondent: a company (credit code) or a natural person such as a team leader. */
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['company', 'person'] }).notNull(),
+    name: text('name').notNull(),
+    creditCode: text('credit_code'),
+    idNumber: text('id_number'),
+    legalRepresentative: text('legal_representative'),
+    address: text('address'),
+    phone: text('phone'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('organisations_name').on(t.name),
+    uniqueIndex('organisations_credit_code').on(t.creditCode),
+    index('organisations_id_number').on(t.idNumber),
+  ],
+);
+
+/** The project chain: who took part in which role, and who contracted them. */
+export const projectParties = sqliteTable(
+  'project_parties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    role: text('role', { enum: ['owner', 'generalContractor', 'subcontractor', 'labourSubcontractor', 'teamLeader'] }).notNull(),
+    contractedById: integer('contracted_by_id').references(() => organisations.id),
+  },
+  (t) => [
+    uniqueIndex('project_parties_unique').on(t.projectId, t.organisationId, t.role),
+    index('project_parties_organisation').on(t.organisationId),
+  ],
+);
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commissionId: integer('commission_id').notNull().references(() => commissions.id),
+    caseNumber: text('case_number'),
+    caseYear: integer('case_year'),
+    caseSeq: integer('case_seq'),
+    channel: text('channel', { enum: ['walkIn', 'hotline12345', 'stateCouncilPlatform', 'inspectionReferral', 'warning'] }).notNull(),
+    stage: text('stage', { enum: ['filing', 'mediation', 'hearing', 'closing'] }).notNull().default('filing'),
+    status: text('status', { enum: ['received', 'accepted', 'rejected', 'closed'] }).notNull().default('received'),
+    procedure: text('procedure', { enum: ['simplified', 'ordinary'] }).notNull().default('simplified'),
+    isCollective: integer('is_collective', { mode: 'boolean' }).notNull().default(false),
+    projectId: integer('project_id').references(() => projects.id),
+    cause: text('cause').notNull().default('追索劳动报酬'),
+    receivedOn: text('received_on').notNull(),
+    acceptedOn: text('accepted_on'),
+    acceptedWithGaps: integer('accepted_with_gaps', { mode: 'boolean' }).notNull().default(false),
+    materialsPromise: text('materials_promise'),
+    materialsCompletedOn: text('materials_completed_on'),
+    rejectedOn: text('rejected_on'),
+    rejectionReason: text('rejection_reason'),
+    respondentServedOn: text('respondent_served_on'),
+    awardExtensionDays: integer('award_extension_days').notNull().default(0),
+    closedOn: text('closed_on'),
+    nextDueOn: text('next_due_on'),
+    workerCount: integer('worker_count').notNull().default(0),
+    claimedTotalFen: integer('claimed_total_fen').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cases_case_number').on(t.caseNumber),
+    index('cases_received_on').on(t.receivedOn, t.id),
+    index('cases_stage').on(t.stage, t.receivedOn),
+    index('cases_channel').on(t.channel, t.receivedOn),
+    index('cases_next_due_on').on(t.nextDueOn),
+    index('cases_project').on(t.projectId),
+    index('cases_status').on(t.status),
+  ],
+);
+
+export const caseRespondents = sqliteTable(
+  'case_respondents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    role: text('role', { enum: ['owner', 'generalContractor', 'subcontractor', 'labourSubcontractor', 'teamLeader'] }).notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [index('case_respondents_case').on(t.caseId), index('case_respondents_organisation').on(t.organisationId)],
+);
+
+export const workers = sqliteTable(
+  'workers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    sortOrder: integer('sort_order').notNull(),
+    name: text('name').notNull(),
+    nameInitials: text('name_initials').notNull(),
+    idNumber: text('id_number').notNull(),
+    sex: text('sex', { enum: ['male', 'female'] }),
+    birthDate: text('birth_date'),
+    phone: text('phone'),
+    jobType: text('job_type'),
+    team: text('team'),
+    daysWorked: real('days_worked'),
+    dailyWageFen: integer('daily_wage_fen'),
+    dueFen: integer('due_fen'),
+    paidFen: integer('paid_fen'),
+    owedFen: integer('owed_fen').notNull(),
+    bankCard: text('bank_card'),
+    note: text('note'),
+    isRepresentative: integer('is_representative', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('workers_case_id_number').on(t.caseId, t.idNumber),
+    index('workers_id_number').on(t.idNumber),
+    index('workers_case_order').on(t.caseId, t.sortOrder),
+  ],
+);
+
+export const claimItems = sqliteTable(
+  'claim_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    workerId: integer('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ['unpaidWages', 'overtime', 'compensation', 'damages', 'other'] }).notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('claim_items_case').on(t.caseId), index('claim_items_worker').on(t.workerId)],
+);
+
+export const missingMaterials = sqliteTable(
+  'missing_materials',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    completedOn: text('completed_on'),
+  },
+  (t) => [index('missing_materials_case').on(t.caseId)],
+);
+
+/** The case timeline: one row per mutating service call. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    summary: text('summary').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('case_events_case_at').on(t.caseId, t.at)],
+);
+

@@ -39,3 +39,7 @@ export function migrateSafely(db: Db, migrationsFolder: string): void {
     client.pragma('foreign_keys = ON');
   }
 }
+
+/** A transaction handle, or the database itself: what query helpers accept. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;

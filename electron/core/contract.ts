@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { caseStatuses, channels, claimTypes, partyRoles, procedures, stages } from './domain';
+import type { Deadline } from './clock/deadlines';
+import type { RosterPreview } from './workers/rosterGrid';
+
+/**
+ * The one contract: every backend method with its input and output schema. Main (IPC), preload,
+ * the web host and the renderer's client are all derived from this object.
+ */
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const id = z.number().int().positive();
+const text = (max: number) => z.string().trim().max(max);
+
+export const minimumWageSchema = z.object({ effectiveOn: date, monthlyFen: z.number().int().positive() });
+
+export const settingsSchema = z.object({
+  commissionName: text(60).min(1, '请填写仲裁委员会名称'),
+  caseNumberPattern: text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), '案号格式须包含 {year} 和 {n}'),
+  fastTrackTargetDays: z.number().int().min(1).max(60),
+  operatorName: text(20).min(1, '请填写操作员姓名'),
+  minimumWages: z.array(minimumWageSchema),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const workerDraftSchema = z.object({
+  name: z.string().max(40),
+  idNumber: z.string().max(40),
+  phone: z.string().max(40),
+  jobType: z.string().max(40),
+  team: z.string().max(40),
+  daysWorked: z.string().max(20),
+  dailyWage: z.string().max(30),
+  due: z.string().max(30),
+  paid: z.string().max(30),
+  owed: z.string().max(30),
+  bankCard: z.string().max(40),
+  note: z.string().max(200),
+  sourceRow: z.number().int().optional(),
+});
+
+export const extraClaimSchema = z.object({
+  workerIndex: z.number().int().min(0),
+  type: z.enum(claimTypes),
+  amount: z.string().max(30),
+  note: z.string().max(200).optional(),
+});
+
+export const organisationInputSchema = z.object({
+  kind: z.enum(['company', 'person']),
+  name: text(80).min(1, '请填写被申请人名称'),
+  creditCode: text(30).optional(),
+  idNumber: text(30).optional(),
+  legalRepresentative: text(40).optional(),
+  address: text(200).optional(),
+  phone: text(40).optional(),
+});
+
+export const respondentInputSchema = z.object({
+  organisationId: id.optional(),
+  organisation: organisationInputSchema.optional(),
+  role: z.enum(partyRoles),
+  /** Index (in this list) of the respondent that contracted this one: the project chain. */
+  contractedByIndex: z.number().int().min(0).nullable().optional(),
+});
+
+export const projectInputSchema = z.object({
+  id: id.optional(),
+  name: text(120).optional(),
+  address: text(200).optional(),
+  permitNumber: text(60).optional(),
+});
+
+export const caseCreateSchema = z.object({
+  channel: z.enum(channels),
+  receivedOn: date,
+  procedure: z.enum(procedures),
+  cause: text(60).min(1),
+  project: projectInputSchema,
+  respondents: z.array(respondentInputSchema).min(1, '至少需要一个被申请人'),
+  workers: z.array(workerDraftSchema).min(1, '至少需要一名申请人').max(2000),
+  extraClaims: z.array(extraClaimSchema).default([]),
+  representativeIndexes: z.array(z.number().int().min(0)).max(5).default([]),
+});
+export type CaseCreateInput = z.infer<typeof caseCreateSchema>;
+
+export type OrganisationView = {
+  id: number;
+  kind: 'company' | 'person';
+  name: string;
+  creditCode: string | null;
+  idNumber: string | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  phone: string | null;
+};
+
+export type ProjectView = {
+  id: number;
+  name: string;
+  address: string | null;
+  permitNumber: string | null;
+  parties: { organisationId: number; name: string; role: (typeof partyRoles)[number]; contractedById: number | null }[];
+};
+
+export type CaseRow = {
+  id: number;
+  caseNumber: string | null;
+  channel: (typeof channels)[number];
+  stage: (typeof stages)[number];
+  status: (typeof caseStatuses)[number];
+  isCollective: boolean;
+  receivedOn: string;
+  acceptedOn: string | null;
+  projectName: string | null;
+  respondentNames: string;
+  firstWorkerName: string | null;
+  workerCount: number;
+  claimedTotalFen: number;
+  nextDueOn: string | null;
+};
+
+export type WorkerView = {
+  id: number;
+  name: string;
+  idNumber: string;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+  phone: string | null;
+  jobType: string | null;
+  team: string | null;
+  daysWorked: number | null;
+  dailyWageFen: number | null;
+  dueFen: number | null;
+  paidFen: number | null;
+  owedFen: number;
+  bankCard: string | null;
+  isRepresentative: boolean;
+  claims: { id: number; type: (typeof claimTypes)[number]; amountFen: number; note: string | null }[];
+};
+
+export type CaseEventView = { id: number; at: string; actor: string; action: string; summary: string };
+
+export type CaseDetail = CaseRow & {
+  procedure: (typeof procedures)[number];
+  cause: string;
+  acceptedWithGaps: boolean;
+  materialsPromise: string | null;
+  materialsCompletedOn: string | null;
+  rejectedOn: string | null;
+  rejectionReason: string | null;
+  respondentServedOn: string | null;
+  awardExtensionDays: number;
+  closedOn: string | null;
+  project: ProjectView | null;
+  respondents: (OrganisationView & { role: (typeof partyRoles)[number]; contractedById: number | null })[];
+  workers: WorkerView[];
+  missingMaterials: { id: number; name: string; completedOn: string | null }[];
+  deadlines: Deadline[];
+  events: CaseEventView[];
+};
+
+export type RelatedCase = {
+  caseId: number;
+  caseNumber: string | null;
+  status: (typeof caseStatuses)[number];
+  receivedOn: string;
+  reasons: string[];
+};
+
+export const caseSearchSchema = z.object({
+  query: z.string().max(60).default(''),
+  stage: z.enum(stages).nullable().optional(),
+  channel: z.enum(channels).nullable().optional(),
+  due: z.enum(['overdue', 'soon']).nullable().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+const out = <T>() => z.custom<T>(() => true);
+
+export const contract = {
+  'app.info': {
+    input: z.object({}).default({}),
+    output: out<{ version: string; host: 'web' | 'electron'; dataDir: string; today: string }>(),
+  },
+  'settings.get': { input: z.object({}).default({}), output: out<Settings>() },
+  'settings.update': { input: settingsSchema, output: out<Settings>() },
+  'projects.search': { input: z.object({ query: z.string().max(60) }), output: out<ProjectView[]>() },
+  'organisations.search': { input: z.object({ query: z.string().max(60) }), output: out<OrganisationView[]>() },
+  'workers.previewRoster': {
+    input: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(30_000_000, '文件过大（上限 20 MB）') }),
+    output: out<RosterPreview>(),
+  },
+  'cases.create': { input: caseCreateSchema, output: out<{ id: number }>() },
+  'cases.get': { input: z.object({ id }), output: out<CaseDetail>() },
+  'cases.search': { input: caseSearchSchema, output: out<{ total: number; rows: CaseRow[] }>() },
+  'cases.related': { input: z.object({ id }), output: out<RelatedCase[]>() },
+  'cases.accept': {
+    input: z.object({
+      id,
+      acceptedOn: date,
+      withGaps: z
+        .object({ materials: z.array(text(100).min(1)).min(1, '请列出缺少的材料'), promise: text(500).min(1, '请记录申请人补正承诺') })
+        .nullable()
+        .optional(),
+    }),
+    output: out<CaseDetail>(),
+  },
+  'cases.reject': { input: z.object({ id, rejectedOn: date, reason: text(1000).min(4, '请写明不予受理的理由') }), output: out<CaseDetail>() },
+  'cases.completeMaterials': { input: z.object({ id, completedOn: date }), output: out<CaseDetail>() },
+  'cases.recordService': { input: z.object({ id, servedOn: date }), output: out<CaseDetail>() },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'unknown_method';
+export type ApiError = { code: ErrorCode; message: string };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Events pushed from backend to every window (SSE in the web host, IPC in Electron). */
+export type AppEvent = { type: 'cases.changed'; caseId: number } | { type: 'settings.changed' };
+
+/** A failure meant for the user: the message is Chinese and says what to fix. */
+export class AppFailure extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns a zod error into one Chinese line naming the field. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}：${issue.message}` : issue.message))
+    .join('；');
+}

@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { methodNames, type AppEvent } from '../core/contract';
+import { EVENT_CHANNEL, METHOD_PREFIX } from '../core/ipcChannels';
+
+/**
+ * window.sucai: exactly the contract's methods plus on(event). Channel names never reach the
+ * renderer; every call goes through main's one validated handler.
+ */
+const api: Record<string, unknown> = {};
+for (const name of methodNames) {
+  api[name] = (input: unknown) => ipcRenderer.invoke(METHOD_PREFIX + name, input);
+}
+api.on = (callback: (event: AppEvent) => void) => {
+  const listener = (_: IpcRendererEvent, event: AppEvent) => callback(event);
+  ipcRenderer.on(EVENT_CHANNEL, listener);
+  return () => ipcRenderer.removeListener(EVENT_CHANNEL, listener);
+};
+contextBridge.exposeInMainWorld('sucai', api);

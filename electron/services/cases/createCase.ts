@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import { AppFailure, type CaseCreateInput } from '../../core/contract';
+import { COLLECTIVE_MIN_WORKERS, claimTypeLabels } from '../../core/domain';
+import { todayInChina } from '../../core/dates';
+import { parseYuanToFen, formatYuan } from '../../core/money';
+import { nameInitials } from '../../core/pinyin';
+import { validateWorkers } from '../../core/workers/validateWorkers';
+import { workerFieldLabels } from '../../core/workers/workerDraft';
+import { caseRespondents, cases, claimItems, projectParties, projects, workers } from '../../../db/schema';
+import type { Executor } from '../../../db/open';
+import type { ServiceContext } from '../context';
+import { normaliseOrganisation, upsertOrganisation } from '../catalog/organisationsService';
+import { indexCase } from '../search/indexCase';
+import { appendEvent } from '../timeline';
+import { refreshNextDue } from './caseClock';
+import { COMMISSION_ID } from '../settings/settingsService';
+
+/** Files a new case (收案): project, respondents and their chain, workers and claim items, in one transaction. */
+export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: number } {
+  const now = ctx.now();
+  const today = todayInChina(now);
+  if (input.receivedOn > today) throw new AppFailure('invalid_input', '收案日期不能晚于今天');
+
+  const { problems, workers: valid } = validateWorkers(input.workers, today);
+  const errors = problems.filter((p) => p.level === 'error');
+  if (errors.length) {
+    const lines = errors.slice(0, 5).map((p) => `申请人第${p.index + 1}行（${workerFieldLabels[p.field]}）：${p.message}`);
+    const more = errors.length > 5 ? `；另有${errors.length - 5}处错误` : '';
+    throw new AppFailure('invalid_input', lines.join('；') + more);
+  }
+  const people = valid.map((w, index) => ({ w, index })).filter((x): x is { w: NonNullable<typeof x.w>; index: number } => !!x.w);
+  if (!people.length) throw new AppFailure('invalid_input', '至少需要一名申请人');
+
+  const extra = input.extraClaims.map((c, i) => {
+    const amount = parseYuanToFen(c.amount);
+    if (!amount.ok) throw new AppFailure('invalid_input', `第${i + 1}项其他请求（${claimTypeLabels[c.type]}）金额：${amount.message}`);
+    if (!valid[c.workerIndex]) throw new AppFailure('invalid_input', `第${i + 1}项其他请求所属的申请人不存在`);
+    return { ...c, amountFen: amount.fen };
+  });
+
+  if (!input.project.id && !input.project.name) throw new AppFailure('invalid_input', '请选择或填写工程项目名称');
+  const respondents = input.respondents.map((r, i) => {
+    if (!r.organisationId && !r.organisation) throw new AppFailure('invalid_input', `被申请人${i + 1}：请选择或填写单位/个人`);
+    return { ...r, organisation: r.organisation ? normaliseOrganisation(r.organisation, `被申请人${i + 1}`, today) : undefined };
+  });
+
+  const id = ctx.db.transaction((tx) => {
+    const projectId = input.project.id ?? insertProject(tx, input.project, now);
+    const orgIds = respondents.map((r) => r.organisationId ?? upsertOrganisation(tx, r.organisation!, now));
+    respondents.forEach((r, i) => {
+      const by = r.contractedByIndex != null ? orgIds[r.contractedByIndex] ?? null : null;
+      tx.insert(projectParties)
+        .values({ projectId, organisationId: orgIds[i], role: r.role, contractedById: by })
+        .onConflictDoUpdate({
+          target: [projectParties.projectId, projectParties.organisationId, projectParties.role],
+          set: { contractedById: by },
+        })
+        .run();
+    });
+
+    const claimed = people.reduce((s, p) => s + p.w.owedFen, 0) + extra.reduce((s, c) => s + c.amountFen, 0);
+    const caseId = tx
+      .insert(cases)
+      .values({
+        commissionId: COMMISSION_ID,
+        channel: input.channel,
+        procedure: input.procedure,
+        cause: input.cause,
+        isCollective: people.length >= COLLECTIVE_MIN_WORKERS,
+        projectId,
+        receivedOn: input.receivedOn,
+        workerCount: people.length,
+        claimedTotalFen: claimed,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      })
+      .returning({ id: cases.id })
+      .get().id;
+
+    respondents.forEach((r, i) =>
+      tx.insert(caseRespondents).values({ caseId, organisationId: orgIds[i], role: r.role, sortOrder: i }).run(),
+    );
+
+    const workerIds = new Map<number, number>();
+    people.forEach(({ w, index }, order) => {
+      const workerId = tx
+        .insert(workers)
+        .values({
+          caseId,
+          sortOrder: order,
+          name: w.name,
+          nameInitials: nameInitials(w.name),
+          idNumber: w.idNumber,
+          sex: w.sex,
+          birthDate: w.birthDate,
+          phone: w.phone,
+          jobType: w.jobType,
+          team: w.team,
+          daysWorked: w.daysWorked,
+          dailyWageFen: w.dailyWageFen,
+          dueFen: w.dueFen,
+          paidFen: w.paidFen,
+          owedFen: w.owedFen,
+          bankCard: w.bankCard,
+          note: w.note,
+          isRepresentative: input.representativeIndexes.includes(index),
+        })
+        .returning({ id: workers.id })
+        .get().id;
+      workerIds.set(index, workerId);
+      tx.insert(claimItems).values({ caseId, workerId, type: 'unpaidWages', amountFen: w.owedFen }).run();
+    });
+    for (const c of extra) {
+      tx.insert(claimItems)
+        .values({ caseId, workerId: workerIds.get(c.workerIndex)!, type: c.type, amountFen: c.amountFen, note: c.note ?? null })
+        .run();
+    }
+
+    refreshNextDue(ctx, tx, caseId);
+    indexCase(tx, caseId);
+    appendEvent(tx, now, {
+      caseId,
+      action: 'case.received',
+      summary: `收案：申请人${people.length}人，请求金额合计${formatYuan(claimed)}`,
+      after: { workers: people.length, claimedTotalFen: claimed, channel: input.channel },
+    });
+    return caseId;
+  });
+  ctx.emit({ type: 'cases.changed', caseId: id });
+  return { id };
+}
+
+function insertProject(db: Executor, project: CaseCreateInput['project'], now: Date): number {
+  const name = project.name!.trim();
+  const same = db.select({ id: projects.id }).from(projects).where(and(eq(projects.name, name))).get();
+  if (same) return same.id;
+  return db
+    .insert(projects)
+    .values({ name, address: project.address || null, permitNumber: project.permitNumber || null, createdAt: now.toISOString() })
+    .returning({ id: projects.id })
+    .get().id;
+}

@@ -1,0 +1,113 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { AppFailure, type CaseDetail } from '../../core/contract';
+import { caseEvents, caseRespondents, cases, claimItems, missingMaterials, organisations, projectParties, projects, workers } from '../../../db/schema';
+import type { Executor } from '../../../db/open';
+import type { ServiceContext } from '../context';
+import { withParties } from '../catalog/projectsService';
+import { caseDeadlines } from './caseClock';
+
+/** The whole case file for the case page: a fixed number of queries whatever the worker count. */
+export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db): CaseDetail {
+  const row = db.select().from(cases).where(eq(cases.id, id)).get();
+  if (!row) throw new AppFailure('not_found', `案件不存在（编号${id}）`);
+
+  const project = row.projectId
+    ? withParties(
+        db,
+        db.select({ id: projects.id, name: projects.name, address: projects.address, permitNumber: projects.permitNumber })
+          .from(projects)
+          .where(eq(projects.id, row.projectId))
+          .all(),
+      )[0] ?? null
+    : null;
+
+  const respondents = db
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      name: organisations.name,
+      creditCode: organisations.creditCode,
+      idNumber: organisations.idNumber,
+      legalRepresentative: organisations.legalRepresentative,
+      address: organisations.address,
+      phone: organisations.phone,
+      role: caseRespondents.role,
+      contractedById: projectParties.contractedById,
+    })
+    .from(caseRespondents)
+    .innerJoin(organisations, eq(organisations.id, caseRespondents.organisationId))
+    .leftJoin(
+      projectParties,
+      sql`${projectParties.projectId} = ${row.projectId ?? -1} and ${projectParties.organisationId} = ${caseRespondents.organisationId} and ${projectParties.role} = ${caseRespondents.role}`,
+    )
+    .where(eq(caseRespondents.caseId, id))
+    .orderBy(asc(caseRespondents.sortOrder))
+    .all();
+
+  const workerRows = db.select().from(workers).where(eq(workers.caseId, id)).orderBy(asc(workers.sortOrder)).all();
+  const claims = db.select().from(claimItems).where(eq(claimItems.caseId, id)).orderBy(asc(claimItems.id)).all();
+  const claimsByWorker = new Map<number, typeof claims>();
+  for (const c of claims) claimsByWorker.set(c.workerId, [...(claimsByWorker.get(c.workerId) ?? []), c]);
+
+  const events = db
+    .select({ id: caseEvents.id, at: caseEvents.at, actor: caseEvents.actor, action: caseEvents.action, summary: caseEvents.summary })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, id))
+    .orderBy(desc(caseEvents.at), desc(caseEvents.id))
+    .all();
+
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    channel: row.channel,
+    stage: row.stage,
+    status: row.status,
+    isCollective: row.isCollective,
+    receivedOn: row.receivedOn,
+    acceptedOn: row.acceptedOn,
+    projectName: project?.name ?? null,
+    respondentNames: respondents.map((r) => r.name).join('、'),
+    firstWorkerName: workerRows[0]?.name ?? null,
+    workerCount: row.workerCount,
+    claimedTotalFen: row.claimedTotalFen,
+    nextDueOn: row.nextDueOn,
+    procedure: row.procedure,
+    cause: row.cause,
+    acceptedWithGaps: row.acceptedWithGaps,
+    materialsPromise: row.materialsPromise,
+    materialsCompletedOn: row.materialsCompletedOn,
+    rejectedOn: row.rejectedOn,
+    rejectionReason: row.rejectionReason,
+    respondentServedOn: row.respondentServedOn,
+    awardExtensionDays: row.awardExtensionDays,
+    closedOn: row.closedOn,
+    project,
+    respondents,
+    workers: workerRows.map((w) => ({
+      id: w.id,
+      name: w.name,
+      idNumber: w.idNumber,
+      sex: w.sex,
+      birthDate: w.birthDate,
+      phone: w.phone,
+      jobType: w.jobType,
+      team: w.team,
+      daysWorked: w.daysWorked,
+      dailyWageFen: w.dailyWageFen,
+      dueFen: w.dueFen,
+      paidFen: w.paidFen,
+      owedFen: w.owedFen,
+      bankCard: w.bankCard,
+      isRepresentative: w.isRepresentative,
+      claims: (claimsByWorker.get(w.id) ?? []).map((c) => ({ id: c.id, type: c.type, amountFen: c.amountFen, note: c.note })),
+    })),
+    missingMaterials: db
+      .select({ id: missingMaterials.id, name: missingMaterials.name, completedOn: missingMaterials.completedOn })
+      .from(missingMaterials)
+      .where(eq(missingMaterials.caseId, id))
+      .orderBy(asc(missingMaterials.id))
+      .all(),
+    deadlines: caseDeadlines(ctx, db, row),
+    events,
+  };
+}

@@ -1,0 +1,77 @@
+import { EventEmitter } from 'node:events';
+import { todayInChina } from '../core/dates';
+import type { AppEvent, MethodName, MethodOutput } from '../core/contract';
+import type { z } from 'zod';
+import type { Contract } from '../core/contract';
+import type { ServiceContext } from './context';
+import { openDataFolder, loadCalendar, type AppPaths } from './dataFolder';
+import { ensureCommission, readSettings, updateSettings } from './settings/settingsService';
+import { searchOrganisations } from './catalog/organisationsService';
+import { searchProjects } from './catalog/projectsService';
+import { previewRoster } from './roster/readRoster';
+import { createCase } from './cases/createCase';
+import { getCase } from './cases/getCase';
+import { searchCases } from './cases/searchCases';
+import { relatedCases } from './cases/relatedCases';
+import { acceptCase, completeMaterials, recordService, rejectCase } from './cases/intakeDecisions';
+import { refreshAllNextDue } from './cases/caseClock';
+import { indexMissingCases } from './search/indexCase';
+
+type Parsed<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Handlers = { [M in MethodName]: (input: Parsed<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+
+export type Services = {
+  ctx: ServiceContext;
+  handlers: Handlers;
+  events: EventEmitter<{ event: [AppEvent] }>;
+  close: () => void;
+};
+
+export type ServiceOptions = AppPaths & {
+  dataDir: string;
+  host: 'web' | 'electron';
+  version: string;
+  /** Tests pin the clock. */
+  now?: () => Date;
+};
+
+/** Opens a data folder and returns one handler per contract method. Both hosts call this. */
+export function createServices(options: ServiceOptions): Services {
+  const db = openDataFolder(options.dataDir, options);
+  const events = new EventEmitter<{ event: [AppEvent] }>();
+  const ctx: ServiceContext = {
+    db,
+    dataDir: options.dataDir,
+    calendar: loadCalendar(options.dataDir, options),
+    host: options.host,
+    now: options.now ?? (() => new Date()),
+    emit: (event) => events.emit('event', event),
+  };
+  ensureCommission(db, ctx.now());
+  if (indexMissingCases(db) > 0) refreshAllNextDue(ctx);
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: options.version, host: options.host, dataDir: options.dataDir, today: todayInChina(ctx.now()) }),
+    'settings.get': () => readSettings(db),
+    'settings.update': (input) => {
+      const before = readSettings(db);
+      const after = updateSettings(ctx, input);
+      if (before.fastTrackTargetDays !== after.fastTrackTargetDays) refreshAllNextDue(ctx);
+      return after;
+    },
+    'projects.search': ({ query }) => searchProjects(db, query),
+    'organisations.search': ({ query }) => searchOrganisations(db, query),
+    'workers.previewRoster': ({ fileName, contentBase64 }) =>
+      previewRoster(fileName, Buffer.from(contentBase64, 'base64'), todayInChina(ctx.now())),
+    'cases.create': (input) => createCase(ctx, input),
+    'cases.get': ({ id }) => getCase(ctx, id),
+    'cases.search': (input) => searchCases(ctx, input),
+    'cases.related': ({ id }) => relatedCases(ctx, id),
+    'cases.accept': (input) => acceptCase(ctx, input),
+    'cases.reject': (input) => rejectCase(ctx, input),
+    'cases.completeMaterials': (input) => completeMaterials(ctx, input),
+    'cases.recordService': (input) => recordService(ctx, input),
+  };
+  return { ctx, handlers, events, close: () => db.$client.close() };
+}
+

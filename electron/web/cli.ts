@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultDataDir } from '../services/dataFolder';
+import { createServices } from '../services/createServices';
+import { startWebHost } from './webHost';
+
+/**
+ * npm run web -- [--data DIR] [--port P] [--no-build]
+ * Builds the renderer when it is missing or older than its sources, then serves the app on
+ * 127.0.0.1 and prints the address (with its per-launch token) to open.
+ */
+const root = path.resolve(__dirname, '../..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt(rendererDir: string): void {
+  const index = path.join(rendererDir, 'index.html');
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'electron', 'core')));
+  if (built >= sources) return;
+  console.log('正在构建界面（electron-vite build）…');
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+async function main() {
+  const dataDir = path.resolve(arg('data') ?? process.env.SUCAI_DATA_DIR ?? defaultDataDir());
+  const port = arg('port') ? Number(arg('port')) : 0;
+  const rendererDir = path.join(root, 'out', 'renderer');
+  if (!process.argv.includes('--no-build')) ensureBuilt(rendererDir);
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+  const services = createServices({
+    dataDir,
+    host: 'web',
+    version,
+    resourcesDir: path.join(root, 'resources'),
+    migrationsFolder: path.join(root, 'db', 'migrations'),
+  });
+  const host = await startWebHost({ services, rendererDir, port });
+  console.log(`速裁台已启动，数据目录：${dataDir}`);
+  console.log(`请在浏览器中打开：${host.url}`);
+  const stop = async () => {
+    await host.close();
+    services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(`启动失败：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

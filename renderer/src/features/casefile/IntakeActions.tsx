@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import type { CaseDetail } from '../../../../electron/core/contract';
+import { formatChineseDate, todayInChina } from '../../../../electron/core/dates';
+import { call } from '../../api';
+
+type Dialog = null | 'accept' | 'gaps' | 'reject' | 'complete' | 'serve';
+
+/** 受理 / 容缺受理 / 不予受理 before acceptance; 补正 and 送达 after. */
+export function IntakeActions({ detail, onChange }: { detail: CaseDetail; onChange: (d: CaseDetail) => void }) {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const openMaterials = detail.missingMaterials.filter((m) => !m.completedOn);
+  const close = () => setDialog(null);
+  const done = (d: CaseDetail, message: string) => {
+    onChange(d);
+    notifications.show({ color: 'green', message });
+    close();
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="xs">快立 · 受理</Title>
+      {detail.status === 'received' && (
+        <Group>
+          <Button onClick={() => setDialog('accept')} data-testid="accept-case">受理</Button>
+          <Button variant="light" onClick={() => setDialog('gaps')} data-testid="accept-with-gaps">容缺受理</Button>
+          <Button variant="default" color="gray" onClick={() => setDialog('reject')}>不予受理</Button>
+        </Group>
+      )}
+      {detail.status === 'rejected' && (
+        <Alert color="gray" title={`不予受理（${detail.rejectedOn ? formatChineseDate(detail.rejectedOn) : ''}）`}>{detail.rejectionReason}</Alert>
+      )}
+      {detail.status === 'accepted' && (
+        <Stack gap="xs">
+          <Text>
+            已于 {detail.acceptedOn && formatChineseDate(detail.acceptedOn)} 受理，案号 <b data-testid="case-number">{detail.caseNumber}</b>
+            {detail.acceptedWithGaps && '（容缺受理）'}
+          </Text>
+          {detail.missingMaterials.length > 0 && (
+            <Alert color={openMaterials.length ? 'orange' : 'green'} title={openMaterials.length ? '待补正材料' : '材料已补正'}>
+              <List size="sm">
+                {detail.missingMaterials.map((m) => (
+                  <List.Item key={m.id}>
+                    {m.name}
+                    {m.completedOn ? `（${formatChineseDate(m.completedOn)}补正）` : ''}
+                  </List.Item>
+                ))}
+              </List>
+              {detail.materialsPromise && <Text size="sm" mt={4}>申请人承诺：{detail.materialsPromise}</Text>}
+            </Alert>
+          )}
+          <Group>
+            {openMaterials.length > 0 && <Button variant="light" onClick={() => setDialog('complete')}>登记补正</Button>}
+            {!detail.respondentServedOn && <Button variant="light" onClick={() => setDialog('serve')}>登记送达被申请人</Button>}
+            {detail.respondentServedOn && <Text size="sm" c="dimmed">申请书副本已于{formatChineseDate(detail.respondentServedOn)}送达</Text>}
+          </Group>
+        </Stack>
+      )}
+
+      <DecisionModal
+        opened={dialog === 'accept' || dialog === 'gaps'}
+        title={dialog === 'gaps' ? '容缺受理' : '受理'}
+        dateLabel="受理日期"
+        minDate={detail.receivedOn}
+        withGaps={dialog === 'gaps'}
+        onClose={close}
+        onSubmit={async ({ date, materials, text }) => {
+          const d = await call('cases.accept', {
+            id: detail.id,
+            acceptedOn: date,
+            withGaps: dialog === 'gaps' ? { materials, promise: text } : null,
+          });
+          done(d, `已受理，案号 ${d.caseNumber}`);
+        }}
+      />
+      <DecisionModal
+        opened={dialog === 'reject'}
+        title="不予受理"
+        dateLabel="决定日期"
+        minDate={detail.receivedOn}
+        textLabel="不予受理的理由（将写入不予受理通知书）"
+        onClose={close}
+        onSubmit={async ({ date, text }) => done(await call('cases.reject', { id: detail.id, rejectedOn: date, reason: text }), '已记录不予受理')}
+      />
+      <DecisionModal
+        opened={dialog === 'complete'}
+        title="登记补正（审理期限重新起算）"
+        dateLabel="补正日期"
+        minDate={detail.acceptedOn ?? detail.receivedOn}
+        onClose={close}
+        onSubmit={async ({ date }) => done(await call('cases.completeMaterials', { id: detail.id, completedOn: date }), '已登记补正，期限已重新计算')}
+      />
+      <DecisionModal
+        opened={dialog === 'serve'}
+        title="登记送达仲裁申请书副本"
+        dateLabel="送达日期（被申请人签收日）"
+        minDate={detail.acceptedOn ?? detail.receivedOn}
+        onClose={close}
+        onSubmit={async ({ date }) => done(await call('cases.recordService', { id: detail.id, servedOn: date }), '已登记送达，答辩期已起算')}
+      />
+    </Paper>
+  );
+}
+
+function DecisionModal(props: {
+  opened: boolean;
+  title: string;
+  dateLabel: string;
+  minDate: string;
+  withGaps?: boolean;
+  textLabel?: string;
+  onClose: () => void;
+  onSubmit: (v: { date: string; materials: string[]; text: string }) => Promise<void>;
+}) {
+  const today = todayInChina();
+  const [date, setDate] = useState<string | null>(today);
+  const [materials, setMaterials] = useState('');
+  const [text, setText] = useState(props.withGaps ? '本人承诺在受理后5个工作日内补齐上述材料，逾期未补齐的，愿承担相应后果。' : '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSubmit({ date: date ?? '', materials: materials.split(/[\n、，,]/).map((m) => m.trim()).filter(Boolean), text });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
+      <Stack>
+        <DateInput label={props.dateLabel} value={date} onChange={setDate} valueFormat="YYYY年M月D日" minDate={props.minDate} maxDate={today} data-testid="decision-date" />
+        {props.withGaps && (
+          <>
+            <Textarea label="缺少的材料（每行一项）" autosize minRows={3} value={materials} onChange={(e) => setMaterials(e.currentTarget.value)} placeholder={'劳动关系证明\n考勤记录'} data-testid="missing-materials" />
+            <Textarea label="申请人补正承诺" autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          </>
+        )}
+        {props.textLabel && <Textarea label={props.textLabel} autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} />}
+        {error && <Alert color="red">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>取消</Button>
+          <Button onClick={submit} loading={busy} data-testid="decision-confirm">确定</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

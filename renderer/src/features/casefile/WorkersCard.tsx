@@ -1,0 +1,72 @@
+import { Badge, Paper, ScrollArea, Table, Title } from '@mantine/core';
+import type { CaseDetail } from '../../../../electron/core/contract';
+import { claimTypeLabels } from '../../../../electron/core/domain';
+import { formatFen } from '../../../../electron/core/money';
+
+const money = (fen: number | null) => (fen === null ? '—' : formatFen(fen));
+
+/** Workers and their claim items, with totals. */
+export function WorkersCard({ detail }: { detail: CaseDetail }) {
+  const totals = detail.workers.reduce(
+    (t, w) => ({ due: t.due + (w.dueFen ?? 0), paid: t.paid + (w.paidFen ?? 0), owed: t.owed + w.owedFen }),
+    { due: 0, paid: 0, owed: 0 },
+  );
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="xs">
+        申请人（{detail.workers.length}人）{detail.isCollective && <Badge color="grape" ml="xs">集体争议</Badge>}
+      </Title>
+      <ScrollArea.Autosize mah={480}>
+        <Table striped stickyHeader data-testid="workers">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>序号</Table.Th>
+              <Table.Th>姓名</Table.Th>
+              <Table.Th>身份证号码</Table.Th>
+              <Table.Th>联系电话</Table.Th>
+              <Table.Th>工种</Table.Th>
+              <Table.Th className="num">出勤天数</Table.Th>
+              <Table.Th className="num">应发（元）</Table.Th>
+              <Table.Th className="num">已发（元）</Table.Th>
+              <Table.Th className="num">欠发（元）</Table.Th>
+              <Table.Th>其他请求</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {detail.workers.map((w, i) => (
+              <Table.Tr key={w.id}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>
+                  {w.name}
+                  {w.isRepresentative && <Badge size="xs" ml={4}>代表人</Badge>}
+                </Table.Td>
+                <Table.Td className="mono">{w.idNumber}</Table.Td>
+                <Table.Td className="mono">{w.phone ?? '—'}</Table.Td>
+                <Table.Td>{w.jobType ?? '—'}</Table.Td>
+                <Table.Td className="num">{w.daysWorked ?? '—'}</Table.Td>
+                <Table.Td className="num">{money(w.dueFen)}</Table.Td>
+                <Table.Td className="num">{money(w.paidFen)}</Table.Td>
+                <Table.Td className="num">{formatFen(w.owedFen)}</Table.Td>
+                <Table.Td>
+                  {w.claims
+                    .filter((c) => c.type !== 'unpaidWages')
+                    .map((c) => `${claimTypeLabels[c.type]} ${formatFen(c.amountFen)}`)
+                    .join('；') || '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr fw={600}>
+              <Table.Td colSpan={6}>合计</Table.Td>
+              <Table.Td className="num">{formatFen(totals.due)}</Table.Td>
+              <Table.Td className="num">{formatFen(totals.paid)}</Table.Td>
+              <Table.Td className="num">{formatFen(totals.owed)}</Table.Td>
+              <Table.Td>请求总额 {formatFen(detail.claimedTotalFen)}</Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </ScrollArea.Autosize>
+    </Paper>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { channelLabels, channels, stageLabels, stages, type Channel, type Stage } from '../../../../electron/core/domain';
+import { hrefFor, navigate } from '../../router';
+import { useCasePages } from './useCasePages';
+import { CaseListRow, CaseListHeader, ROW_HEIGHT } from './CaseListRow';
+
+export function CaseListPage() {
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 200);
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [channel, setChannel] = useState<Channel | null>(null);
+  const [due, setDue] = useState<'all' | 'overdue' | 'soon'>('all');
+  const { total, rows, error, ensure } = useCasePages({
+    query: debounced,
+    stage,
+    channel,
+    due: due === 'all' ? null : due,
+  });
+
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const item of items) if (!rows.has(item.index)) ensure(item.index);
+  }, [items, rows, ensure]);
+
+  return (
+    <Stack gap="sm" h="calc(100vh - 84px)">
+      <Group justify="space-between">
+        <Title order={2}>案件列表</Title>
+        <Button component="a" href={hrefFor({ page: 'new' })}>
+          新建案件
+        </Button>
+      </Group>
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="end" wrap="wrap">
+          <TextInput
+            label="搜索"
+            placeholder="案号、申请人姓名或拼音首字母（zs）、身份证号、被申请人、项目"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            w={420}
+            data-testid="case-search"
+            autoFocus
+          />
+          <Select
+            label="阶段"
+            placeholder="全部"
+            clearable
+            data={stages.map((s) => ({ value: s, label: stageLabels[s] }))}
+            value={stage}
+            onChange={(v) => setStage(v as Stage | null)}
+            w={110}
+          />
+          <Select
+            label="来源"
+            placeholder="全部"
+            clearable
+            data={channels.map((c) => ({ value: c, label: channelLabels[c] }))}
+            value={channel}
+            onChange={(v) => setChannel(v as Channel | null)}
+            w={200}
+          />
+          <SegmentedControl
+            value={due}
+            onChange={(v) => setDue(v as typeof due)}
+            data={[
+              { value: 'all', label: '全部期限' },
+              { value: 'overdue', label: '已超期' },
+              { value: 'soon', label: '3日内到期' },
+            ]}
+          />
+          <Text size="sm" c="dimmed" data-testid="case-count">
+            {total === null ? '加载中…' : `共 ${total.toLocaleString('zh-CN')} 件`}
+          </Text>
+        </Group>
+      </Paper>
+      {error && <Alert color="red">{error}</Alert>}
+      <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        <CaseListHeader />
+        <Box ref={parentRef} style={{ flex: 1, overflow: 'auto' }} data-testid="case-list">
+          {total === 0 && (
+            <Text p="xl" ta="center" c="dimmed">
+              没有符合条件的案件
+            </Text>
+          )}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => (
+              <CaseListRow
+                key={item.key}
+                row={rows.get(item.index)}
+                top={item.start}
+                onOpen={(id) => navigate({ page: 'case', id })}
+              />
+            ))}
+          </div>
+        </Box>
+      </Paper>
+      <Group gap="xs">
+        <Badge variant="light" color="gray">
+          提示
+        </Badge>
+        <Text size="xs" c="dimmed">
+          搜索支持拼音首字母（如 zs 查张三）、身份证号开头、案号中的序号。
+        </Text>
+      </Group>
+    </Stack>
+  );
+}

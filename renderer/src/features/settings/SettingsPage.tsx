@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import type { Settings } from '../../../../electron/core/contract';
+import { formatCaseNumber } from '../../../../electron/core/caseNumber';
+import { formatFen, parseYuanToFen } from '../../../../electron/core/money';
+import { call } from '../../api';
+
+type WageRow = { effectiveOn: string | null; yuan: string };
+
+/** The commission's settings: name, case-number pattern, minimum wage by date, fast-track target, operator. */
+export function SettingsPage() {
+  const [form, setForm] = useState<Settings | null>(null);
+  const [wages, setWages] = useState<WageRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call('settings.get', {})
+      .then((s) => {
+        setForm(s);
+        setWages(s.minimumWages.map((w) => ({ effectiveOn: w.effectiveOn, yuan: formatFen(w.monthlyFen).replaceAll(',', '') })));
+      })
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  if (!form) return error ? <Alert color="red">{error}</Alert> : null;
+
+  const save = async () => {
+    setError(null);
+    const minimumWages: Settings['minimumWages'] = [];
+    for (const [i, w] of wages.entries()) {
+      const fen = parseYuanToFen(w.yuan);
+      if (!w.effectiveOn) return setError(`最低工资标准第${i + 1}行：请填写生效日期`);
+      if (!fen.ok) return setError(`最低工资标准第${i + 1}行：${fen.message}`);
+      minimumWages.push({ effectiveOn: w.effectiveOn, monthlyFen: fen.fen });
+    }
+    setBusy(true);
+    try {
+      const saved = await call('settings.update', { ...form, minimumWages });
+      setForm(saved);
+      notifications.show({ color: 'green', message: '设置已保存' });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const year = new Date().getFullYear();
+  return (
+    <Stack maw={760}>
+      <Title order={2}>设置</Title>
+      <Paper withBorder p="md">
+        <Stack>
+          <TextInput label="仲裁委员会名称" value={form.commissionName} onChange={(e) => setForm({ ...form, commissionName: e.currentTarget.value })} />
+          <TextInput
+            label="案号格式"
+            description={`{year} 为受理年份，{n} 为当年序号。示例：${formatCaseNumber(form.caseNumberPattern, year, 123)}`}
+            value={form.caseNumberPattern}
+            onChange={(e) => setForm({ ...form, caseNumberPattern: e.currentTarget.value })}
+          />
+          <NumberInput
+            label="速裁结案目标（天）"
+            description="自受理之日起计算，默认30天"
+            min={1}
+            max={60}
+            value={form.fastTrackTargetDays}
+            onChange={(v) => setForm({ ...form, fastTrackTargetDays: Number(v) || 30 })}
+            w={200}
+          />
+          <TextInput label="操作员姓名" description="记入每条办案记录" value={form.operatorName} onChange={(e) => setForm({ ...form, operatorName: e.currentTarget.value })} w={200} />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={4}>当地月最低工资标准</Title>
+        <Text size="sm" c="dimmed" mb="xs">终局裁决按裁决作出之日有效的标准计算（12个月）。请按人社部门公布的文件填写。</Text>
+        {!wages.length && <Alert color="yellow" mb="xs">尚未设置最低工资标准</Alert>}
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>生效日期</Table.Th>
+              <Table.Th>月最低工资（元）</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {wages.map((w, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>
+                  <DateInput value={w.effectiveOn} onChange={(v) => setWages(wages.map((x, j) => (j === i ? { ...x, effectiveOn: v } : x)))} valueFormat="YYYY-MM-DD" aria-label={`第${i + 1}行生效日期`} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput value={w.yuan} onChange={(e) => { const yuan = e.currentTarget.value; setWages(wages.map((x, j) => (j === i ? { ...x, yuan } : x))); }} aria-label={`第${i + 1}行月最低工资`} />
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon variant="subtle" color="red" onClick={() => setWages(wages.filter((_, j) => j !== i))} aria-label="删除">×</ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Button variant="light" mt="xs" onClick={() => setWages([...wages, { effectiveOn: null, yuan: '' }])}>添加一行</Button>
+      </Paper>
+      {error && <Alert color="red">{error}</Alert>}
+      <Group>
+        <Button onClick={save} loading={busy}>保存设置</Button>
+      </Group>
+    </Stack>
+  );
+}

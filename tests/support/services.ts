@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices, type Services } from '../../electron/services/createServices';
+import { dispatch } from '../../electron/services/dispatch';
+import type { MethodInput, MethodName, MethodOutput } from '../../electron/core/contract';
+import { computeIdCheck } from '../../electron/core/ids/idNumber';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const appPaths = {
+  resourcesDir: path.join(repoRoot, 'resources'),
+  migrationsFolder: path.join(repoRoot, 'db', 'migrations'),
+};
+
+export function tempDataDir(prefix = 'sucai-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Real services on a real SQLite file in a fresh temp folder; the clock is pinned. */
+export function openTestServices(dataDir = tempDataDir(), now = '2026-11-20T02:00:00Z'): Services & { dataDir: string } {
+  const services = createServices({ ...appPaths, dataDir, host: 'web', version: 'test', now: () => new Date(now) });
+  return Object.assign(services, { dataDir });
+}
+
+/** Calls through the same validated dispatcher the hosts use; throws the Chinese message on failure. */
+export async function callApi<M extends MethodName>(services: Services, name: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await dispatch(services.handlers, name, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
+
+/** A valid 18-digit ID for a birth date and sequence (check digit computed by GB 11643). */
+export function makeId(region: string, birth: string, seq: number): string {
+  const first17 = `${region}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + computeIdCheck(first17);
+}
+
+export function workerDraft(name: string, idNumber: string, owed: string, extra: Partial<Record<string, string>> = {}) {
+  return {
+    name,
+    idNumber,
+    phone: '',
+    jobType: '',
+    team: '',
+    daysWorked: '',
+    dailyWage: '',
+    due: '',
+    paid: '',
+    owed,
+    bankCard: '',
+    note: '',
+    ...extra,
+  };
+}
+
+export function caseInput(workers: ReturnType<typeof workerDraft>[], overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'walkIn' as const,
+    receivedOn: '2026-11-16',
+    procedure: 'simplified' as const,
+    cause: '追索劳动报酬',
+    project: { name: '赣州蓉江新区安置房三期工程', address: '赣州市南康区蓉江新区' },
+    respondents: [
+      {
+        role: 'generalContractor' as const,
+        organisation: { kind: 'company' as const, name: '江西赣建建设集团有限公司', creditCode: '91350100M000100Y43' },
+      },
+      {
+        role: 'teamLeader' as const,
+        contractedByIndex: 0,
+        organisation: { kind: 'person' as const, name: '刘德胜', idNumber: makeId('360702', '1975-03-08', 11) },
+      },
+    ],
+    workers,
+    extraClaims: [],
+    representativeIndexes: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Worker roster drafts: one row of the "申请人（劳动者）" grid as typed, pasted or imported.
+ * Every value is kept as raw text; parsing and checking happen in validateWorkers.
+ * Pure module (runs in the renderer too).
+ */
+
+export type WorkerField =
+  | 'name'
+  | 'idNumber'
+  | 'phone'
+  | 'jobType'
+  | 'team'
+  | 'daysWorked'
+  | 'dailyWage'
+  | 'due'
+  | 'paid'
+  | 'owed'
+  | 'bankCard'
+  | 'note';
+
+/** Raw text as typed/imported; `sourceRow` is the 1-based spreadsheet row it came from (imports only). */
+export type WorkerDraft = {
+  name: string;
+  idNumber: string;
+  phone: string;
+  jobType: string;
+  team: string;
+  daysWorked: string;
+  dailyWage: string;
+  due: string;
+  paid: string;
+  owed: string;
+  bankCard: string;
+  note: string;
+  sourceRow?: number;
+};
+
+export type WorkerProblem = {
+  /** position in the list passed to validateWorkers */
+  index: number;
+  field: WorkerField;
+  level: 'error' | 'warning';
+  /** Chinese, shown next to the cell */
+  message: string;
+};
+
+export type ValidWorker = {
+  name: string;
+  idNumber: string;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+  phone: string | null;
+  jobType: string | null;
+  team: string | null;
+  daysWorked: number | null;
+  dailyWageFen: number | null;
+  dueFen: number | null;
+  paidFen: number | null;
+  owedFen: number;
+  bankCard: string | null;
+  note: string | null;
+};
+
+export const workerFields: readonly WorkerField[] = [
+  'name',
+  'idNumber',
+  'phone',
+  'jobType',
+  'team',
+  'daysWorked',
+  'dailyWage',
+  'due',
+  'paid',
+  'owed',
+  'bankCard',
+  'note',
+];
+
+export const workerFieldLabels: Record<WorkerField, string> = {
+  name: '姓名',
+  idNumber: '身份证号码',
+  phone: '联系电话',
+  jobType: '工种',
+  team: '班组',
+  daysWorked: '出勤天数',
+  dailyWage: '日工资(元)',
+  due: '应发(元)',
+  paid: '已发(元)',
+  owed: '欠发(元)',
+  bankCard: '银行卡号',
+  note: '备注',
+};
+
+/** Column order of the typed grid (also assumed for a header-less clipboard paste). */
+export const typedGridFields: readonly WorkerField[] = [
+  'name',
+  'idNumber',
+  'phone',
+  'jobType',
+  'daysWorked',
+  'dailyWage',
+  'due',
+  'paid',
+  'owed',
+];
+
+export function emptyWorkerDraft(): WorkerDraft {
+  return {
+    name: '',
+    idNumber: '',
+    phone: '',
+    jobType: '',
+    team: '',
+    daysWorked: '',
+    dailyWage: '',
+    due: '',
+    paid: '',
+    owed: '',
+    bankCard: '',
+    note: '',
+  };
+}
+
+/** True when every field of the draft is blank (such a row is ignored). */
+export function isBlankDraft(d: WorkerDraft): boolean {
+  return workerFields.every((f) => (d[f] ?? '').replace(/[\s\u3000]/g, '') === '');
+}

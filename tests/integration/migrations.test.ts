@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/open';
+import { appPaths, callApi, makeId, openTestServices, tempDataDir } from '../support/services';
+
+const journalFile = path.join(appPaths.migrationsFolder, 'meta', '_journal.json');
+type Journal = { entries: { idx: number; when: number; tag: string }[] };
+const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as Journal;
+
+describe('migration journal', () => {
+  it('has strictly increasing `when` values (drizzle #5316) and a file per entry', () => {
+    for (let i = 1; i < journal.entries.length; i++) {
+      expect(journal.entries[i].when).toBeGreaterThan(journal.entries[i - 1].when);
+      expect(journal.entries[i].idx).toBe(i);
+    }
+    for (const e of journal.entries) expect(fs.existsSync(path.join(appPaths.migrationsFolder, `${e.tag}.sql`))).toBe(true);
+  });
+});
+
+describe('opening a data folder made by the previous schema', () => {
+  it('migrates it without losing rows, and indexes old cases for search', async () => {
+    // Build a folder holding only the first migration, as an older release would have left it.
+    const oldMigrations = tempDataDir('sucai-old-migrations-');
+    fs.mkdirSync(path.join(oldMigrations, 'meta'));
+    const first = journal.entries[0];
+    fs.copyFileSync(path.join(appPaths.migrationsFolder, `${first.tag}.sql`), path.join(oldMigrations, `${first.tag}.sql`));
+    fs.writeFileSync(path.join(oldMigrations, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+
+    const dataDir = tempDataDir();
+    const old = openDatabase(path.join(dataDir, 'sucai.db'), { migrationsFolder: oldMigrations });
+    const id = makeId('360702', '1984-04-04', 77);
+    old.$client.exec(`
+      insert into commissions (id, name, case_number_pattern, fast_track_target_days, operator_name, updated_at)
+        values (1, '赣州市劳动人事争议仲裁委员会', '赣市劳人仲案字〔{year}〕第{n}号', 30, '老版本', '2026-01-01T00:00:00Z');
+      insert into projects (id, name, created_at) values (1, '于都县城南棚改项目', '2026-01-01T00:00:00Z');
+      insert into cases (id, commission_id, channel, project_id, received_on, worker_count, claimed_total_fen, created_at, updated_at)
+        values (1, 1, 'walkIn', 1, '2026-11-16', 1, 123400, '2026-11-16T01:00:00Z', '2026-11-16T01:00:00Z');
+      insert into workers (case_id, sort_order, name, name_initials, id_number, owed_fen) values (1, 0, '钟海涛', 'zht', '${id}', 123400);
+      insert into claim_items (case_id, worker_id, type, amount_fen) values (1, 1, 'unpaidWages', 123400);
+    `);
+    const tablesBefore = old.$client.prepare(`select name from sqlite_master where name = 'case_search'`).all();
+    expect(tablesBefore).toEqual([]);
+    old.$client.close();
+
+    const s = openTestServices(dataDir);
+    const detail = await callApi(s, 'cases.get', { id: 1 });
+    expect(detail.workers.map((w) => w.name)).toEqual(['钟海涛']);
+    expect(detail.claimedTotalFen).toBe(123400);
+    expect((await callApi(s, 'settings.get', {})).operatorName).toBe('老版本');
+    expect((await callApi(s, 'cases.search', { query: 'zht' })).rows.map((r) => r.id)).toEqual([1]);
+    expect((await callApi(s, 'cases.search', { query: '棚改' })).rows.map((r) => r.id)).toEqual([1]);
+    expect(detail.nextDueOn).toBe('2026-11-23');
+    expect(s.ctx.db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.ctx.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.ctx.db.$client.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    s.close();
+  });
+});

@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { callApi, caseInput, makeId, openTestServices, repoRoot, workerDraft } from '../support/services';
+
+const run = promisify(execFile);
+
+describe('case numbers under concurrent acceptance', () => {
+  it('two processes accepting at once never share or skip a number', async () => {
+    const s = openTestServices();
+    const ids: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const { id } = await callApi(s, 'cases.create', caseInput([workerDraft('测试工人', makeId('360702', '1980-01-01', 200 + i), '1000')]));
+      ids.push(id);
+    }
+    s.close();
+    const evens = ids.filter((_, i) => i % 2 === 0).join(',');
+    const odds = ids.filter((_, i) => i % 2 === 1).join(',');
+    const script = path.join(repoRoot, 'tests', 'support', 'acceptWorker.ts');
+    const env = { ...process.env, START_AT: String(Date.now() + 1500) };
+    const [a, b] = await Promise.all([
+      run(process.execPath, ['--import', 'tsx', script, s.dataDir, evens], { cwd: repoRoot, env }),
+      run(process.execPath, ['--import', 'tsx', script, s.dataDir, odds], { cwd: repoRoot, env }),
+    ]);
+    const numbers = [...JSON.parse(a.stdout), ...JSON.parse(b.stdout)] as string[];
+    const seqs = numbers.map((n) => Number(n.match(/第(\d+)号/)![1])).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+
+    const check = openTestServices(s.dataDir);
+    const stored = await callApi(check, 'cases.search', { query: '', limit: 100 });
+    expect(new Set(stored.rows.map((r) => r.caseNumber)).size).toBe(40);
+    check.close();
+  }, 60_000);
+
+  it('numbers restart at 1 in a new year and are never reused after a rejection', async () => {
+    const s = openTestServices(undefined, '2027-01-05T02:00:00Z');
+    const mk = async (seq: number, receivedOn: string) =>
+      (await callApi(s, 'cases.create', caseInput([workerDraft('测试工人', makeId('360702', '1980-01-01', seq), '1000')], { receivedOn }))).id;
+    const a = await mk(301, '2026-12-28');
+    const b = await mk(302, '2026-12-29');
+    const c = await mk(303, '2027-01-04');
+    expect((await callApi(s, 'cases.accept', { id: a, acceptedOn: '2026-12-30' })).caseNumber).toBe('赣市劳人仲案字〔2026〕第1号');
+    await callApi(s, 'cases.reject', { id: b, rejectedOn: '2026-12-31', reason: '超过仲裁时效且无中断事由' });
+    expect((await callApi(s, 'cases.accept', { id: c, acceptedOn: '2027-01-05' })).caseNumber).toBe('赣市劳人仲案字〔2027〕第1号');
+    s.close();
+  });
+});

@@ -157,6 +157,8 @@ export type CaseDetail = CaseRow & {
   workers: WorkerView[];
   missingMaterials: { id: number; name: string; completedOn: string | null }[];
   deadlines: Deadline[];
+  /** Set when a deadline falls in a year whose holiday notice is not loaded yet. */
+  calendarNotice: string | null;
   events: CaseEventView[];
 };
 

@@ -48,6 +48,7 @@ describe('收案 cases.create', () => {
     // acceptance decision: 5 working days after receipt on Mon 2026-11-16 → Mon 2026-11-23
     expect(detail.deadlines.find((d) => d.key === 'acceptanceDecision')?.dueOn).toBe('2026-11-23');
     expect(detail.nextDueOn).toBe('2026-11-23');
+    expect(detail.calendarNotice).toBeNull();
   });
 
   it('refuses a roster with a bad ID, naming the row, and stores nothing', async () => {
@@ -93,6 +94,9 @@ describe('受理 and the clock', () => {
     expect(first.deadlines.find((d) => d.key === 'serveCopy')?.dueOn).toBe('2026-11-25');
     expect(first.deadlines.find((d) => d.key === 'fastTrack')?.dueOn).toBe('2026-12-18');
     expect(first.deadlines.find((d) => d.key === 'acceptanceDecision')?.status).toBe('done');
+    // the award falls due in 2027, whose holiday notice the library does not carry yet
+    expect(first.deadlines.find((d) => d.key === 'award')?.dueOn?.startsWith('2027-')).toBe(true);
+    expect(first.calendarNotice).toContain('2027年');
   });
 
   it('refuses an acceptance date in the future or before receipt', async () => {

@@ -20,6 +20,8 @@ export type DayDescription = {
 export interface Calendar {
   isWorkday(date: string): boolean;
   describe(date: string): DayDescription;
+  /** Whether the State Council's arrangement for this year is known (library data or an override). */
+  covers(year: number): boolean;
 }
 
 export const MAKEUP_WORKDAY_NAME = '调休上班';
@@ -76,6 +78,7 @@ export function createCalendar(overrides: HolidayOverride[] = []): Calendar {
   }
 
   return {
+    covers: (year: number) => holidayDataCovers(year, overrides),
     isWorkday: (date: string) => describe(date).workday,
     describe,
   };

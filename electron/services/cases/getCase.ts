@@ -5,6 +5,14 @@ import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { withParties } from '../catalog/projectsService';
 import { caseDeadlines } from './caseClock';
+import type { Deadline } from '../../core/clock/deadlines';
+
+function calendarNotice(ctx: ServiceContext, deadlines: Deadline[]): string | null {
+  const years = [...new Set(deadlines.flatMap((d) => (d.dueOn ? [Number(d.dueOn.slice(0, 4))] : [])))].sort();
+  const missing = years.filter((y) => !ctx.calendar.covers(y));
+  if (!missing.length) return null;
+  return `尚未载入${missing.join('、')}年国务院节假日安排：该年度的期限暂只按周末计算。请在数据目录的 holidays.json 中补录通知（格式见 resources/holidays/README.md），期限将自动重算。`;
+}
 
 /** The whole case file for the case page: a fixed number of queries whatever the worker count. */
 export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db): CaseDetail {
@@ -56,6 +64,7 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
     .orderBy(desc(caseEvents.at), desc(caseEvents.id))
     .all();
 
+  const deadlines = caseDeadlines(ctx, db, row);
   return {
     id: row.id,
     caseNumber: row.caseNumber,
@@ -107,7 +116,8 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
       .where(eq(missingMaterials.caseId, id))
       .orderBy(asc(missingMaterials.id))
       .all(),
-    deadlines: caseDeadlines(ctx, db, row),
+    deadlines,
+    calendarNotice: calendarNotice(ctx, deadlines),
     events,
   };
 }

@@ -41,7 +41,7 @@ export function CasePage({ id }: { id: number }) {
           <IntakeActions detail={detail} onChange={setDetail} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <DeadlinesCard deadlines={detail.deadlines} />
+          <DeadlinesCard deadlines={detail.deadlines} notice={detail.calendarNotice} />
         </Grid.Col>
       </Grid>
       <PartiesCard detail={detail} />

@@ -1,4 +1,4 @@
-import { Badge, Paper, Spoiler, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Paper, Spoiler, Table, Text, Title } from '@mantine/core';
 import type { Deadline } from '../../../../electron/core/clock/deadlines';
 import { formatChineseDate } from '../../../../electron/core/dates';
 
@@ -10,10 +10,15 @@ const statusBadge: Record<Deadline['status'], { color: string; label: string }> 
 };
 
 /** Each statutory deadline with its due date and its own explanation (rule, start, days skipped). */
-export function DeadlinesCard({ deadlines }: { deadlines: Deadline[] }) {
+export function DeadlinesCard({ deadlines, notice }: { deadlines: Deadline[]; notice: string | null }) {
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="xs">期限</Title>
+      {notice && (
+        <Alert color="yellow" mb="xs" data-testid="calendar-notice">
+          {notice}
+        </Alert>
+      )}
       <Table verticalSpacing={6} data-testid="deadlines">
         <Table.Thead>
           <Table.Tr>

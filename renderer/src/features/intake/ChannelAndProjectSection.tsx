@@ -1,0 +1,162 @@
+/**
+ * 收案信息 (channel, date, procedure, cause) and 工程项目 (pick a known project or type a new one).
+ */
+import { memo, useState } from 'react';
+import { Badge, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { call } from '../../api';
+import type { ProjectView } from '../../../../electron/core/contract';
+import { channelLabels, channels, procedureLabels, procedures, type Channel, type Procedure } from '../../../../electron/core/domain';
+import { SearchCombobox } from '../../ui/SearchCombobox';
+import type { FormChecks } from './intakeChecks';
+import type { IntakeDraft, RespondentDraft } from './intakeModel';
+import type { IntakeActions } from './useIntakeDraft';
+import { ProjectPartiesSuggestion } from './ProjectPartiesSuggestion';
+
+const channelData = channels.map((c) => ({ value: c, label: channelLabels[c] }));
+const procedureData = procedures.map((p) => ({ value: p, label: procedureLabels[p] }));
+
+const searchProjects = (query: string) => call('projects.search', { query });
+
+type Props = {
+  channel: Channel;
+  receivedOn: string;
+  procedure: Procedure;
+  cause: string;
+  project: IntakeDraft['project'];
+  respondents: RespondentDraft[];
+  checks: FormChecks;
+  today: string;
+  /** mark empty required fields even if they were never visited */
+  revealRequired: boolean;
+  actions: IntakeActions;
+};
+
+export const ChannelAndProjectSection = memo(function ChannelAndProjectSection({
+  channel,
+  receivedOn,
+  procedure,
+  cause,
+  project,
+  respondents,
+  checks,
+  today,
+  revealRequired,
+  actions,
+}: Props) {
+  const picked = project.id !== null;
+  const [nameTouched, setNameTouched] = useState(false);
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={4}>收案信息</Title>
+        <Input.Wrapper label="来源渠道" id="intake-channel">
+          <SegmentedControl
+            aria-label="来源渠道"
+            data-testid="intake-channel"
+            data={channelData}
+            value={channel}
+            onChange={(v) => actions.patch({ channel: v as Channel })}
+            style={{ display: 'flex' }}
+            fullWidth
+          />
+        </Input.Wrapper>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <DateInput
+            label="收案日期"
+            aria-label="收案日期"
+            data-testid="received-on"
+            valueFormat="YYYY-MM-DD"
+            value={receivedOn || null}
+            maxDate={today}
+            onChange={(v) => actions.patch({ receivedOn: v ?? '' })}
+            error={checks.receivedOn}
+            required
+          />
+          <Input.Wrapper label="程序">
+            <SegmentedControl
+              aria-label="程序"
+              data-testid="intake-procedure"
+              data={procedureData}
+              value={procedure}
+              onChange={(v) => actions.patch({ procedure: v as Procedure })}
+              fullWidth
+            />
+          </Input.Wrapper>
+          <TextInput
+            label="案由"
+            value={cause}
+            onChange={(e) => actions.patch({ cause: e.currentTarget.value })}
+            error={checks.cause}
+            required
+          />
+        </SimpleGrid>
+
+        <Group justify="space-between" mt="xs">
+          <Title order={4}>工程项目</Title>
+          {picked && (
+            <Badge variant="light" color="teal">
+              已登记项目
+            </Badge>
+          )}
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <SearchCombobox<ProjectView>
+            label="项目名称"
+            placeholder="输入项目名称查找，或直接填写新项目"
+            data-testid="project-name"
+            aria-label="项目名称"
+            required
+            value={project.name}
+            error={nameTouched || revealRequired ? checks.project.name : undefined}
+            onBlur={() => setNameTouched(true)}
+            onChange={(name) =>
+              actions.patchProject(picked ? { name, id: null, parties: [], address: '', permitNumber: '' } : { name })
+            }
+            search={searchProjects}
+            itemKey={(p) => String(p.id)}
+            dropdownTitle={<Text size="xs" c="dimmed">已登记的项目（↓ 选择，Enter 确认）</Text>}
+            renderItem={(p) => (
+              <div>
+                <Text size="sm">{p.name}</Text>
+                <Text size="xs" c="dimmed">
+                  {[p.address, p.permitNumber && `施工许可证 ${p.permitNumber}`, p.parties.length ? `参建单位${p.parties.length}家` : null]
+                    .filter(Boolean)
+                    .join(' · ') || '—'}
+                </Text>
+              </div>
+            )}
+            onPick={(p) =>
+              actions.patchProject({
+                id: p.id,
+                name: p.name,
+                address: p.address ?? '',
+                permitNumber: p.permitNumber ?? '',
+                parties: p.parties,
+              })
+            }
+          />
+          <TextInput
+            label="项目地址"
+            value={project.address}
+            readOnly={picked}
+            variant={picked ? 'filled' : 'default'}
+            title={picked ? '已登记项目的信息不在此修改' : undefined}
+            onChange={(e) => actions.patchProject({ address: e.currentTarget.value })}
+          />
+          <TextInput
+            label="施工许可证号"
+            value={project.permitNumber}
+            readOnly={picked}
+            variant={picked ? 'filled' : 'default'}
+            title={picked ? '已登记项目的信息不在此修改' : undefined}
+            onChange={(e) => actions.patchProject({ permitNumber: e.currentTarget.value })}
+          />
+        </SimpleGrid>
+        {picked && project.parties.length > 0 && (
+          <ProjectPartiesSuggestion parties={project.parties} respondents={respondents} actions={actions} />
+        )}
+      </Stack>
+    </Paper>
+  );
+});

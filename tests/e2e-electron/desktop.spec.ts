@@ -16,8 +16,13 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-test.skip(!binary, '未安装 Electron 可执行文件（ELECTRON_SKIP_BINARY_DOWNLOAD，或本机无法下载）：桌面端测试跳过，浏览器端 e2e 覆盖同一界面与服务');
-test.skip(!process.env.SUCAI_NATIVE_BINDING, '未提供 Electron ABI 的 better-sqlite3（SUCAI_NATIVE_BINDING，见 README），桌面端测试跳过');
+const skipReason = !binary
+  ? '未安装 Electron 可执行文件（ELECTRON_SKIP_BINARY_DOWNLOAD，或本机无法下载）：桌面端测试跳过，浏览器端 e2e 覆盖同一界面与服务'
+  : !process.env.SUCAI_NATIVE_BINDING
+    ? '未提供 Electron ABI 的 better-sqlite3（SUCAI_NATIVE_BINDING，先运行一次 npm start 生成，见 README）：桌面端测试跳过'
+    : null;
+if (skipReason) console.log(`[e2e-electron] 跳过：${skipReason}`);
+test.skip(!!skipReason, skipReason ?? '');
 
 test('the desktop app opens, lists cases and keeps the security baseline', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-electron-'));

@@ -1,0 +1,104 @@
+/**
+ * npm run demo -- [--data DIR] [--cases N] [--seed S] [--today YYYY-MM-DD] [--force]
+ * Fills a data folder with deterministic synthetic cases (same N, seed and today → same data).
+ * Refuses a folder that already holds cases unless --force (then the demo cases are added).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createServices } from '../electron/services/createServices';
+import { defaultDataDir } from '../electron/services/dataFolder';
+import { DEFAULT_DEMO_SEED, generateDemo, type DemoSummary } from '../electron/services/demo/generateDemo';
+import { formatYuan } from '../electron/core/money';
+import { isValidDate } from '../electron/core/dates';
+import { caseStatusLabels, channelLabels, stageLabels, type CaseStatus, type Channel, type Stage } from '../electron/core/domain';
+
+const root = path.resolve(__dirname, '..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+function existingCases(dataDir: string): number {
+  const file = path.join(dataDir, 'sucai.db');
+  if (!fs.existsSync(file)) return 0;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'cases'`).get();
+    return table ? (db.prepare('select count(*) as n from cases').get() as { n: number }).n : 0;
+  } finally {
+    db.close();
+  }
+}
+
+export function printSummary(summary: DemoSummary): void {
+  const label = <K extends string>(labels: Record<K, string>, counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([k, n]) => `${labels[k as K] ?? k} ${n}`)
+      .join('，');
+  console.log('');
+  console.log(`案件 ${summary.cases} 件（集体争议 ${summary.collective} 件），申请人 ${summary.workers} 人次（${summary.distinctWorkers} 人）`);
+  console.log(`请求金额合计 ${formatYuan(summary.claimedTotalFen)}；工程项目 ${summary.projects} 个，被申请人 ${summary.organisations} 个`);
+  console.log(`状态：${label<CaseStatus>(caseStatusLabels, summary.byStatus)}`);
+  console.log(`阶段：${label<Stage>(stageLabels, summary.byStage)}`);
+  console.log(`来源：${label<Channel>(channelLabels, summary.byChannel)}`);
+  console.log(`容缺受理 ${summary.acceptedWithGaps} 件，已送达 ${summary.served} 件，期限已过 ${summary.overdue} 件`);
+  const calls = Object.entries(summary.timings)
+    .map(([m, t]) => `${m} ${t.calls}次 ${(t.ms / 1000).toFixed(1)}s（${(t.ms / t.calls).toFixed(1)}ms/次）`)
+    .join('；');
+  console.log(`耗时 ${(summary.elapsedMs / 1000).toFixed(1)}s：${calls}`);
+}
+
+async function main() {
+  const dataDir = path.resolve(arg('data') ?? process.env.SUCAI_DATA_DIR ?? defaultDataDir());
+  const cases = Number(arg('cases') ?? 200);
+  const seed = Number(arg('seed') ?? DEFAULT_DEMO_SEED);
+  const today = arg('today');
+  if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases 应为正整数');
+  if (!Number.isInteger(seed)) throw new Error('--seed 应为整数');
+  if (today !== undefined && !isValidDate(today)) throw new Error('--today 应为 YYYY-MM-DD');
+
+  const existing = existingCases(dataDir);
+  if (existing > 0 && !process.argv.includes('--force')) {
+    console.error(`数据目录 ${dataDir} 中已有 ${existing} 件案件，未写入。确需追加演示数据请加 --force，或换一个 --data 目录。`);
+    process.exit(2);
+  }
+  if (existing > 0) console.warn(`注意：数据目录中已有 ${existing} 件案件，演示数据将追加在后面。`);
+
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+  const services = createServices({
+    dataDir,
+    host: 'web',
+    version,
+    resourcesDir: path.join(root, 'resources'),
+    migrationsFolder: path.join(root, 'db', 'migrations'),
+  });
+  console.log(`正在生成演示数据：${cases} 件，种子 ${seed}，数据目录 ${dataDir}`);
+  let lastPercent = -1;
+  try {
+    const summary = await generateDemo(services, {
+      cases,
+      seed,
+      today,
+      onProgress: ({ done, total, casesCreated }) => {
+        const percent = Math.floor((done / total) * 100);
+        if (percent === lastPercent || (percent % 5 !== 0 && done !== total)) return;
+        lastPercent = percent;
+        if (process.stdout.isTTY) process.stdout.write(`\r  ${percent}%  已收案 ${casesCreated} 件`);
+        else console.log(`  ${percent}%  已收案 ${casesCreated} 件`);
+      },
+    });
+    if (process.stdout.isTTY) process.stdout.write('\n');
+    printSummary(summary);
+  } finally {
+    services.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

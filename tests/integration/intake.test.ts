@@ -203,3 +203,28 @@ describe('search and related cases', () => {
     expect(await callApi(s, 'cases.related', { id: unrelated.id })).toEqual([]);
   });
 });
+
+describe('the project chain across cases', () => {
+  it('a later case naming only part of the chain keeps the links recorded before', async () => {
+    const s = services();
+    const owner = { role: 'owner' as const, organisation: { kind: 'company' as const, name: '赣州城投置业有限公司', creditCode: '91512081MA62K0260E' } };
+    const contractor = {
+      role: 'generalContractor' as const,
+      contractedByIndex: 0,
+      organisation: { kind: 'company' as const, name: '江西赣建建设集团有限公司', creditCode: '91350100M000100Y43' },
+    };
+    await callApi(s, 'cases.create', caseInput(threeWorkers(), { respondents: [owner, contractor] }));
+    const later = await callApi(
+      s,
+      'cases.create',
+      caseInput([workerDraft('赵六', makeId('360702', '1970-07-07', 51), '500')], {
+        project: { name: '赣州蓉江新区安置房三期工程', permitNumber: '360702202405010101' },
+        respondents: [{ ...contractor, contractedByIndex: null }],
+      }),
+    );
+    const detail = await callApi(s, 'cases.get', { id: later.id });
+    const ownerId = detail.project!.parties.find((p) => p.role === 'owner')!.organisationId;
+    expect(detail.respondents[0].contractedById).toBe(ownerId);
+    expect(detail.project).toMatchObject({ address: '赣州市南康区蓉江新区', permitNumber: '360702202405010101' });
+  });
+});

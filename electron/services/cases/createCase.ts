@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppFailure, type CaseCreateInput } from '../../core/contract';
 import { COLLECTIVE_MIN_WORKERS, claimTypeLabels } from '../../core/domain';
 import { todayInChina } from '../../core/dates';
@@ -53,7 +53,8 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
         .values({ projectId, organisationId: orgIds[i], role: r.role, contractedById: by })
         .onConflictDoUpdate({
           target: [projectParties.projectId, projectParties.organisationId, projectParties.role],
-          set: { contractedById: by },
+          // A case that names only part of the chain never erases a link another case recorded.
+          set: { contractedById: sql`coalesce(excluded.contracted_by_id, ${projectParties.contractedById})` },
         })
         .run();
     });
@@ -132,8 +133,18 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
 
 function insertProject(db: Executor, project: CaseCreateInput['project'], now: Date): number {
   const name = project.name!.trim();
-  const same = db.select({ id: projects.id }).from(projects).where(and(eq(projects.name, name))).get();
-  if (same) return same.id;
+  const same = db.select({ id: projects.id }).from(projects).where(eq(projects.name, name)).get();
+  if (same) {
+    // The same project named again: keep it, and fill in details it did not have yet.
+    db.update(projects)
+      .set({
+        address: sql`coalesce(${projects.address}, ${project.address || null})`,
+        permitNumber: sql`coalesce(${projects.permitNumber}, ${project.permitNumber || null})`,
+      })
+      .where(eq(projects.id, same.id))
+      .run();
+    return same.id;
+  }
   return db
     .insert(projects)
     .values({ name, address: project.address || null, permitNumber: project.permitNumber || null, createdAt: now.toISOString() })

@@ -31,7 +31,8 @@ export function relatedCases(ctx: ServiceContext, id: number): RelatedCase[] {
   for (const r of byProject) entry(r.caseId).project = r.detail;
   if (!reasons.size) return [];
 
-  const ids = [...reasons.keys()];
+  // A big general contractor can link hundreds of cases: show the most recent 100.
+  const ids = [...reasons.keys()].sort((a, b) => b - a).slice(0, 100);
   const heads = ctx.db.all<{ id: number; caseNumber: string | null; status: RelatedCase['status']; receivedOn: string }>(sql`
     select id, case_number as caseNumber, status, received_on as receivedOn from cases
     where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) and status in ('received', 'accepted')

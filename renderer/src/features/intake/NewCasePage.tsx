@@ -13,6 +13,7 @@ import { navigate } from '../../router';
 import { todayInChina } from '../../../../electron/core/dates';
 import { ChannelAndProjectSection } from './ChannelAndProjectSection';
 import { checkIntakeForm, type FormChecks } from './intakeChecks';
+import { summariseExtraClaims, type ClaimsSummary } from './extraClaims';
 import { buildCaseInput } from './intakeModel';
 import { RespondentsEditor } from './RespondentsEditor';
 import { TotalsBar } from './TotalsBar';
@@ -22,23 +23,26 @@ import { formatAmount, summariseWorkers, type WorkerSummary } from './workerProb
 
 const VALIDATE_DELAY_MS = 150;
 
-function blockingProblems(checks: FormChecks, summary: WorkerSummary): string[] {
+function blockingProblems(checks: FormChecks, summary: WorkerSummary, claims: ClaimsSummary): string[] {
   const out = [...checks.missing];
   if (summary.filled === 0) out.push('请至少录入一名申请人');
   out.push(...checks.errors);
   if (summary.errorCount) out.push(`申请人名单中有 ${summary.errorCount} 处错误（已标红）`);
+  out.push(...claims.errors);
   return out;
 }
 
-function errorTotal(checks: FormChecks, summary: WorkerSummary): number {
-  return checks.errors.length + summary.errorCount;
+function errorTotal(checks: FormChecks, summary: WorkerSummary, claims: ClaimsSummary): number {
+  return checks.errors.length + summary.errorCount + claims.errors.length;
 }
 
 /** Moves the focus to the first field marked invalid (form fields first, then grid cells). */
 function focusFirstError() {
   const target =
     document.querySelector<HTMLElement>('[data-intake-page] input[aria-invalid="true"]') ??
-    document.querySelector<HTMLElement>('[data-intake-page] td[data-error="true"] input');
+    document.querySelector<HTMLElement>(
+      '[data-intake-page] td[data-error="true"] input, [data-intake-page] td[data-error="true"] button[data-extra-claims]',
+    );
   if (target) {
     target.scrollIntoView({ block: 'center' });
     target.focus();
@@ -62,19 +66,21 @@ export function NewCasePage() {
   // the grid is checked a moment after typing stops; the rest of the form is cheap to check live
   const [settledWorkers] = useDebouncedValue(draft.workers, VALIDATE_DELAY_MS);
   const summary = useMemo(() => summariseWorkers(settledWorkers, today), [settledWorkers, today]);
+  const claims = useMemo(() => summariseExtraClaims(settledWorkers), [settledWorkers]);
   const { receivedOn, cause, project, respondents } = draft;
   const checks = useMemo(
     () => checkIntakeForm({ receivedOn, cause, project, respondents }, today),
     [receivedOn, cause, project, respondents, today],
   );
-  const blocking = useMemo(() => blockingProblems(checks, summary), [checks, summary]);
+  const blocking = useMemo(() => blockingProblems(checks, summary, claims), [checks, summary, claims]);
 
   const save = useCallback(async () => {
     if (saving) return;
     const d = latest.current;
     // check what is on screen now, not the debounced state
     const now = summariseWorkers(d.workers, today);
-    const problems = blockingProblems(checkIntakeForm(d, today), now);
+    const nowClaims = summariseExtraClaims(d.workers);
+    const problems = blockingProblems(checkIntakeForm(d, today), now, nowClaims);
     if (problems.length) {
       // the reason is already shown next to the button; mark the fields and go to the first one
       showErrors();
@@ -88,7 +94,7 @@ export function NewCasePage() {
       notifications.show({
         color: 'teal',
         title: '已收案',
-        message: `申请人 ${now.filled} 人，请求金额合计 ${formatAmount(now.owedFen)}`,
+        message: `申请人 ${now.filled} 人，请求金额合计 ${formatAmount(now.owedFen + nowClaims.totalFen)}`,
       });
       navigate({ page: 'case', id });
     } catch (e) {
@@ -152,8 +158,9 @@ export function NewCasePage() {
       <WorkersSection rows={draft.workers} summary={summary} today={today} actions={actions} />
       <TotalsBar
         summary={summary}
+        claims={claims}
         blocking={blocking}
-        errorCount={errorTotal(checks, summary)}
+        errorCount={errorTotal(checks, summary, claims)}
         missingCount={checks.missing.length + (summary.filled === 0 ? 1 : 0)}
         saving={saving}
         saveError={saveError}

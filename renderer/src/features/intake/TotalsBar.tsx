@@ -4,11 +4,14 @@
  */
 import { memo } from 'react';
 import { Alert, Button, Group, Paper, Text, Tooltip } from '@mantine/core';
+import type { ClaimsSummary } from './extraClaims';
 import { formatAmount, type WorkerSummary } from './workerProblems';
 import type { SaveState } from './useIntakeDraft';
 
 type Props = {
   summary: WorkerSummary;
+  /** the workers' extra claims (加班费、经济补偿…): their valid amounts count in the total */
+  claims: ClaimsSummary;
   /** every blocking problem, one line each */
   blocking: string[];
   /** errors in the whole form (grid cells + other fields) */
@@ -26,6 +29,7 @@ type Props = {
 
 export const TotalsBar = memo(function TotalsBar({
   summary,
+  claims,
   blocking,
   errorCount,
   missingCount,
@@ -65,8 +69,21 @@ export const TotalsBar = memo(function TotalsBar({
           <Text fw={600} data-testid="totals-workers">
             申请人 {summary.filled} 人
           </Text>
-          <Text fw={600} data-testid="totals-amount">
-            请求金额合计 <span className="num">{formatAmount(summary.owedFen)}</span>
+          <Text
+            fw={600}
+            data-testid="totals-amount"
+            title={
+              claims.count
+                ? `欠发工资 ${formatAmount(summary.owedFen)} + 其他请求 ${claims.count} 项 ${formatAmount(claims.totalFen)}`
+                : undefined
+            }
+          >
+            请求金额合计 <span className="num">{formatAmount(summary.owedFen + claims.totalFen)}</span>
+            {claims.count > 0 && (
+              <Text span size="xs" c="dimmed" fw={400} ml={6} data-testid="totals-extra-claims">
+                （含其他请求 {formatAmount(claims.totalFen)}）
+              </Text>
+            )}
           </Text>
           <Text
             size="sm"

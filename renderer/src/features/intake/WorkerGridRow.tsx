@@ -5,6 +5,8 @@
  */
 import { memo } from 'react';
 import type { WorkerField } from '../../../../electron/core/workers/workerDraft';
+import { formatFen } from '../../../../electron/core/money';
+import { rowClaimsSummary } from './extraClaims';
 import type { WorkerRow } from './intakeModel';
 import type { RowProblems } from './workerProblems';
 import classes from './WorkersGrid.module.css';
@@ -40,6 +42,8 @@ type Props = {
   onCell: (key: string, field: WorkerField, value: string) => void;
   onRepresentative: (key: string, on: boolean) => void;
   onRemove: (key: string) => void;
+  /** opens the extra-claims editor of this row */
+  onEditClaims: (key: string) => void;
 };
 
 function WorkerGridRowImpl({
@@ -52,6 +56,7 @@ function WorkerGridRowImpl({
   onCell,
   onRepresentative,
   onRemove,
+  onEditClaims,
 }: Props) {
   const n = index + 1;
   const otherText = otherFields
@@ -59,6 +64,10 @@ function WorkerGridRowImpl({
     .map((o) => `${o.label}：${row[o.field]}`)
     .join('；');
   const otherProblem = otherFields.map((o) => problems?.cells[o.field]).find(Boolean);
+  const claims = rowClaimsSummary(row.extraClaims);
+  const claimsTitle = claims.count
+    ? `${claims.text}，合计 ${formatFen(claims.totalFen)} 元${claims.errors ? `；${claims.errors} 项金额或说明有误` : ''}（Alt+Enter 编辑）`
+    : '添加加班费、经济补偿等其他请求（Alt+Enter）';
   return (
     <tr data-testid={`worker-row-${index}`} data-row-error={problems?.hasError ? 'true' : undefined}>
       <td className={classes.rowNo} title={row.sourceRow ? `来自表格第${row.sourceRow}行` : undefined}>
@@ -92,6 +101,24 @@ function WorkerGridRowImpl({
           </td>
         );
       })}
+      <td
+        className={`${classes.cell} ${classes.claims}`}
+        data-field="extraClaims"
+        data-error={claims.errors ? 'true' : undefined}
+      >
+        <button
+          type="button"
+          className={`${classes.claimsButton} ${claims.count ? '' : classes.claimsEmpty}`}
+          aria-label={`第${n}行 其他请求${claims.count ? `：${claims.text}` : '：添加'}`}
+          title={claimsTitle}
+          data-testid={`extra-claims-${index}`}
+          data-extra-claims
+          onClick={() => onEditClaims(row.key)}
+        >
+          {claims.count ? claims.text : '+'}
+        </button>
+        {claims.errors > 0 && <span className={classes.message}>{claims.errors} 项有误</span>}
+      </td>
       {showOther && (
         <td
           className={`${classes.cell} ${classes.other}`}
@@ -142,5 +169,6 @@ export const WorkerGridRow = memo(
     a.showOther === b.showOther &&
     a.onCell === b.onCell &&
     a.onRepresentative === b.onRepresentative &&
-    a.onRemove === b.onRemove,
+    a.onRemove === b.onRemove &&
+    a.onEditClaims === b.onEditClaims,
 );

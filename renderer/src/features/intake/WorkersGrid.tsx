@@ -1,12 +1,14 @@
 /**
  * The editable workers grid. Keyboard: Enter / Shift+Enter move to the next / previous cell
  * (Enter on the last cell goes to the next row, adding one at the end), ↑ ↓ move between rows,
- * Tab moves along as usual, Ctrl+Enter adds a row. Pasting several cells from a spreadsheet is
+ * Tab moves along as usual, Ctrl+Enter adds a row, Alt+Enter opens the row's extra claims
+ * (其他请求). Pasting several cells from a spreadsheet is
  * handed to `onPasteText` with the cell it was pasted into.
  */
-import { memo, useCallback, useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { WorkerField } from '../../../../electron/core/workers/workerDraft';
-import { MAX_REPRESENTATIVES, type WorkerRow } from './intakeModel';
+import { ExtraClaimsEditor } from './ExtraClaimsEditor';
+import { emptyExtraClaim, MAX_REPRESENTATIVES, type ExtraClaimDraft, type WorkerRow } from './intakeModel';
 import type { IntakeActions } from './useIntakeDraft';
 import { gridColumns, WorkerGridRow } from './WorkerGridRow';
 import type { WorkerSummary } from './workerProblems';
@@ -35,6 +37,23 @@ export const WorkersGrid = memo(function WorkersGrid({ rows, summary, collective
   const rowCount = useRef(rows.length);
   rowCount.current = rows.length;
   const lastCol = gridColumns.length - 1;
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  /** key of the row whose extra claims are being edited */
+  const [editingKey, setEditingKey] = useState<string | null>(null);
+
+  const onEditClaims = useCallback(
+    (key: string) => {
+      const row = rowsRef.current.find((r) => r.key === key);
+      if (!row) return;
+      // an empty list opens with one item ready to fill in (dropped again if left blank)
+      if (row.extraClaims.length === 0) actions.setExtraClaims(key, [emptyExtraClaim()]);
+      setEditingKey(key);
+    },
+    [actions],
+  );
+  const onClaimsChange = useCallback((key: string, claims: ExtraClaimDraft[]) => actions.setExtraClaims(key, claims), [actions]);
+  const onClaimsClose = useCallback(() => setEditingKey(null), []);
 
   const focusCell = useCallback((row: number, col: number) => {
     const input = tableRef.current?.querySelector<HTMLInputElement>(`input[data-row="${row}"][data-col="${col}"]`);
@@ -78,6 +97,12 @@ export const WorkersGrid = memo(function WorkersGrid({ rows, summary, collective
       return;
     }
     if (e.nativeEvent.isComposing) return; // IME candidate selection uses Enter
+    if (e.key === 'Enter' && e.altKey) {
+      e.preventDefault();
+      const row = rowsRef.current[at.row];
+      if (row) onEditClaims(row.key);
+      return;
+    }
     if (e.key === 'Enter' && e.shiftKey) {
       e.preventDefault();
       if (at.col > 0) goTo(at.row, at.col - 1);
@@ -111,6 +136,9 @@ export const WorkersGrid = memo(function WorkersGrid({ rows, summary, collective
   const onRemove = useCallback((key: string) => actions.removeWorkerRow(key), [actions]);
   const onRep = useCallback((key: string, on: boolean) => actions.setRepresentative(key, on), [actions]);
 
+  const editingIndex = editingKey ? rows.findIndex((r) => r.key === editingKey) : -1;
+  const editingRow = editingIndex >= 0 ? rows[editingIndex] : null;
+
   return (
     <div className={classes.scroller} data-testid="workers-grid">
       <table className={classes.table} ref={tableRef} onKeyDown={onKeyDown} onPaste={onPaste} aria-label="申请人名单">
@@ -123,6 +151,7 @@ export const WorkersGrid = memo(function WorkersGrid({ rows, summary, collective
                 {['dailyWage', 'due', 'paid', 'owed'].includes(c.field) ? '(元)' : ''}
               </th>
             ))}
+            <th title="加班费、经济补偿、赔偿金等（Alt+Enter）">其他请求</th>
             {showOther && <th>其他</th>}
             {collective && <th title={`最多${MAX_REPRESENTATIVES}名`}>代表人</th>}
             <th aria-label="操作" />
@@ -141,10 +170,17 @@ export const WorkersGrid = memo(function WorkersGrid({ rows, summary, collective
               onCell={onCell}
               onRepresentative={onRep}
               onRemove={onRemove}
+              onEditClaims={onEditClaims}
             />
           ))}
         </tbody>
       </table>
+      <ExtraClaimsEditor
+        row={editingRow ?? null}
+        index={editingIndex}
+        onChange={onClaimsChange}
+        onClose={onClaimsClose}
+      />
     </div>
   );
 });

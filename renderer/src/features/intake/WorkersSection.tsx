@@ -8,13 +8,16 @@ import { notifications } from '@mantine/notifications';
 import { call } from '../../api';
 import { COLLECTIVE_MIN_WORKERS } from '../../../../electron/core/domain';
 import { cellText, parseRosterGrid, parseTsv, type RosterPreview } from '../../../../electron/core/workers/rosterGrid';
+import { BulkClaimModal } from './ExtraClaimsEditor';
 import { MAX_REPRESENTATIVES, emptyWorkerRow, workerRowFromDraft, type WorkerRow } from './intakeModel';
 import { PasteRosterModal } from './PasteRosterModal';
 import { RosterImportModal, type ImportChoice } from './RosterImportModal';
 import type { IntakeActions } from './useIntakeDraft';
 import { gridColumns } from './WorkerGridRow';
 import { WorkersGrid, type PasteOrigin } from './WorkersGrid';
-import type { WorkerSummary } from './workerProblems';
+import { formatAmount, type WorkerSummary } from './workerProblems';
+import { claimTypeLabels } from '../../../../electron/core/domain';
+import { parseYuanToFen } from '../../../../electron/core/money';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -64,6 +67,7 @@ export const WorkersSection = memo(function WorkersSection({ rows, summary, toda
   const [pasteOpen, setPasteOpen] = useState(false);
   const [reading, setReading] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
+  const [bulkOpen, setBulkOpen] = useState(false);
   const [focusRequest, setFocusRequest] = useState<{ row: number; col: number; seq: number } | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -164,6 +168,16 @@ export const WorkersSection = memo(function WorkersSection({ rows, summary, toda
             <Button size="compact-sm" variant="light" onClick={addRow} data-testid="add-worker-row">
               + 添加一行
             </Button>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => setBulkOpen(true)}
+              disabled={summary.filled === 0}
+              data-testid="bulk-claim-open"
+              title="为名单中所有申请人各添加一项相同的请求（如经济补偿）"
+            >
+              为所有申请人添加同一请求
+            </Button>
             <Button size="compact-sm" variant="light" onClick={() => setPasteOpen(true)} data-testid="open-paste">
               粘贴
             </Button>
@@ -184,7 +198,8 @@ export const WorkersSection = memo(function WorkersSection({ rows, summary, toda
         <Text size="xs" c="dimmed">
           <Kbd size="xs">Enter</Kbd> 下一格 · <Kbd size="xs">Shift</Kbd>+<Kbd size="xs">Enter</Kbd> 上一格 ·{' '}
           <Kbd size="xs">↑</Kbd>
-          <Kbd size="xs">↓</Kbd> 换行 · <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Enter</Kbd> 添加一行 · 可直接从 Excel / WPS
+          <Kbd size="xs">↓</Kbd> 换行 · <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Enter</Kbd> 添加一行 ·{' '}
+          <Kbd size="xs">Alt</Kbd>+<Kbd size="xs">Enter</Kbd> 编辑该行其他请求（加班费、经济补偿等） · 可直接从 Excel / WPS
           复制多行粘贴到名单中。欠发可不填（按应发−已发计算）；满{COLLECTIVE_MIN_WORKERS}人为集体争议，可勾选至多
           {MAX_REPRESENTATIVES}名代表人。
         </Text>
@@ -202,6 +217,21 @@ export const WorkersSection = memo(function WorkersSection({ rows, summary, toda
           focusRequest={focusRequest}
         />
       </Stack>
+      <BulkClaimModal
+        opened={bulkOpen}
+        workerCount={summary.filled}
+        onClose={() => setBulkOpen(false)}
+        onApply={(claim) => {
+          const n = actions.addClaimToAll(claim);
+          setBulkOpen(false);
+          const fen = parseYuanToFen(claim.amount);
+          notifications.show({
+            color: 'teal',
+            title: '已添加请求',
+            message: `已为 ${n} 名申请人各添加「${claimTypeLabels[claim.type]}」${fen.ok ? ` ${formatAmount(fen.fen)}` : ''}`,
+          });
+        }}
+      />
       {pasteOpen && <PasteRosterModal onSubmit={(text) => handlePaste(text, null)} onClose={() => setPasteOpen(false)} />}
       {pending && (
         <RosterImportModal

@@ -3,7 +3,7 @@
  * `cases.create` input. Pure: no React, no storage.
  */
 import type { CaseCreateInput, OrganisationView, ProjectView } from '../../../../electron/core/contract';
-import type { Channel, PartyRole, Procedure } from '../../../../electron/core/domain';
+import type { Channel, ClaimType, PartyRole, Procedure } from '../../../../electron/core/domain';
 import { COLLECTIVE_MIN_WORKERS } from '../../../../electron/core/domain';
 import { todayInChina } from '../../../../electron/core/dates';
 import { emptyWorkerDraft, isBlankDraft, type WorkerDraft } from '../../../../electron/core/workers/workerDraft';
@@ -38,8 +38,24 @@ export type RespondentDraft = {
   contractedByKey: string | null;
 };
 
-/** One row of the workers grid. */
-export type WorkerRow = WorkerDraft & { key: string; representative: boolean };
+/** Claim types the clerk adds beside the owed wages (拖欠工资 is the grid's 欠发 column). */
+export type ExtraClaimType = Exclude<ClaimType, 'unpaidWages'>;
+export const extraClaimTypes: readonly ExtraClaimType[] = ['overtime', 'compensation', 'damages', 'other'];
+
+/** One 仲裁请求 of a worker beyond unpaid wages, as typed (amount in yuan, raw text). */
+export type ExtraClaimDraft = {
+  /** stable key: React key */
+  key: string;
+  type: ExtraClaimType;
+  amount: string;
+  note: string;
+};
+
+/**
+ * One row of the workers grid. Its extra claims live on the row itself, so they move with the
+ * worker when rows are deleted, inserted or reordered.
+ */
+export type WorkerRow = WorkerDraft & { key: string; representative: boolean; extraClaims: ExtraClaimDraft[] };
 
 export type IntakeDraft = {
   version: 1;
@@ -91,11 +107,20 @@ export function respondentFromOrganisation(org: OrganisationView, role: PartyRol
 }
 
 export function emptyWorkerRow(): WorkerRow {
-  return { ...emptyWorkerDraft(), key: newKey('w'), representative: false };
+  return { ...emptyWorkerDraft(), key: newKey('w'), representative: false, extraClaims: [] };
 }
 
 export function workerRowFromDraft(d: WorkerDraft): WorkerRow {
-  return { ...emptyWorkerDraft(), ...d, key: newKey('w'), representative: false };
+  return { ...emptyWorkerDraft(), ...d, key: newKey('w'), representative: false, extraClaims: [] };
+}
+
+export function emptyExtraClaim(type: ExtraClaimType = 'overtime', amount = '', note = ''): ExtraClaimDraft {
+  return { key: newKey('c'), type, amount, note };
+}
+
+/** An item the clerk added but never filled in (dropped rather than reported). */
+export function isBlankExtraClaim(c: ExtraClaimDraft): boolean {
+  return c.amount.trim() === '' && c.note.trim() === '';
 }
 
 export function emptyProject(): ProjectDraft {
@@ -117,7 +142,7 @@ export function emptyIntake(): IntakeDraft {
 
 /** The plain draft (no grid-only keys) as validateWorkers and the backend expect it. */
 export function toWorkerDraft(row: WorkerRow): WorkerDraft {
-  const { key: _key, representative: _rep, ...draft } = row;
+  const { key: _key, representative: _rep, extraClaims: _claims, ...draft } = row;
   return draft;
 }
 
@@ -171,7 +196,14 @@ export function buildCaseInput(draft: IntakeDraft): CaseCreateInput {
       contractedByIndex: r.contractedByKey ? (keyIndex.get(r.contractedByKey) ?? null) : null,
     })),
     workers: rows.map(toWorkerDraft),
-    extraClaims: [],
+    // workerIndex is the row's position in `workers` as sent (blank rows inside the list included)
+    extraClaims: rows.flatMap((w, i) =>
+      isBlankDraft(w)
+        ? []
+        : w.extraClaims
+            .filter((c) => !isBlankExtraClaim(c))
+            .map((c) => ({ workerIndex: i, type: c.type, amount: c.amount.trim(), note: opt(c.note) })),
+    ),
     representativeIndexes: collective
       ? rows.flatMap((w, i) => (w.representative && !isBlankDraft(w) ? [i] : [])).slice(0, MAX_REPRESENTATIVES)
       : [],
@@ -205,7 +237,12 @@ export function reviveIntake(raw: unknown): IntakeDraft | null {
     ? r.respondents.map((x) => ({ ...emptyRespondent(x?.role ?? 'generalContractor'), ...x, key: str(x?.key, newKey('r')) }))
     : base.respondents;
   const workers = Array.isArray(r.workers)
-    ? r.workers.map((x) => ({ ...emptyWorkerRow(), ...x, key: str(x?.key, newKey('w')) }))
+    ? r.workers.map((x) => ({
+        ...emptyWorkerRow(),
+        ...x,
+        key: str(x?.key, newKey('w')),
+        extraClaims: reviveExtraClaims((x as { extraClaims?: unknown } | null)?.extraClaims),
+      }))
     : base.workers;
   return {
     version: 1,
@@ -219,11 +256,28 @@ export function reviveIntake(raw: unknown): IntakeDraft | null {
   };
 }
 
+function reviveExtraClaims(raw: unknown): ExtraClaimDraft[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((x: unknown) => {
+    if (!x || typeof x !== 'object') return [];
+    const c = x as Partial<ExtraClaimDraft>;
+    const type = extraClaimTypes.includes(c.type as ExtraClaimType) ? (c.type as ExtraClaimType) : 'other';
+    return [
+      {
+        key: typeof c.key === 'string' ? c.key : newKey('c'),
+        type,
+        amount: typeof c.amount === 'string' ? c.amount : '',
+        note: typeof c.note === 'string' ? c.note : '',
+      },
+    ];
+  });
+}
+
 /** True when the form holds nothing the clerk typed (so a restore is not worth mentioning). */
 export function isPristine(draft: IntakeDraft): boolean {
   return (
     draft.project.name.trim() === '' &&
     draft.respondents.every((r) => r.name.trim() === '' && r.creditCode.trim() === '' && r.idNumber.trim() === '') &&
-    draft.workers.every((w) => isBlankDraft(w))
+    draft.workers.every((w) => isBlankDraft(w) && w.extraClaims.every(isBlankExtraClaim))
   );
 }

@@ -7,12 +7,16 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import type { PartyRole } from '../../../../electron/core/domain';
 import { isBlankDraft, type WorkerField } from '../../../../electron/core/workers/workerDraft';
 import {
+  emptyExtraClaim,
   emptyIntake,
   emptyRespondent,
   emptyWorkerRow,
+  filledWorkerCount,
   isPristine,
   reviveIntake,
   type IntakeDraft,
+  type ExtraClaimDraft,
+  type ExtraClaimType,
   type ProjectDraft,
   type RespondentDraft,
   type WorkerRow,
@@ -49,6 +53,10 @@ export type IntakeActions = {
   addWorkerRow: () => string;
   removeWorkerRow: (key: string) => void;
   appendWorkers: (rows: WorkerRow[]) => void;
+  /** replaces the extra claims of the row with this key */
+  setExtraClaims: (key: string, claims: ExtraClaimDraft[]) => void;
+  /** adds the same claim to every filled row (collective cases); returns how many rows got it */
+  addClaimToAll: (claim: { type: ExtraClaimType; amount: string; note: string }) => number;
 };
 
 export function useIntakeDraft() {
@@ -148,6 +156,17 @@ export function useIntakeDraft() {
           while (end > 0 && isBlankDraft(list[end - 1])) end--;
           return [...list.slice(0, end), ...rows];
         }),
+      setExtraClaims: (key, claims) =>
+        mapWorkers((list) => list.map((w) => (w.key === key ? { ...w, extraClaims: claims } : w))),
+      addClaimToAll: (claim) => {
+        const n = filledWorkerCount(latest.current.workers);
+        mapWorkers((list) =>
+          list.map((w) =>
+            isBlankDraft(w) ? w : { ...w, extraClaims: [...w.extraClaims, emptyExtraClaim(claim.type, claim.amount, claim.note)] },
+          ),
+        );
+        return n;
+      },
     };
   }, []);
 

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { freshDataDir, repoRoot, startHost, type RunningHost } from './support/webHost';
+import { nameInitials } from '../../electron/core/pinyin';
+
+const shots = path.join(repoRoot, 'test-results', 'screens');
+fs.mkdirSync(shots, { recursive: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+
+let host: RunningHost;
+const dataDir = freshDataDir();
+
+test.beforeAll(async () => {
+  // The demo command itself, as a user runs it: 300 deterministic cases.
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '300'], { cwd: repoRoot, stdio: 'ignore' });
+  host = await startHost(dataDir);
+});
+test.afterAll(async () => host?.stop());
+
+test('the case list: virtualised, filtered by stage and due date, searched by initials', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('case-count')).toHaveText('共 300 件');
+  const rendered = await page.getByTestId('case-row').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(60); // only the rows in view (plus overscan) are in the page
+  await shot(page, 'case-list');
+
+  await page.getByTestId('case-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.getByTestId('case-row').last()).not.toContainText('加载中');
+
+  await page.locator('label', { hasText: '已超期' }).click();
+  const overdue = Number((await page.getByTestId('case-count').innerText()).match(/\d+/)![0]);
+  expect(overdue).toBeLessThan(300);
+  await expect(page.getByTestId('case-row').first()).toContainText('超期');
+  await shot(page, 'case-list-overdue');
+  await page.locator('label', { hasText: '全部期限' }).click();
+
+  // A worker of the first listed case, found again by the pinyin initials of their name.
+  await page.getByTestId('case-row').first().click();
+  const name = (await page.getByTestId('workers').locator('tbody tr').first().locator('td').nth(1).innerText()).replace(/代表人/, '').trim();
+  await page.goto(host.url);
+  await page.getByTestId('case-search').fill(nameInitials(name));
+  await expect(page.getByTestId('case-count')).not.toHaveText('共 300 件');
+  await expect(page.getByTestId('case-row').first()).toBeVisible();
+});
+
+test('a collective case page with related cases and its timeline', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('case-search').fill('');
+  const collective = page.getByTestId('case-row').filter({ hasText: '集体' }).first();
+  await collective.click();
+  await expect(page.getByTestId('stage-bar')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('收案');
+  await page.screenshot({ path: path.join(shots, 'case-page-collective.png'), fullPage: true });
+});
+
+test('settings persist: fast-track target and minimum wage', async ({ page }) => {
+  await page.goto(`${host.url}#/settings`);
+  const target = page.getByLabel('速裁结案目标（天）');
+  await target.fill('25');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('速裁结案目标（天）')).toHaveValue('25');
+  await shot(page, 'settings');
+});

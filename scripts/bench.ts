@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { MethodInput, MethodName } from '../electron/core/contract';
-import { createServices, type Services } from '../electron/services/createServices';
+import type { Services } from '../electron/services/createServices';
+import { openRepoServices } from '../electron/services/repoServices';
 import { dispatch } from '../electron/services/dispatch';
 import { DEFAULT_DEMO_SEED, generateDemo } from '../electron/services/demo/generateDemo';
 import { printSummary } from './demo';
@@ -21,15 +22,7 @@ function arg(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-function open(dataDir: string): Services {
-  return createServices({
-    dataDir,
-    host: 'web',
-    version: 'bench',
-    resourcesDir: path.join(root, 'resources'),
-    migrationsFolder: path.join(root, 'db', 'migrations'),
-  });
-}
+const open = (dataDir: string): Services => openRepoServices(root, dataDir);
 
 async function call<M extends MethodName>(services: Services, name: M, input: MethodInput<M>): Promise<unknown> {
   const result = await dispatch(services.handlers, name, input);

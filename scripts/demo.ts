@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createServices } from '../electron/services/createServices';
+import { openRepoServices } from '../electron/services/repoServices';
 import { defaultDataDir } from '../electron/services/dataFolder';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoSummary } from '../electron/services/demo/generateDemo';
 import { formatYuan } from '../electron/core/money';
@@ -66,14 +66,7 @@ async function main() {
   }
   if (existing > 0) console.warn(`注意：数据目录中已有 ${existing} 件案件，演示数据将追加在后面。`);
 
-  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
-  const services = createServices({
-    dataDir,
-    host: 'web',
-    version,
-    resourcesDir: path.join(root, 'resources'),
-    migrationsFolder: path.join(root, 'db', 'migrations'),
-  });
+  const services = openRepoServices(root, dataDir);
   console.log(`正在生成演示数据：${cases} 件，种子 ${seed}，数据目录 ${dataDir}`);
   let lastPercent = -1;
   try {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseStatuses, channels, claimTypes, partyRoles, procedures, stages } from './domain';
 import type { Deadline } from './clock/deadlines';
 import type { RosterPreview } from './workers/rosterGrid';
+import { workerDraftSchema } from './workers/workerDraft';
 
 /**
  * The one contract: every backend method with its input and output schema. Main (IPC), preload,
@@ -23,21 +24,6 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const workerDraftSchema = z.object({
-  name: z.string().max(40),
-  idNumber: z.string().max(40),
-  phone: z.string().max(40),
-  jobType: z.string().max(40),
-  team: z.string().max(40),
-  daysWorked: z.string().max(20),
-  dailyWage: z.string().max(30),
-  due: z.string().max(30),
-  paid: z.string().max(30),
-  owed: z.string().max(30),
-  bankCard: z.string().max(40),
-  note: z.string().max(200),
-  sourceRow: z.number().int().optional(),
-});
 
 export const extraClaimSchema = z.object({
   workerIndex: z.number().int().min(0),

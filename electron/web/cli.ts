@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir } from '../services/dataFolder';
-import { createServices } from '../services/createServices';
+import { openRepoServices } from '../services/repoServices';
 import { startWebHost } from './webHost';
 
 /**
@@ -42,14 +42,7 @@ async function main() {
   const port = arg('port') ? Number(arg('port')) : 0;
   const rendererDir = path.join(root, 'out', 'renderer');
   if (!process.argv.includes('--no-build')) ensureBuilt(rendererDir);
-  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
-  const services = createServices({
-    dataDir,
-    host: 'web',
-    version,
-    resourcesDir: path.join(root, 'resources'),
-    migrationsFolder: path.join(root, 'db', 'migrations'),
-  });
+  const services = openRepoServices(root, dataDir);
   const host = await startWebHost({ services, rendererDir, port });
   console.log(`速裁台已启动，数据目录：${dataDir}`);
   console.log(`请在浏览器中打开：${host.url}`);

@@ -5,6 +5,7 @@ import { createServices, type Services } from '../../electron/services/createSer
 import { dispatch } from '../../electron/services/dispatch';
 import type { MethodInput, MethodName, MethodOutput } from '../../electron/core/contract';
 import { computeIdCheck } from '../../electron/core/ids/idNumber';
+import { emptyWorkerDraft, type WorkerDraft } from '../../electron/core/workers/workerDraft';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const appPaths = {
@@ -35,22 +36,8 @@ export function makeId(region: string, birth: string, seq: number): string {
   return first17 + computeIdCheck(first17);
 }
 
-export function workerDraft(name: string, idNumber: string, owed: string, extra: Partial<Record<string, string>> = {}) {
-  return {
-    name,
-    idNumber,
-    phone: '',
-    jobType: '',
-    team: '',
-    daysWorked: '',
-    dailyWage: '',
-    due: '',
-    paid: '',
-    owed,
-    bankCard: '',
-    note: '',
-    ...extra,
-  };
+export function workerDraft(name: string, idNumber: string, owed: string, extra: Partial<WorkerDraft> = {}): WorkerDraft {
+  return { ...emptyWorkerDraft(), name, idNumber, owed, ...extra };
 }
 
 export function caseInput(workers: ReturnType<typeof workerDraft>[], overrides: Record<string, unknown> = {}) {

@@ -3,6 +3,7 @@
  * Every value is kept as raw text; parsing and checking happen in validateWorkers.
  * Pure module (runs in the renderer too).
  */
+import { z } from 'zod';
 
 export type WorkerField =
   | 'name'
@@ -19,21 +20,22 @@ export type WorkerField =
   | 'note';
 
 /** Raw text as typed/imported; `sourceRow` is the 1-based spreadsheet row it came from (imports only). */
-export type WorkerDraft = {
-  name: string;
-  idNumber: string;
-  phone: string;
-  jobType: string;
-  team: string;
-  daysWorked: string;
-  dailyWage: string;
-  due: string;
-  paid: string;
-  owed: string;
-  bankCard: string;
-  note: string;
-  sourceRow?: number;
-};
+export const workerDraftSchema = z.object({
+  name: z.string().max(40),
+  idNumber: z.string().max(40),
+  phone: z.string().max(40),
+  jobType: z.string().max(40),
+  team: z.string().max(40),
+  daysWorked: z.string().max(20),
+  dailyWage: z.string().max(30),
+  due: z.string().max(30),
+  paid: z.string().max(30),
+  owed: z.string().max(30),
+  bankCard: z.string().max(40),
+  note: z.string().max(200),
+  sourceRow: z.number().int().optional(),
+});
+export type WorkerDraft = z.infer<typeof workerDraftSchema>;
 
 export type WorkerProblem = {
   /** position in the list passed to validateWorkers */

@@ -4,6 +4,7 @@ import { caseEvents, caseRespondents, cases, claimItems, missingMaterials, organ
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { withParties } from '../catalog/projectsService';
+import { organisationColumns } from '../catalog/organisationsService';
 import { caseDeadlines } from './caseClock';
 import type { Deadline } from '../../core/clock/deadlines';
 
@@ -31,14 +32,7 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
 
   const respondents = db
     .select({
-      id: organisations.id,
-      kind: organisations.kind,
-      name: organisations.name,
-      creditCode: organisations.creditCode,
-      idNumber: organisations.idNumber,
-      legalRepresentative: organisations.legalRepresentative,
-      address: organisations.address,
-      phone: organisations.phone,
+      ...organisationColumns,
       role: caseRespondents.role,
       contractedById: projectParties.contractedById,
     })

@@ -10,7 +10,7 @@ import type { Executor } from '../../../db/open';
 
 type OrganisationInput = z.infer<typeof organisationInputSchema>;
 
-const view = {
+export const organisationColumns = {
   id: organisations.id,
   kind: organisations.kind,
   name: organisations.name,
@@ -24,10 +24,10 @@ const view = {
 /** Name prefix or credit-code prefix, through the indexes (range scans, not LIKE). */
 export function searchOrganisations(db: Executor, query: string): OrganisationView[] {
   const q = query.trim();
-  if (!q) return db.select(view).from(organisations).orderBy(sql`${organisations.id} desc`).limit(20).all();
+  if (!q) return db.select(organisationColumns).from(organisations).orderBy(sql`${organisations.id} desc`).limit(20).all();
   const upper = q.toUpperCase();
   return db
-    .select(view)
+    .select(organisationColumns)
     .from(organisations)
     .where(
       sql`(${organisations.name} >= ${q} and ${organisations.name} < ${q + '\uffff'})

@@ -88,6 +88,8 @@ export const cases = sqliteTable(
   'cases',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stable identity across machines (bundle export/import); filled at creation. */
+    uid: text('uid'),
     commissionId: integer('commission_id').notNull().references(() => commissions.id),
     caseNumber: text('case_number'),
     caseYear: integer('case_year'),
@@ -99,6 +101,8 @@ export const cases = sqliteTable(
     isCollective: integer('is_collective', { mode: 'boolean' }).notNull().default(false),
     projectId: integer('project_id').references(() => projects.id),
     cause: text('cause').notNull().default('追索劳动报酬'),
+    /** False while the case is only an inspection complaint; true once an arbitration claim is filed. */
+    hasArbitration: integer('has_arbitration', { mode: 'boolean' }).notNull().default(true),
     receivedOn: text('received_on').notNull(),
     acceptedOn: text('accepted_on'),
     acceptedWithGaps: integer('accepted_with_gaps', { mode: 'boolean' }).notNull().default(false),
@@ -117,6 +121,7 @@ export const cases = sqliteTable(
   },
   (t) => [
     uniqueIndex('cases_case_number').on(t.caseNumber),
+    uniqueIndex('cases_uid').on(t.uid),
     index('cases_received_on').on(t.receivedOn, t.id),
     index('cases_stage').on(t.stage, t.receivedOn),
     index('cases_channel').on(t.channel, t.receivedOn),
@@ -208,3 +213,68 @@ export const caseEvents = sqliteTable(
   (t) => [index('case_events_case_at').on(t.caseId, t.at)],
 );
 
+
+/** One stored file, content-addressed: evidence/<first two hex>/<sha256>. Stored once however often used. */
+export const evidenceFiles = sqliteTable('evidence_files', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  extension: text('extension'),
+  pageCount: integer('page_count'),
+  storedAt: text('stored_at').notNull(),
+});
+
+/** An exhibit in a case's evidence list (证据一、证据二…), pointing at a stored file. */
+export const exhibits = sqliteTable(
+  'exhibits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uid: text('uid').notNull(),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    fileSha256: text('file_sha256').notNull().references(() => evidenceFiles.sha256),
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    submittedBy: text('submitted_by', { enum: ['applicant', 'respondent', 'inspection', 'arbitration', 'housingBureau', 'other'] }).notNull(),
+    collectedBy: text('collected_by'),
+    receivedOn: text('received_on').notNull(),
+    purposeOfProof: text('purpose_of_proof').notNull().default(''),
+    originalSeen: integer('original_seen', { mode: 'boolean' }).notNull().default(false),
+    /** Which track gathered it; the other track uses it by reference once recognised (共享互认). */
+    track: text('track', { enum: ['arbitration', 'inspection'] }).notNull(),
+    recognisedBy: text('recognised_by'),
+    recognisedAt: text('recognised_at'),
+    crossExaminedOn: text('cross_examined_on'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('exhibits_case_seq').on(t.caseId, t.seq), index('exhibits_file').on(t.fileSha256), uniqueIndex('exhibits_uid').on(t.uid)],
+);
+
+/** The labour-inspection track of a joint case (监察执法). */
+export const inspectionTracks = sqliteTable('inspection_tracks', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  complaintNumber: text('complaint_number'),
+  complaintReceivedOn: text('complaint_received_on').notNull(),
+  filedOn: text('filed_on'),
+  inspectors: text('inspectors').notNull().default(''),
+  investigationExtended: integer('investigation_extended', { mode: 'boolean' }).notNull().default(false),
+  closedOn: text('closed_on'),
+});
+
+/** Steps of the inspection track: 询问笔录, 限期改正指令书 (with its pay-by date), 行政处理决定. */
+export const inspectionSteps = sqliteTable(
+  'inspection_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['inquiryRecord', 'correctionOrder', 'administrativeDecision', 'other'] }).notNull(),
+    date: text('date').notNull(),
+    title: text('title').notNull(),
+    payBy: text('pay_by'),
+    note: text('note'),
+    exhibitId: integer('exhibit_id').references(() => exhibits.id),
+  },
+  (t) => [index('inspection_steps_case').on(t.caseId, t.date)],
+);

@@ -51,6 +51,8 @@ describe('opening a data folder made by the previous schema', () => {
     expect((await callApi(s, 'cases.search', { query: 'zht' })).rows.map((r) => r.id)).toEqual([1]);
     expect((await callApi(s, 'cases.search', { query: '棚改' })).rows.map((r) => r.id)).toEqual([1]);
     expect(detail.nextDueOn).toBe('2026-11-23');
+    const { uid } = s.ctx.db.$client.prepare('select uid from cases where id = 1').get() as { uid: string };
+    expect(uid).toMatch(/^[0-9a-f]{32}$/); // backfilled by the evidence migration
     expect(s.ctx.db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(s.ctx.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(s.ctx.db.$client.pragma('synchronous', { simple: true })).toBe(2); // FULL

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { AppFailure, type CaseCreateInput } from '../../core/contract';
 import { COLLECTIVE_MIN_WORKERS, claimTypeLabels } from '../../core/domain';
@@ -63,6 +64,7 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
     const caseId = tx
       .insert(cases)
       .values({
+        uid: randomUUID(),
         commissionId: COMMISSION_ID,
         channel: input.channel,
         procedure: input.procedure,

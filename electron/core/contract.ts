@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseStatuses, channels, claimTypes, partyRoles, procedures, stages } from './domain';
+import { caseStatuses, channels, claimTypes, inspectionStepKinds, partyRoles, procedures, stages, submitters, tracks } from './domain';
 import type { Deadline } from './clock/deadlines';
 import type { RosterPreview } from './workers/rosterGrid';
 import { workerDraftSchema } from './workers/workerDraft';
@@ -67,6 +67,9 @@ export const caseCreateSchema = z.object({
   workers: z.array(workerDraftSchema).min(1, '至少需要一名申请人').max(2000),
   extraClaims: z.array(extraClaimSchema).default([]),
   representativeIndexes: z.array(z.number().int().min(0)).max(5).default([]),
+  /** Which track the case starts in: an arbitration claim, or an inspection complaint (arbitration may follow). */
+  startTrack: z.enum(tracks).default('arbitration'),
+  complaint: z.object({ complaintNumber: text(60).nullable(), inspectors: text(200) }).optional(),
 });
 export type CaseCreateInput = z.infer<typeof caseCreateSchema>;
 
@@ -104,6 +107,8 @@ export type CaseRow = {
   workerCount: number;
   claimedTotalFen: number;
   nextDueOn: string | null;
+  /** False while the case is only an inspection complaint. */
+  hasArbitration: boolean;
 };
 
 export type WorkerView = {
@@ -123,6 +128,69 @@ export type WorkerView = {
   bankCard: string | null;
   isRepresentative: boolean;
   claims: { id: number; type: (typeof claimTypes)[number]; amountFen: number; note: string | null }[];
+};
+
+export type ExhibitView = {
+  id: number;
+  uid: string;
+  caseId: number;
+  seq: number;
+  title: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  pageCount: number | null;
+  submittedBy: (typeof submitters)[number];
+  collectedBy: string | null;
+  receivedOn: string;
+  purposeOfProof: string;
+  originalSeen: boolean;
+  track: (typeof tracks)[number];
+  recognisedBy: string | null;
+  recognisedAt: string | null;
+  crossExaminedOn: string | null;
+  /** How many exhibits (in any case) point at the same stored file. */
+  references: number;
+};
+
+export type InspectionStepView = {
+  id: number;
+  kind: (typeof inspectionStepKinds)[number];
+  date: string;
+  title: string;
+  payBy: string | null;
+  note: string | null;
+  exhibitId: number | null;
+};
+
+export type InspectionView = {
+  complaintNumber: string | null;
+  complaintReceivedOn: string;
+  filedOn: string | null;
+  inspectors: string;
+  investigationExtended: boolean;
+  closedOn: string | null;
+  steps: InspectionStepView[];
+  deadlines: Deadline[];
+};
+
+export type VerifyReport = {
+  running: boolean;
+  checked: number;
+  total: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  missing: { sha256: string; exhibits: string[] }[];
+  altered: { sha256: string; actual: string; exhibits: string[] }[];
+};
+
+export type BundleImportReport = {
+  caseId: number;
+  caseNumber: string | null;
+  createdCase: boolean;
+  added: { exhibits: number; files: number; events: number; workers: number };
+  differences: string[];
 };
 
 export type CaseEventView = { id: number; at: string; actor: string; action: string; summary: string };
@@ -145,6 +213,7 @@ export type CaseDetail = CaseRow & {
   deadlines: Deadline[];
   /** Set when a deadline falls in a year whose holiday notice is not loaded yet. */
   calendarNotice: string | null;
+  inspection: InspectionView | null;
   events: CaseEventView[];
 };
 
@@ -164,6 +233,15 @@ export const caseSearchSchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+
+const exhibitFields = {
+  title: text(120).min(1, '请填写证据名称'),
+  submittedBy: z.enum(submitters),
+  collectedBy: text(60).nullable(),
+  receivedOn: date,
+  purposeOfProof: text(1000),
+  originalSeen: z.boolean(),
+};
 
 const out = <T>() => z.custom<T>(() => true);
 
@@ -198,6 +276,62 @@ export const contract = {
   'cases.reject': { input: z.object({ id, rejectedOn: date, reason: text(1000).min(4, '请写明不予受理的理由') }), output: out<CaseDetail>() },
   'cases.completeMaterials': { input: z.object({ id, completedOn: date }), output: out<CaseDetail>() },
   'cases.recordService': { input: z.object({ id, servedOn: date }), output: out<CaseDetail>() },
+  /** A case that starts as an inspection complaint files its arbitration claim later: one file, one timeline. */
+  'cases.openArbitration': { input: z.object({ id, receivedOn: date }), output: out<CaseDetail>() },
+
+  'evidence.list': { input: z.object({ caseId: id }), output: out<ExhibitView[]>() },
+  /** Desktop: files chosen in the native dialog, copied into the store by path (streamed). */
+  'evidence.addFromPaths': {
+    input: z.object({
+      caseId: id,
+      paths: z.array(z.string().min(1)).min(1).max(200),
+      track: z.enum(tracks),
+      submittedBy: z.enum(submitters),
+      importId: z.string().max(64).optional(),
+    }),
+    output: out<ExhibitView[]>(),
+  },
+  /** Another exhibit pointing at an already stored file (same file, second use). */
+  'evidence.addReference': { input: z.object({ caseId: id, exhibitId: id }), output: out<ExhibitView>() },
+  'evidence.update': { input: z.object({ id }).extend(z.object(exhibitFields).partial().shape), output: out<ExhibitView>() },
+  'evidence.reorder': { input: z.object({ caseId: id, ids: z.array(id).min(1) }), output: out<ExhibitView[]>() },
+  'evidence.remove': { input: z.object({ id }), output: out<ExhibitView[]>() },
+  /** 共享互认: the other track recognises this exhibit. */
+  'evidence.recognise': { input: z.object({ id, by: text(60).min(1, '请填写认可的部门或人员') }), output: out<ExhibitView>() },
+  'evidence.cancelImport': { input: z.object({ importId: z.string().min(1).max(64) }), output: out<{ cancelled: boolean }>() },
+  /** Spreadsheets as tables and plain text, for the viewer (bounded). */
+  'evidence.preview': {
+    input: z.object({ id }),
+    output: out<{ kind: 'table'; sheets: { name: string; rows: string[][]; truncated: boolean }[] } | { kind: 'text'; text: string; truncated: boolean } | { kind: 'none' }>(),
+  },
+  /** 校验: start checking every stored file against its hash in the background. */
+  'evidence.verifyStart': { input: z.object({}).default({}), output: out<VerifyReport>() },
+  'evidence.verifyStatus': { input: z.object({}).default({}), output: out<VerifyReport>() },
+
+  'inspection.open': {
+    input: z.object({ caseId: id, complaintNumber: text(60).nullable(), complaintReceivedOn: date, inspectors: text(200) }),
+    output: out<CaseDetail>(),
+  },
+  'inspection.file': { input: z.object({ caseId: id, filedOn: date }), output: out<CaseDetail>() },
+  'inspection.addStep': {
+    input: z.object({
+      caseId: id,
+      kind: z.enum(inspectionStepKinds),
+      date,
+      title: text(120).min(1),
+      payBy: date.nullable().optional(),
+      note: text(2000).nullable().optional(),
+      exhibitId: id.nullable().optional(),
+    }),
+    output: out<CaseDetail>(),
+  },
+  'inspection.extend': { input: z.object({ caseId: id }), output: out<CaseDetail>() },
+  'inspection.close': { input: z.object({ caseId: id, closedOn: date }), output: out<CaseDetail>() },
+
+  /** Writes the case bundle into the data folder's bundles/ and returns where. */
+  'bundle.export': { input: z.object({ caseId: id }), output: out<{ fileName: string; path: string; size: number }>() },
+  /** Imports a bundle file already on this machine (desktop dialog, or uploaded by the web host). */
+  'bundle.import': { input: z.object({ path: z.string().min(1) }), output: out<BundleImportReport>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -212,7 +346,11 @@ export type ApiError = { code: ErrorCode; message: string };
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Events pushed from backend to every window (SSE in the web host, IPC in Electron). */
-export type AppEvent = { type: 'cases.changed'; caseId: number } | { type: 'settings.changed' };
+export type AppEvent =
+  | { type: 'cases.changed'; caseId: number }
+  | { type: 'settings.changed' }
+  | { type: 'evidence.importProgress'; importId: string; fileName: string; bytes: number; total: number | null }
+  | { type: 'evidence.verifyProgress'; report: VerifyReport };
 
 /** A failure meant for the user: the message is Chinese and says what to fix. */
 export class AppFailure extends Error {

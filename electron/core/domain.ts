@@ -49,3 +49,27 @@ export const claimTypeLabels: Record<ClaimType, string> = {
 
 /** Rules Art 62: 10 or more workers with a common request make a collective dispute. */
 export const COLLECTIVE_MIN_WORKERS = 10;
+
+export const tracks = ['arbitration', 'inspection'] as const;
+export type Track = (typeof tracks)[number];
+export const trackLabels: Record<Track, string> = { arbitration: '仲裁', inspection: '监察' };
+
+export const submitters = ['applicant', 'respondent', 'inspection', 'arbitration', 'housingBureau', 'other'] as const;
+export type Submitter = (typeof submitters)[number];
+export const submitterLabels: Record<Submitter, string> = {
+  applicant: '申请人',
+  respondent: '被申请人',
+  inspection: '监察调取',
+  arbitration: '仲裁调取',
+  housingBureau: '住建提供',
+  other: '其他',
+};
+
+export const inspectionStepKinds = ['inquiryRecord', 'correctionOrder', 'administrativeDecision', 'other'] as const;
+export type InspectionStepKind = (typeof inspectionStepKinds)[number];
+export const inspectionStepLabels: Record<InspectionStepKind, string> = {
+  inquiryRecord: '询问笔录',
+  correctionOrder: '限期改正指令书',
+  administrativeDecision: '行政处理决定书',
+  other: '其他',
+};

@@ -32,7 +32,15 @@ export type CaseClockInput = {
   closedOn?: string | null;
 };
 
-export type DeadlineKey = 'acceptanceDecision' | 'serveCopy' | 'defence' | 'award' | 'fastTrack';
+export type DeadlineKey =
+  | 'acceptanceDecision'
+  | 'serveCopy'
+  | 'defence'
+  | 'award'
+  | 'fastTrack'
+  | 'complaintAcceptance'
+  | 'investigation'
+  | 'correction';
 export type DeadlineStatus = 'waiting' | 'open' | 'done' | 'overdue';
 
 export type Deadline = {
@@ -52,6 +60,9 @@ export const DEADLINE_LABELS: Record<DeadlineKey, string> = {
   defence: '答辩期届满',
   award: '裁决期限',
   fastTrack: '速裁目标',
+  complaintAcceptance: '投诉受理决定',
+  investigation: '监察调查期限',
+  correction: '限期改正',
 };
 
 const LAW = '《劳动争议调解仲裁法》';
@@ -62,6 +73,9 @@ export const DEADLINE_RULES: Record<DeadlineKey, string> = {
   defence: `${LAW}第三十条`,
   award: `${LAW}第四十三条、${RULES}第四十五条、第四十六条`,
   fastTrack: '人社部办公厅《关于开展农民工工资争议速裁庭建设专项行动的通知》（2023年）；本委速裁结案目标（非法定期限）',
+  complaintAcceptance: '《关于实施〈劳动保障监察条例〉若干规定》第十八条',
+  investigation: '《劳动保障监察条例》第十七条',
+  correction: '劳动保障监察限期改正指令书；逾期不支付的，依《劳动保障监察条例》第二十六条加付赔偿金',
 };
 const BASIS: Record<DeadlineKey, string> = {
   acceptanceDecision: `${LAW}第二十九条、${RULES}第三十条`,
@@ -69,9 +83,12 @@ const BASIS: Record<DeadlineKey, string> = {
   defence: `${LAW}第三十条`,
   award: `${LAW}第四十三条、${RULES}第四十五条`,
   fastTrack: '本委速裁目标',
+  complaintAcceptance: '《关于实施〈劳动保障监察条例〉若干规定》第十八条',
+  investigation: '《劳动保障监察条例》第十七条',
+  correction: '限期改正指令书',
 };
 
-type Period = { due: string; skipped: SkippedDay[]; text: string };
+export type Period = { due: string; skipped: SkippedDay[]; text: string };
 
 /** "国庆节10月1日至10月7日（7天）、周末10月11日" */
 export function describeSkipped(skipped: SkippedDay[]): string {
@@ -96,7 +113,7 @@ function fmt(date: string): string {
   return `${formatChineseDate(date)}（${formatWeekday(date)}）`;
 }
 
-function runPeriod(start: string, rule: PeriodRule, cal: Calendar, startEvent: string): Period {
+export function runPeriod(start: string, rule: PeriodRule, cal: Calendar, startEvent: string): Period {
   if (rule.unit === 'working') {
     const r = addWorkingDays(start, rule.days, cal);
     const makeups: string[] = [];
@@ -119,7 +136,7 @@ function runPeriod(start: string, rule: PeriodRule, cal: Calendar, startEvent: s
   return { due: r.due, skipped: r.skipped, text };
 }
 
-function timing(due: string, today: string): { status: 'open' | 'overdue'; text: string } {
+export function timing(due: string, today: string): { status: 'open' | 'overdue'; text: string } {
   const left = diffDays(today, due);
   if (left < 0) return { status: 'overdue', text: `已逾期${-left}日` };
   if (left === 0) return { status: 'open', text: '今日届满' };

@@ -3,6 +3,11 @@
  * Generates N demo cases (default 2000) into a temp data folder, then times the case list,
  * search, case page and related-cases calls through the validated dispatcher (median and p95 of
  * R runs, default 30) and prints SQLite's query plans for the list and overdue queries.
+ *
+ * npm run bench -- --evidence [--size-mib M]
+ * Writes an M MiB file of random bytes (default 1024, streamed), then in the same run times
+ * `sha256sum FILE`, `cp FILE` and an import through the evidence store (storeStream: hash + copy
+ * + fsync + rename) and a 校验 re-hash, with throughput and peak memory. Temp files are removed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +19,9 @@ import { openRepoServices } from '../electron/services/repoServices';
 import { dispatch } from '../electron/services/dispatch';
 import { DEFAULT_DEMO_SEED, generateDemo } from '../electron/services/demo/generateDemo';
 import { printSummary } from './demo';
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import { hashFile, storeStream } from '../electron/services/evidence/store';
 
 const root = path.resolve(__dirname, '..');
 
@@ -191,7 +199,89 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+/** Streams `mib` MiB of random bytes to `file` in 1 MiB blocks (memory stays flat). */
+async function writeRandomFile(file: string, mib: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  const block = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < mib; i++) {
+    crypto.randomFillSync(block);
+    if (!out.write(Buffer.from(block))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+function timeCommand(command: string, args: string[]): { ms: number; stdout: string } {
+  const t0 = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (result.error || result.status !== 0) throw new Error(`${command} 失败：${result.error?.message ?? result.stderr}`);
+  return { ms, stdout: result.stdout };
+}
+
+/** Samples resident memory every 50 ms while `work` runs; returns its result and the highest sample. */
+async function withRssSampling<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakRss: number }> {
+  let peakRss = process.memoryUsage().rss;
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  try {
+    const value = await work();
+    return { value, ms: performance.now() - t0, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function evidenceBench() {
+  const mib = Number(arg('size-mib') ?? 1024);
+  if (!Number.isInteger(mib) || mib < 1) throw new Error('--size-mib 应为正整数');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-bench-evidence-'));
+  const source = path.join(dir, 'source.bin');
+  const copy = path.join(dir, 'copy.bin');
+  const dataDir = path.join(dir, 'data');
+  fs.mkdirSync(dataDir);
+  let services: Services | null = null;
+  const maxRss = () => process.resourceUsage().maxRSS * 1024; // KiB → bytes
+  try {
+    console.log(`证据库基准：${mib} MiB 随机数据，临时目录 ${dir}`);
+    let t0 = performance.now();
+    await writeRandomFile(source, mib);
+    console.log(`生成文件用时 ${((performance.now() - t0) / 1000).toFixed(1)}s（此后文件多半在页缓存中，三者条件相同）`);
+    services = open(dataDir);
+    const rssBefore = process.memoryUsage().rss;
+    const maxRssBefore = maxRss();
+
+    const sum = timeCommand('sha256sum', [source]);
+    const cp = timeCommand('cp', ['--reflink=never', source, copy]);
+    fs.rmSync(copy, { force: true });
+    const ctx = services.ctx;
+    const stored = await withRssSampling(() =>
+      storeStream(ctx, fs.createReadStream(source, { highWaterMark: 1024 * 1024 }), { fileName: 'bench.bin', maxBytes: Number.MAX_SAFE_INTEGER }),
+    );
+    const verify = await withRssSampling(() => hashFile(path.join(dataDir, 'evidence', stored.value.sha256.slice(0, 2), stored.value.sha256)));
+    const expected = sum.stdout.split(/\s+/)[0];
+    if (stored.value.sha256 !== expected || verify.value !== expected) {
+      throw new Error(`哈希不一致：sha256sum ${expected}，证据库 ${stored.value.sha256}，校验 ${verify.value}`);
+    }
+
+    const rate = (ms: number) => `${(mib / (ms / 1000)).toFixed(0)} MiB/s`.padStart(13);
+    const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`.padStart(9);
+    const width = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+    const label = (text: string) => text + ' '.repeat(Math.max(1, 44 - width(text)));
+    console.log(`\n${label('操作')}${'用时'.padStart(7)}${'吞吐'.padStart(11)}`);
+    console.log(`${label('sha256sum FILE')}${secs(sum.ms)}${rate(sum.ms)}`);
+    console.log(`${label('cp --reflink=never FILE COPY')}${secs(cp.ms)}${rate(cp.ms)}`);
+    console.log(`${label('证据库导入 storeStream（哈希+写入+fsync）')}${secs(stored.ms)}${rate(stored.ms)}`);
+    console.log(`${label('校验 hashFile（流式重新哈希）')}${secs(verify.ms)}${rate(verify.ms)}`);
+    console.log(`\nSHA-256 ${stored.value.sha256}（与 sha256sum 一致），类型 ${stored.value.mime}`);
+    console.log(`内存：导入前 RSS ${mb(rssBefore)}；导入期间采样峰值 RSS ${mb(stored.peakRss)}；校验期间 ${mb(verify.peakRss)}`);
+    console.log(`      进程 maxRSS（resourceUsage）导入前 ${mb(maxRssBefore)} → 结束 ${mb(maxRss())}（文件 ${mib} MiB：内存不随文件大小增长）`);
+  } finally {
+    services?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+(process.argv.includes('--evidence') ? evidenceBench() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -14,11 +14,17 @@ import { getCase } from './cases/getCase';
 import { searchCases } from './cases/searchCases';
 import { relatedCases } from './cases/relatedCases';
 import { acceptCase, completeMaterials, recordService, rejectCase } from './cases/intakeDecisions';
+import { openArbitration } from './inspection/openArbitration';
+import { inspectionHandlers } from './inspection/handlers';
+import { evidenceHandlers } from './evidence/handlers';
+import { bundleHandlers } from './bundle/handlers';
 import { refreshAllNextDue } from './cases/caseClock';
 import { indexMissingCases } from './search/indexCase';
 
 type Parsed<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Handlers = { [M in MethodName]: (input: Parsed<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+/** The handlers of one feature folder, e.g. HandlersOf<'evidence.'>. */
+export type HandlersOf<Prefix extends string> = { [M in MethodName as M extends `${Prefix}${string}` ? M : never]: Handlers[M] };
 
 export type Services = {
   ctx: ServiceContext;
@@ -71,6 +77,10 @@ export function createServices(options: ServiceOptions): Services {
     'cases.reject': (input) => rejectCase(ctx, input),
     'cases.completeMaterials': (input) => completeMaterials(ctx, input),
     'cases.recordService': (input) => recordService(ctx, input),
+    'cases.openArbitration': (input) => openArbitration(ctx, input),
+    ...inspectionHandlers(ctx),
+    ...evidenceHandlers(ctx),
+    ...bundleHandlers(ctx),
   };
   return { ctx, handlers, events, close: () => db.$client.close() };
 }

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { AppEvent } from '../core/contract';
 import type { Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
+import { handleBundleRoute } from './bundleRoutes';
+import { handleEvidenceRoute } from './evidenceRoutes';
 
 const MAX_BODY = 40 * 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -55,6 +57,9 @@ export async function startWebHost(options: { services: Services; rendererDir: s
         return json(res, 401, { ok: false, error: { code: 'unauthorized', message: '访问令牌无效：请使用启动时打印的完整地址打开' } });
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openStream(req, res);
+      if (await handleBundleRoute(req, res, url, services)) return;
+      // evidence upload (streamed body) and file download (ranges): after the token check
+      if (await handleEvidenceRoute(services, req, res, url)) return;
       if (req.method !== 'POST') return send(res, 405, 'method not allowed');
       const body = await readBody(req);
       if (body === null) return json(res, 413, { ok: false, error: { code: 'invalid_input', message: '请求过大（上限 40 MB）' } });

@@ -4,17 +4,20 @@ import { todayInChina } from '../../core/dates';
 import { cases, commissions } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
+import { readInspection } from '../inspection/inspectionView';
 
 type ClockFields = Pick<
   typeof cases.$inferSelect,
-  'receivedOn' | 'materialsCompletedOn' | 'acceptedOn' | 'rejectedOn' | 'respondentServedOn' | 'awardExtensionDays' | 'closedOn'
+  'receivedOn' | 'materialsCompletedOn' | 'acceptedOn' | 'rejectedOn' | 'respondentServedOn' | 'awardExtensionDays' | 'closedOn' | 'hasArbitration'
 >;
 
 function fastTrackDays(db: Executor): number {
   return db.select({ d: commissions.fastTrackTargetDays }).from(commissions).limit(1).get()?.d ?? 30;
 }
 
+/** The arbitration track's deadlines (none while the case is only an inspection complaint). */
 export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockFields): Deadline[] {
+  if (!row.hasArbitration) return [];
   return computeDeadlines(
     {
       receivedOn: row.receivedOn,
@@ -39,7 +42,9 @@ export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockField
 export function refreshNextDue(ctx: ServiceContext, db: Executor, caseId: number): void {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) return;
-  const due = row.status === 'rejected' || row.status === 'closed' ? null : nextDue(caseDeadlines(ctx, db, row).filter((d) => d.key !== 'defence'));
+  const arbitration =
+    row.status === 'rejected' || row.status === 'closed' ? [] : caseDeadlines(ctx, db, row).filter((d) => d.key !== 'defence');
+  const due = nextDue([...arbitration, ...(readInspection(ctx, db, caseId)?.deadlines ?? [])]);
   db.update(cases).set({ nextDueOn: due }).where(eq(cases.id, caseId)).run();
 }
 

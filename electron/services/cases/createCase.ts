@@ -7,7 +7,7 @@ import { parseYuanToFen, formatYuan } from '../../core/money';
 import { nameInitials } from '../../core/pinyin';
 import { validateWorkers } from '../../core/workers/validateWorkers';
 import { workerFieldLabels } from '../../core/workers/workerDraft';
-import { caseRespondents, cases, claimItems, projectParties, projects, workers } from '../../../db/schema';
+import { caseRespondents, cases, claimItems, inspectionTracks, projectParties, projects, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { normaliseOrganisation, upsertOrganisation } from '../catalog/organisationsService';
@@ -71,6 +71,7 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
         cause: input.cause,
         isCollective: people.length >= COLLECTIVE_MIN_WORKERS,
         projectId,
+        hasArbitration: input.startTrack === 'arbitration',
         receivedOn: input.receivedOn,
         workerCount: people.length,
         claimedTotalFen: claimed,
@@ -119,12 +120,22 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
         .run();
     }
 
+    if (input.startTrack === 'inspection') {
+      tx.insert(inspectionTracks)
+        .values({
+          caseId,
+          complaintNumber: input.complaint?.complaintNumber || null,
+          complaintReceivedOn: input.receivedOn,
+          inspectors: input.complaint?.inspectors ?? '',
+        })
+        .run();
+    }
     refreshNextDue(ctx, tx, caseId);
     indexCase(tx, caseId);
     appendEvent(tx, now, {
       caseId,
       action: 'case.received',
-      summary: `收案：申请人${people.length}人，请求金额合计${formatYuan(claimed)}`,
+      summary: `${input.startTrack === 'inspection' ? '监察投诉登记' : '收案'}：申请人${people.length}人，请求金额合计${formatYuan(claimed)}`,
       after: { workers: people.length, claimedTotalFen: claimed, channel: input.channel },
     });
     return caseId;

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context';
 import { withParties } from '../catalog/projectsService';
 import { organisationColumns } from '../catalog/organisationsService';
 import { caseDeadlines } from './caseClock';
+import { readInspection } from '../inspection/inspectionView';
 import type { Deadline } from '../../core/clock/deadlines';
 
 function calendarNotice(ctx: ServiceContext, deadlines: Deadline[]): string | null {
@@ -59,6 +60,7 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
     .all();
 
   const deadlines = caseDeadlines(ctx, db, row);
+  const inspection = readInspection(ctx, db, id);
   return {
     id: row.id,
     caseNumber: row.caseNumber,
@@ -74,6 +76,7 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
     workerCount: row.workerCount,
     claimedTotalFen: row.claimedTotalFen,
     nextDueOn: row.nextDueOn,
+    hasArbitration: row.hasArbitration,
     procedure: row.procedure,
     cause: row.cause,
     acceptedWithGaps: row.acceptedWithGaps,
@@ -111,7 +114,8 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
       .orderBy(asc(missingMaterials.id))
       .all(),
     deadlines,
-    calendarNotice: calendarNotice(ctx, deadlines),
+    calendarNotice: calendarNotice(ctx, [...deadlines, ...(inspection?.deadlines ?? [])]),
+    inspection,
     events,
   };
 }

@@ -1,36 +1,17 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppFailure, type CaseDetail } from '../../core/contract';
 import { formatCaseNumber } from '../../core/caseNumber';
-import { formatChineseDate, todayInChina } from '../../core/dates';
+import { formatChineseDate } from '../../core/dates';
 import { caseNumberSequences, cases, commissions, missingMaterials } from '../../../db/schema';
-import type { Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { indexCase } from '../search/indexCase';
 import { appendEvent } from '../timeline';
-import { refreshNextDue } from './caseClock';
-import { getCase } from './getCase';
+import { mutateCase } from './mutateCase';
 
 type CaseRecord = typeof cases.$inferSelect;
 
-/** Runs one decision on one case in an IMMEDIATE transaction (writers queue; no lost updates). */
-function decide(ctx: ServiceContext, id: number, change: (tx: Tx, row: CaseRecord, today: string) => void): CaseDetail {
-  const today = todayInChina(ctx.now());
-  const detail = ctx.db.transaction(
-    (tx) => {
-      const row = tx.select().from(cases).where(eq(cases.id, id)).get();
-      if (!row) throw new AppFailure('not_found', `案件不存在（编号${id}）`);
-      change(tx, row, today);
-      tx.update(cases).set({ updatedAt: ctx.now().toISOString() }).where(eq(cases.id, id)).run();
-      refreshNextDue(ctx, tx, id);
-      return getCase(ctx, id, tx);
-    },
-    { behavior: 'immediate' },
-  );
-  ctx.emit({ type: 'cases.changed', caseId: id });
-  return detail;
-}
-
 function checkDate(date: string, row: CaseRecord, today: string, what: string): void {
+  if (!row.hasArbitration) throw new AppFailure('conflict', '本案尚未登记仲裁申请（目前只有监察程序），请先转为仲裁案件');
   if (date > today) throw new AppFailure('invalid_input', `${what}不能晚于今天`);
   if (date < row.receivedOn) throw new AppFailure('invalid_input', `${what}不能早于收案日期${formatChineseDate(row.receivedOn)}`);
 }
@@ -40,7 +21,7 @@ export function acceptCase(
   ctx: ServiceContext,
   input: { id: number; acceptedOn: string; withGaps?: { materials: string[]; promise: string } | null },
 ): CaseDetail {
-  return decide(ctx, input.id, (tx, row, today) => {
+  return mutateCase(ctx, input.id, (tx, row, today) => {
     if (row.status !== 'received') throw new AppFailure('conflict', `该案件已${row.status === 'rejected' ? '不予受理' : '受理'}，不能重复受理`);
     checkDate(input.acceptedOn, row, today, '受理日期');
     const year = Number(input.acceptedOn.slice(0, 4));
@@ -85,7 +66,7 @@ export function acceptCase(
 
 /** 不予受理, with its reason. */
 export function rejectCase(ctx: ServiceContext, input: { id: number; rejectedOn: string; reason: string }): CaseDetail {
-  return decide(ctx, input.id, (tx, row, today) => {
+  return mutateCase(ctx, input.id, (tx, row, today) => {
     if (row.status !== 'received') throw new AppFailure('conflict', '只有待受理的案件可以不予受理');
     checkDate(input.rejectedOn, row, today, '决定日期');
     tx.update(cases).set({ status: 'rejected', rejectedOn: input.rejectedOn, rejectionReason: input.reason }).where(eq(cases.id, row.id)).run();
@@ -101,7 +82,7 @@ export function rejectCase(ctx: ServiceContext, input: { id: number; rejectedOn:
 
 /** 补正: the missing materials arrived; Rules Art 46 restarts the clock from this date. */
 export function completeMaterials(ctx: ServiceContext, input: { id: number; completedOn: string }): CaseDetail {
-  return decide(ctx, input.id, (tx, row, today) => {
+  return mutateCase(ctx, input.id, (tx, row, today) => {
     const open = tx.select().from(missingMaterials).where(and(eq(missingMaterials.caseId, row.id), isNull(missingMaterials.completedOn))).all();
     if (!open.length) throw new AppFailure('conflict', '该案件没有待补正的材料');
     checkDate(input.completedOn, row, today, '补正日期');
@@ -123,7 +104,7 @@ export function completeMaterials(ctx: ServiceContext, input: { id: number; comp
 
 /** 送达: the application copy reached the respondent; the defence period runs from here. */
 export function recordService(ctx: ServiceContext, input: { id: number; servedOn: string }): CaseDetail {
-  return decide(ctx, input.id, (tx, row, today) => {
+  return mutateCase(ctx, input.id, (tx, row, today) => {
     if (row.status !== 'accepted' || !row.acceptedOn) throw new AppFailure('conflict', '案件受理后才能登记送达');
     checkDate(input.servedOn, row, today, '送达日期');
     if (input.servedOn < row.acceptedOn) throw new AppFailure('invalid_input', '送达日期不能早于受理日期');

@@ -26,16 +26,17 @@ export function searchCases(ctx: ServiceContext, input: SearchInput): { total: n
 
   const total = ctx.db.get<{ n: number }>(sql`select count(*) as n from cases c ${filter}`)?.n ?? 0;
   const order = input.due ? sql`c.next_due_on asc, c.id asc` : sql`c.received_on desc, c.id desc`;
-  const rows = ctx.db.all<Omit<CaseRow, 'isCollective'> & { isCollective: number }>(sql`
+  const rows = ctx.db.all<Omit<CaseRow, 'isCollective' | 'hasArbitration'> & { isCollective: number; hasArbitration: number }>(sql`
     select c.id, c.case_number as caseNumber, c.channel, c.stage, c.status, c.is_collective as isCollective,
       c.received_on as receivedOn, c.accepted_on as acceptedOn, p.name as projectName,
       (select group_concat(o.name, '、') from case_respondents r join organisations o on o.id = r.organisation_id
         where r.case_id = c.id) as respondentNames,
       (select w.name from workers w where w.case_id = c.id order by w.sort_order limit 1) as firstWorkerName,
-      c.worker_count as workerCount, c.claimed_total_fen as claimedTotalFen, c.next_due_on as nextDueOn
+      c.worker_count as workerCount, c.claimed_total_fen as claimedTotalFen, c.next_due_on as nextDueOn,
+      c.has_arbitration as hasArbitration
     from cases c left join projects p on p.id = c.project_id
     ${filter}
     order by ${order}
     limit ${input.limit} offset ${input.offset}`);
-  return { total, rows: rows.map((r) => ({ ...r, isCollective: !!r.isCollective, respondentNames: r.respondentNames ?? '' })) };
+  return { total, rows: rows.map((r) => ({ ...r, isCollective: !!r.isCollective, hasArbitration: !!r.hasArbitration, respondentNames: r.respondentNames ?? '' })) };
 }

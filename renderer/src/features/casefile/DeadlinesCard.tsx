@@ -29,8 +29,8 @@ export function DeadlinesCard({ deadlines, notice }: { deadlines: Deadline[]; no
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {deadlines.map((d) => (
-            <Table.Tr key={d.key} data-testid={`deadline-${d.key}`}>
+          {deadlines.map((d, i) => (
+            <Table.Tr key={`${d.key}-${i}`} data-testid={`deadline-${d.key}`}>
               <Table.Td fw={500}>{d.label}</Table.Td>
               <Table.Td>{d.dueOn ? formatChineseDate(d.dueOn) : '—'}</Table.Td>
               <Table.Td>

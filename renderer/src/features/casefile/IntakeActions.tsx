@@ -19,6 +19,16 @@ export function IntakeActions({ detail, onChange }: { detail: CaseDetail; onChan
     close();
   };
 
+  if (!detail.hasArbitration) {
+    return (
+      <Paper withBorder p="md">
+        <Title order={4} mb="xs">快立 · 受理</Title>
+        <Text size="sm" c="dimmed" data-testid="no-arbitration">
+          本案目前只有监察程序（投诉登记）。申请人申请仲裁时，在“监察”部分选择“转为仲裁案件”，沿用同一案卷。
+        </Text>
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="xs">快立 · 受理</Title>

@@ -51,7 +51,9 @@ export const CaseListRow = memo(function CaseListRow(props: { row: CaseRow | und
       onKeyDown={(e) => e.key === 'Enter' && props.onOpen(row.id)}
     >
       <div>
-        {row.caseNumber ? (
+        {!row.hasArbitration ? (
+          <Badge color="teal" variant="light">监察投诉</Badge>
+        ) : row.caseNumber ? (
           <Text size="sm" fw={500} lineClamp={1}>{row.caseNumber}</Text>
         ) : (
           <Badge color={row.status === 'rejected' ? 'gray' : 'orange'} variant="light">{caseStatusLabels[row.status]}</Badge>

@@ -6,7 +6,7 @@ import { Badge, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, 
 import { DateInput } from '@mantine/dates';
 import { call } from '../../api';
 import type { ProjectView } from '../../../../electron/core/contract';
-import { channelLabels, channels, procedureLabels, procedures, type Channel, type Procedure } from '../../../../electron/core/domain';
+import { channelLabels, channels, procedureLabels, procedures, type Channel, type Procedure, type Track } from '../../../../electron/core/domain';
 import { SearchCombobox } from '../../ui/SearchCombobox';
 import type { FormChecks } from './intakeChecks';
 import type { IntakeDraft, RespondentDraft } from './intakeModel';
@@ -19,6 +19,9 @@ const procedureData = procedures.map((p) => ({ value: p, label: procedureLabels[
 const searchProjects = (query: string) => call('projects.search', { query });
 
 type Props = {
+  startTrack: Track;
+  complaintNumber: string;
+  inspectors: string;
   channel: Channel;
   receivedOn: string;
   procedure: Procedure;
@@ -33,6 +36,9 @@ type Props = {
 };
 
 export const ChannelAndProjectSection = memo(function ChannelAndProjectSection({
+  startTrack,
+  complaintNumber,
+  inspectors,
   channel,
   receivedOn,
   procedure,
@@ -50,6 +56,26 @@ export const ChannelAndProjectSection = memo(function ChannelAndProjectSection({
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Title order={4}>收案信息</Title>
+        <Group gap="sm" align="end">
+          <Input.Wrapper label="登记为">
+            <SegmentedControl
+              aria-label="登记为"
+              data-testid="intake-track"
+              data={[
+                { value: 'arbitration', label: '仲裁申请' },
+                { value: 'inspection', label: '监察投诉（可转仲裁）' },
+              ]}
+              value={startTrack}
+              onChange={(v) => actions.patch({ startTrack: v as Track })}
+            />
+          </Input.Wrapper>
+          {startTrack === 'inspection' && (
+            <>
+              <TextInput label="投诉编号" value={complaintNumber} onChange={(e) => actions.patch({ complaintNumber: e.currentTarget.value })} data-testid="complaint-number" />
+              <TextInput label="承办监察员" value={inspectors} onChange={(e) => actions.patch({ inspectors: e.currentTarget.value })} placeholder="至少两名，用顿号分隔" w={260} />
+            </>
+          )}
+        </Group>
         <Input.Wrapper label="来源渠道" id="intake-channel">
           <SegmentedControl
             aria-label="来源渠道"

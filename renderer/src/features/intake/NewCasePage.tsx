@@ -138,6 +138,9 @@ export function NewCasePage() {
         </Alert>
       )}
       <ChannelAndProjectSection
+        startTrack={draft.startTrack}
+        complaintNumber={draft.complaintNumber}
+        inspectors={draft.inspectors}
         channel={draft.channel}
         receivedOn={draft.receivedOn}
         procedure={draft.procedure}

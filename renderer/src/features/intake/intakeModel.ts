@@ -2,8 +2,8 @@
  * The intake form's state (what the clerk has typed so far) and its conversion to the
  * `cases.create` input. Pure: no React, no storage.
  */
-import type { CaseCreateInput, OrganisationView, ProjectView } from '../../../../electron/core/contract';
-import type { Channel, ClaimType, PartyRole, Procedure } from '../../../../electron/core/domain';
+import type { MethodInput, OrganisationView, ProjectView } from '../../../../electron/core/contract';
+import type { Channel, ClaimType, PartyRole, Procedure, Track } from '../../../../electron/core/domain';
 import { COLLECTIVE_MIN_WORKERS } from '../../../../electron/core/domain';
 import { todayInChina } from '../../../../electron/core/dates';
 import { emptyWorkerDraft, isBlankDraft, type WorkerDraft } from '../../../../electron/core/workers/workerDraft';
@@ -63,6 +63,10 @@ export type IntakeDraft = {
   receivedOn: string;
   procedure: Procedure;
   cause: string;
+  /** 仲裁申请, or a 监察投诉 that may turn into an arbitration claim later (one case file either way). */
+  startTrack: Track;
+  complaintNumber: string;
+  inspectors: string;
   project: ProjectDraft;
   respondents: RespondentDraft[];
   workers: WorkerRow[];
@@ -134,6 +138,9 @@ export function emptyIntake(): IntakeDraft {
     receivedOn: todayInChina(),
     procedure: 'simplified',
     cause: DEFAULT_CAUSE,
+    startTrack: 'arbitration',
+    complaintNumber: '',
+    inspectors: '',
     project: emptyProject(),
     respondents: [emptyRespondent('generalContractor')],
     workers: [emptyWorkerRow()],
@@ -162,7 +169,7 @@ export function isCollective(filledCount: number): boolean {
  * backend ignores them) so that its messages ("申请人第7行…") match the grid's row numbers;
  * trailing blank rows are dropped.
  */
-export function buildCaseInput(draft: IntakeDraft): CaseCreateInput {
+export function buildCaseInput(draft: IntakeDraft): MethodInput<'cases.create'> {
   let end = draft.workers.length;
   while (end > 0 && isBlankDraft(draft.workers[end - 1])) end--;
   const rows = draft.workers.slice(0, end);
@@ -204,6 +211,8 @@ export function buildCaseInput(draft: IntakeDraft): CaseCreateInput {
             .filter((c) => !isBlankExtraClaim(c))
             .map((c) => ({ workerIndex: i, type: c.type, amount: c.amount.trim(), note: opt(c.note) })),
     ),
+    startTrack: draft.startTrack,
+    complaint: draft.startTrack === 'inspection' ? { complaintNumber: opt(draft.complaintNumber) ?? null, inspectors: draft.inspectors.trim() } : undefined,
     representativeIndexes: collective
       ? rows.flatMap((w, i) => (w.representative && !isBlankDraft(w) ? [i] : [])).slice(0, MAX_REPRESENTATIVES)
       : [],
@@ -250,6 +259,9 @@ export function reviveIntake(raw: unknown): IntakeDraft | null {
     receivedOn: str(r.receivedOn, base.receivedOn),
     procedure: (r.procedure as Procedure) ?? base.procedure,
     cause: str(r.cause, base.cause),
+    startTrack: r.startTrack === 'inspection' ? 'inspection' : 'arbitration',
+    complaintNumber: str(r.complaintNumber, ''),
+    inspectors: str(r.inspectors, ''),
     project: { ...base.project, ...(r.project ?? {}), parties: Array.isArray(r.project?.parties) ? r.project.parties : [] },
     respondents: respondents.length ? respondents : base.respondents,
     workers: workers.length ? workers : base.workers,

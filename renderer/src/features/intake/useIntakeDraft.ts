@@ -42,7 +42,7 @@ export type SaveState = 'saved' | 'pending' | 'failed';
 
 export type IntakeActions = {
   setDraft: (fn: (d: IntakeDraft) => IntakeDraft) => void;
-  patch: (p: Partial<Pick<IntakeDraft, 'channel' | 'receivedOn' | 'procedure' | 'cause'>>) => void;
+  patch: (p: Partial<Pick<IntakeDraft, 'channel' | 'receivedOn' | 'procedure' | 'cause' | 'startTrack' | 'complaintNumber' | 'inspectors'>>) => void;
   patchProject: (p: Partial<ProjectDraft>) => void;
   addRespondent: (role?: PartyRole, r?: RespondentDraft) => void;
   addRespondents: (rs: RespondentDraft[]) => void;

@@ -1,0 +1,30 @@
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { APP_PROTOCOL } from '../core/ipcChannels';
+
+/**
+ * The native file dialog for adding evidence. The renderer asks for paths on this one channel
+ * (the preload exposes it next to the contract methods), then passes them to `evidence.addFromPaths`,
+ * which streams each file into the store with progress and cancel. No contract method is added:
+ * choosing files is a desktop concern, importing them is the service's.
+ */
+export const OPEN_FILES_CHANNEL = 'sucai:dialog:openFiles';
+
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  return (event.senderFrame?.url ?? '').startsWith(`${APP_PROTOCOL}://app/`);
+}
+
+export type OpenFilesResult = { ok: true; value: string[] } | { ok: false; error: { code: 'unauthorized'; message: string } };
+
+export function registerEvidenceDialog(): void {
+  ipcMain.handle(OPEN_FILES_CHANNEL, async (event): Promise<OpenFilesResult> => {
+    if (!trustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: '拒绝来自未知页面的请求' } };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = {
+      title: '选择证据文件',
+      buttonLabel: '添加为证据',
+      properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
+    };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return { ok: true, value: result.canceled ? [] : result.filePaths.slice(0, 200) };
+  });
+}

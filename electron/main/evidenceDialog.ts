@@ -1,5 +1,6 @@
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { APP_PROTOCOL } from '../core/ipcChannels';
+import { BrowserWindow, dialog, ipcMain } from 'electron';
+import { OPEN_FILES_CHANNEL } from '../core/ipcChannels';
+import { trustedSender } from './ipc';
 
 /**
  * The native file dialog for adding evidence. The renderer asks for paths on this one channel
@@ -7,11 +8,6 @@ import { APP_PROTOCOL } from '../core/ipcChannels';
  * which streams each file into the store with progress and cancel. No contract method is added:
  * choosing files is a desktop concern, importing them is the service's.
  */
-export const OPEN_FILES_CHANNEL = 'sucai:dialog:openFiles';
-
-function trustedSender(event: IpcMainInvokeEvent): boolean {
-  return (event.senderFrame?.url ?? '').startsWith(`${APP_PROTOCOL}://app/`);
-}
 
 export type OpenFilesResult = { ok: true; value: string[] } | { ok: false; error: { code: 'unauthorized'; message: string } };
 

@@ -4,6 +4,7 @@ import { APP_PROTOCOL } from '../core/ipcChannels';
 import { createServices, type Services } from '../services/createServices';
 import { registerSchemes, serveRenderer } from './appProtocol';
 import { registerIpc } from './ipc';
+import { registerEvidenceDialog } from './evidenceDialog';
 import { hardenSessions } from './security';
 
 /** --data DIR, else SUCAI_DATA_DIR, else Electron's userData folder. */
@@ -48,6 +49,7 @@ app.whenReady().then(() => {
   hardenSessions();
   serveRenderer(path.join(__dirname, '../renderer'));
   registerIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  registerEvidenceDialog();
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

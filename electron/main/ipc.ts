@@ -5,7 +5,7 @@ import type { Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
 
 /** Only our own UI, loaded from the app protocol, may call the backend. */
-function trustedSender(event: IpcMainInvokeEvent): boolean {
+export function trustedSender(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';
   return url.startsWith(`${APP_PROTOCOL}://app/`);
 }

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { methodNames, type AppEvent } from '../core/contract';
-import { EVENT_CHANNEL, METHOD_PREFIX } from '../core/ipcChannels';
+import { EVENT_CHANNEL, METHOD_PREFIX, OPEN_FILES_CHANNEL } from '../core/ipcChannels';
 
 /**
  * window.sucai: exactly the contract's methods plus on(event). Channel names never reach the
@@ -15,4 +15,6 @@ api.on = (callback: (event: AppEvent) => void) => {
   ipcRenderer.on(EVENT_CHANNEL, listener);
   return () => ipcRenderer.removeListener(EVENT_CHANNEL, listener);
 };
+// Desktop only: the native file dialog for evidence; the paths then go to evidence.addFromPaths.
+api.openFiles = () => ipcRenderer.invoke(OPEN_FILES_CHANNEL);
 contextBridge.exposeInMainWorld('sucai', api);

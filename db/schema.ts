@@ -113,6 +113,10 @@ export const cases = sqliteTable(
     respondentServedOn: text('respondent_served_on'),
     awardExtensionDays: integer('award_extension_days').notNull().default(0),
     closedOn: text('closed_on'),
+    /** 快调 outcome and the mediation document's signed receipts (effective when both parties signed). */
+    mediationOutcome: text('mediation_outcome', { enum: ['settled', 'partlySettled', 'failed'] }),
+    mediationSignedByWorkersOn: text('mediation_signed_by_workers_on'),
+    mediationSignedByRespondentOn: text('mediation_signed_by_respondent_on'),
     nextDueOn: text('next_due_on'),
     workerCount: integer('worker_count').notNull().default(0),
     claimedTotalFen: integer('claimed_total_fen').notNull().default(0),
@@ -277,4 +281,155 @@ export const inspectionSteps = sqliteTable(
     exhibitId: integer('exhibit_id').references(() => exhibits.id),
   },
   (t) => [index('inspection_steps_case').on(t.caseId, t.date)],
+);
+
+// ── 快调 quick-mediate ─────────────────────────────────────────────────────────────────────────
+
+/** A mediation session at the table: who came, what was said, how it ended. */
+export const mediationSessions = sqliteTable(
+  'mediation_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    heldOn: text('held_on').notNull(),
+    mediator: text('mediator').notNull(),
+    /** JSON array of { role, name } (代表人, 公司人员, 监察员, 住建联络员 …). */
+    attendees: text('attendees').notNull().default('[]'),
+    notes: text('notes').notNull().default(''),
+    outcome: text('outcome', { enum: ['pending', 'settled', 'partlySettled', 'failed'] }).notNull().default('pending'),
+    track: text('track', { enum: ['arbitration', 'inspection'] }).notNull().default('arbitration'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('mediation_sessions_case').on(t.caseId, t.heldOn)],
+);
+
+/** The agreed amount for one claim item (null agreed = not settled here: goes on to the hearing). */
+export const settlementItems = sqliteTable(
+  'settlement_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    workerId: integer('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+    claimItemId: integer('claim_item_id').notNull().references(() => claimItems.id, { onDelete: 'cascade' }),
+    agreedFen: integer('agreed_fen'),
+    payBy: text('pay_by'),
+    method: text('method', { enum: ['bankTransfer', 'cash'] }),
+    /** Which track's mediation reached it; an inspection agreement can be converted (置换). */
+    track: text('track', { enum: ['arbitration', 'inspection'] }).notNull().default('arbitration'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('settlement_items_claim').on(t.claimItemId), index('settlement_items_case').on(t.caseId, t.workerId)],
+);
+
+/** An instalment of a worker's agreed (or awarded) amount. */
+export const instalments = sqliteTable(
+  'instalments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    workerId: integer('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    dueOn: text('due_on').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [index('instalments_case').on(t.caseId, t.workerId, t.seq), index('instalments_due').on(t.dueOn)],
+);
+
+/** Money that reached a worker: paid on the spot at the table, or later against an instalment. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    workerId: integer('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+    amountFen: integer('amount_fen').notNull(),
+    paidAt: text('paid_at').notNull(),
+    method: text('method', { enum: ['bankTransfer', 'cash'] }).notNull(),
+    reference: text('reference'),
+    exhibitId: integer('exhibit_id').references(() => exhibits.id),
+    instalmentId: integer('instalment_id').references(() => instalments.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('payments_case').on(t.caseId, t.workerId), index('payments_instalment').on(t.instalmentId)],
+);
+
+// ── 快审 quick-hear ────────────────────────────────────────────────────────────────────────────
+
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    role: text('role', { enum: ['arbitrator', 'clerk'] }).notNull(),
+    name: text('name').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('staff_role_name').on(t.role, t.name)],
+);
+
+export const rooms = sqliteTable('rooms', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  location: text('location'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** A scheduled hearing. Times are China local 'YYYY-MM-DDTHH:mm'. */
+export const hearings = sqliteTable(
+  'hearings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    roomId: integer('room_id').notNull().references(() => rooms.id),
+    procedure: text('procedure', { enum: ['simplified', 'ordinary'] }).notNull(),
+    presidingId: integer('presiding_id').notNull().references(() => staff.id),
+    /** The two other arbitrators of an ordinary (three-member) tribunal. */
+    wingIds: text('wing_ids').notNull().default('[]'),
+    clerkId: integer('clerk_id').notNull().references(() => staff.id),
+    noticeServedOn: text('notice_served_on'),
+    /** Simplified procedure: the parties agreed to waive the notice period (recorded consent). */
+    noticeWaived: integer('notice_waived', { mode: 'boolean' }).notNull().default(false),
+    noticeWaiverNote: text('notice_waiver_note'),
+    status: text('status', { enum: ['scheduled', 'held', 'cancelled'] }).notNull().default('scheduled'),
+    applicantPresent: integer('applicant_present', { mode: 'boolean' }),
+    respondentPresent: integer('respondent_present', { mode: 'boolean' }),
+    /** held / default (respondent absent) / deemedWithdrawal (applicant absent). */
+    outcome: text('outcome', { enum: ['held', 'default', 'deemedWithdrawal'] }),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('hearings_starts').on(t.startsAt),
+    index('hearings_case').on(t.caseId),
+    index('hearings_room').on(t.roomId, t.startsAt),
+  ],
+);
+
+/** The hearing record (庭审笔录), one row per step of the hearing order; autosaved. */
+export const hearingRecordSteps = sqliteTable(
+  'hearing_record_steps',
+  {
+    hearingId: integer('hearing_id').notNull().references(() => hearings.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    content: text('content').notNull().default(''),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hearingId, t.step] })],
+);
+
+/** 质证: one party's view of one exhibit (真实性/合法性/关联性), and the tribunal's finding. */
+export const crossExaminations = sqliteTable(
+  'cross_examinations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    exhibitId: integer('exhibit_id').notNull().references(() => exhibits.id, { onDelete: 'cascade' }),
+    hearingId: integer('hearing_id').references(() => hearings.id),
+    party: text('party', { enum: ['applicant', 'respondent', 'tribunal'] }).notNull(),
+    authenticity: text('authenticity', { enum: ['accepted', 'disputed', 'noView'] }),
+    legality: text('legality', { enum: ['accepted', 'disputed', 'noView'] }),
+    relevance: text('relevance', { enum: ['accepted', 'disputed', 'noView'] }),
+    opinion: text('opinion').notNull().default(''),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('cross_examinations_unique').on(t.exhibitId, t.hearingId, t.party)],
 );

@@ -10,6 +10,7 @@ import { workerDraftSchema } from './workers/workerDraft';
  */
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DDTHH:mm（北京时间）');
 const id = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);
 
@@ -193,6 +194,115 @@ export type BundleImportReport = {
   differences: string[];
 };
 
+// ── 快调 / 快审 / shared screen ────────────────────────────────────────────────────────────────
+
+export type PaymentMethod = 'bankTransfer' | 'cash';
+export type InstalmentView = { id: number; seq: number; dueOn: string; amountFen: number; paidFen: number; status: 'paid' | 'partlyPaid' | 'due' | 'overdue' };
+export type PaymentView = { id: number; amountFen: number; paidAt: string; method: PaymentMethod; reference: string | null; exhibitId: number | null; instalmentId: number | null };
+export type MediationWorkerRow = {
+  workerId: number;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  bankCard: string | null;
+  claims: { claimItemId: number; type: (typeof claimTypes)[number]; claimedFen: number; agreedFen: number | null; payBy: string | null; method: PaymentMethod | null; track: (typeof tracks)[number] }[];
+  claimedFen: number;
+  agreedFen: number;
+  paidFen: number;
+  /** agreed − paid (never below 0) */
+  balanceFen: number;
+  instalments: InstalmentView[];
+  payments: PaymentView[];
+};
+export type MediationSessionView = {
+  id: number;
+  heldOn: string;
+  mediator: string;
+  attendees: { role: string; name: string }[];
+  notes: string;
+  outcome: 'pending' | 'settled' | 'partlySettled' | 'failed';
+  track: (typeof tracks)[number];
+};
+export type MediationView = {
+  caseId: number;
+  sessions: MediationSessionView[];
+  rows: MediationWorkerRow[];
+  totals: { claimedFen: number; agreedFen: number; paidFen: number; balanceFen: number; differenceFen: number; settledWorkers: number };
+  outcome: 'settled' | 'partlySettled' | 'failed' | null;
+  signedByWorkersOn: string | null;
+  signedByRespondentOn: string | null;
+  /** The mediation document takes effect only when both parties have signed for it. */
+  effective: boolean;
+  hasInspectionAgreement: boolean;
+};
+
+export type StaffView = { id: number; role: 'arbitrator' | 'clerk'; name: string; active: boolean };
+export type RoomView = { id: number; name: string; location: string | null; active: boolean };
+export type HearingWarning = { kind: 'noticePeriod' | 'awardDeadline' | 'pastDate'; message: string };
+export type HearingConflict = { kind: 'room' | 'arbitrator' | 'clerk'; hearingId: number; caseNumber: string | null; message: string };
+export type HearingView = {
+  id: number;
+  caseId: number;
+  caseNumber: string | null;
+  caseTitle: string;
+  startsAt: string;
+  endsAt: string;
+  roomId: number;
+  roomName: string;
+  procedure: (typeof procedures)[number];
+  presidingId: number;
+  wingIds: number[];
+  clerkId: number;
+  arbitratorNames: string[];
+  clerkName: string;
+  noticeServedOn: string | null;
+  noticeWaived: boolean;
+  noticeWaiverNote: string | null;
+  status: 'scheduled' | 'held' | 'cancelled';
+  applicantPresent: boolean | null;
+  respondentPresent: boolean | null;
+  outcome: 'held' | 'default' | 'deemedWithdrawal' | null;
+  warnings: HearingWarning[];
+};
+export type CrossExaminationView = {
+  id: number;
+  exhibitId: number;
+  hearingId: number | null;
+  party: 'applicant' | 'respondent' | 'tribunal';
+  authenticity: 'accepted' | 'disputed' | 'noView' | null;
+  legality: 'accepted' | 'disputed' | 'noView' | null;
+  relevance: 'accepted' | 'disputed' | 'noView' | null;
+  opinion: string;
+  recordedAt: string;
+};
+export type HearingRecordStep = { step: string; content: string; updatedAt: string | null };
+export type HearingDetail = HearingView & { record: HearingRecordStep[]; crossExaminations: CrossExaminationView[]; representatives: string[] };
+
+export type PresentationView =
+  | { kind: 'blank' }
+  | { kind: 'caseSummary'; caseId: number }
+  | { kind: 'workers'; caseId: number }
+  | { kind: 'exhibit'; caseId: number; exhibitId: number; page: number }
+  | { kind: 'deadlines'; caseId: number };
+export type PresentationState = {
+  view: PresentationView;
+  /** Field unmasked for a moment by the operator, e.g. the ID number of worker 12, until an instant. */
+  unmasked: { field: 'idNumber' | 'phone' | 'bankCard' | 'address'; workerId: number | null; until: string } | null;
+  hearingId: number | null;
+  shownAt: string;
+  seq: number;
+};
+/** What the shared screen draws: already masked by the backend unless unmasked above. */
+export type PresentationPayload = {
+  state: PresentationState;
+  caseNumber: string | null;
+  title: string;
+  summary?: { lines: { label: string; value: string }[] };
+  workers?: { rows: { seq: number; name: string; idNumber: string; phone: string; claimedFen: number; agreedFen: number; paidFen: number }[]; totals: { claimedFen: number; agreedFen: number; paidFen: number } };
+  exhibit?: { exhibitId: number; label: string; title: string; page: number; pageCount: number | null; mime: string };
+  deadlines?: Deadline[];
+};
+
 export type CaseEventView = { id: number; at: string; actor: string; action: string; summary: string };
 
 export type CaseDetail = CaseRow & {
@@ -332,6 +442,130 @@ export const contract = {
   'bundle.export': { input: z.object({ caseId: id }), output: out<{ fileName: string; path: string; size: number }>() },
   /** Imports a bundle file already on this machine (desktop dialog, or uploaded by the web host). */
   'bundle.import': { input: z.object({ path: z.string().min(1) }), output: out<BundleImportReport>() },
+  'mediation.get': { input: z.object({ caseId: id }), output: out<MediationView>() },
+  'mediation.addSession': {
+    input: z.object({
+      caseId: id,
+      heldOn: date,
+      mediator: text(40).min(1, '请填写调解员'),
+      attendees: z.array(z.object({ role: text(40), name: text(40).min(1) })).max(60),
+      notes: text(20000).default(''),
+      track: z.enum(tracks).default('arbitration'),
+    }),
+    output: out<MediationView>(),
+  },
+  'mediation.updateSession': {
+    input: z.object({
+      id,
+      notes: text(20000).optional(),
+      attendees: z.array(z.object({ role: text(40), name: text(40).min(1) })).max(60).optional(),
+      outcome: z.enum(['pending', 'settled', 'partlySettled', 'failed']).optional(),
+    }),
+    output: out<MediationView>(),
+  },
+  /** The settlement proposal, edited per claim item (agreedFen null = left to the hearing). */
+  'mediation.setAgreed': {
+    input: z.object({
+      caseId: id,
+      items: z
+        .array(z.object({ claimItemId: id, agreedFen: z.number().int().min(0).nullable(), payBy: date.nullable().optional(), method: z.enum(['bankTransfer', 'cash']).nullable().optional() }))
+        .min(1)
+        .max(5000),
+    }),
+    output: out<MediationView>(),
+  },
+  /** 工资优先: settle the wage items at the claimed amount for these workers (all when null). */
+  'mediation.settleWagesFirst': { input: z.object({ caseId: id, workerIds: z.array(id).nullable(), payBy: date.nullable().optional() }), output: out<MediationView>() },
+  'mediation.recordPayment': {
+    input: z.object({
+      caseId: id,
+      workerId: id,
+      amountFen: z.number().int().positive('金额须大于0'),
+      paidAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, '时间格式应为 YYYY-MM-DDTHH:mm'),
+      method: z.enum(['bankTransfer', 'cash']),
+      reference: text(80).nullable().optional(),
+      exhibitId: id.nullable().optional(),
+      instalmentId: id.nullable().optional(),
+    }),
+    output: out<MediationView>(),
+  },
+  'mediation.setInstalments': {
+    input: z.object({ caseId: id, workerId: id, instalments: z.array(z.object({ dueOn: date, amountFen: z.number().int().positive() })).max(60) }),
+    output: out<MediationView>(),
+  },
+  'mediation.setOutcome': { input: z.object({ caseId: id, outcome: z.enum(['settled', 'partlySettled', 'failed']) }), output: out<MediationView>() },
+  /** Signed receipt of the mediation document by one side; effective when both have signed. */
+  'mediation.recordSignature': { input: z.object({ caseId: id, party: z.enum(['workers', 'respondent']), signedOn: date }), output: out<MediationView>() },
+  /** 置换: an agreement reached in the inspection track becomes the arbitral settlement, without retyping. */
+  'mediation.convertInspectionAgreement': { input: z.object({ caseId: id }), output: out<MediationView>() },
+
+  'staff.list': { input: z.object({}).default({}), output: out<{ staff: StaffView[]; rooms: RoomView[] }>() },
+  'staff.save': { input: z.object({ id: id.optional(), role: z.enum(['arbitrator', 'clerk']), name: text(20).min(1, '请填写姓名'), active: z.boolean().default(true) }), output: out<{ staff: StaffView[]; rooms: RoomView[] }>() },
+  'rooms.save': { input: z.object({ id: id.optional(), name: text(40).min(1, '请填写仲裁庭名称'), location: text(100).nullable().optional(), active: z.boolean().default(true) }), output: out<{ staff: StaffView[]; rooms: RoomView[] }>() },
+
+  'hearings.week': { input: z.object({ from: date, days: z.number().int().min(1).max(42).default(7) }), output: out<HearingView[]>() },
+  'hearings.forCase': { input: z.object({ caseId: id }), output: out<HearingView[]>() },
+  'hearings.check': {
+    input: z.object({ hearingId: id.nullable().optional(), caseId: id, startsAt: localTime, endsAt: localTime, roomId: id, presidingId: id, wingIds: z.array(id).max(2).default([]), clerkId: id, noticeServedOn: date.nullable().optional(), noticeWaived: z.boolean().default(false) }),
+    output: out<{ conflicts: HearingConflict[]; warnings: HearingWarning[] }>(),
+  },
+  'hearings.schedule': {
+    input: z.object({
+      caseId: id,
+      startsAt: localTime,
+      endsAt: localTime,
+      roomId: id,
+      procedure: z.enum(procedures),
+      presidingId: id,
+      wingIds: z.array(id).max(2).default([]),
+      clerkId: id,
+      noticeServedOn: date.nullable().optional(),
+      noticeWaived: z.boolean().default(false),
+      noticeWaiverNote: text(500).nullable().optional(),
+    }),
+    output: out<HearingView>(),
+  },
+  /** Drag to another slot (or room): the same conflict and period checks as scheduling. */
+  'hearings.move': { input: z.object({ id, startsAt: localTime, endsAt: localTime, roomId: id.optional() }), output: out<HearingView>() },
+  'hearings.cancel': { input: z.object({ id, reason: text(200).min(1, '请填写取消原因') }), output: out<HearingView>() },
+  'hearings.recordNotice': { input: z.object({ id, servedOn: date }), output: out<HearingView>() },
+  'hearings.attendance': { input: z.object({ id, applicantPresent: z.boolean(), respondentPresent: z.boolean() }), output: out<HearingDetail>() },
+  'hearings.get': { input: z.object({ id }), output: out<HearingDetail>() },
+  /** Autosave of one step of the hearing record. */
+  'hearings.saveRecordStep': { input: z.object({ hearingId: id, step: text(40).min(1), content: z.string().max(200_000) }), output: out<{ updatedAt: string }>() },
+  'crossExamination.save': {
+    input: z.object({
+      exhibitId: id,
+      hearingId: id.nullable().optional(),
+      party: z.enum(['applicant', 'respondent', 'tribunal']),
+      authenticity: z.enum(['accepted', 'disputed', 'noView']).nullable(),
+      legality: z.enum(['accepted', 'disputed', 'noView']).nullable(),
+      relevance: z.enum(['accepted', 'disputed', 'noView']).nullable(),
+      opinion: text(2000).default(''),
+    }),
+    output: out<CrossExaminationView[]>(),
+  },
+  'crossExamination.forCase': { input: z.object({ caseId: id }), output: out<CrossExaminationView[]>() },
+
+  'presentation.show': {
+    input: z.object({
+      view: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('blank') }),
+        z.object({ kind: z.literal('caseSummary'), caseId: id }),
+        z.object({ kind: z.literal('workers'), caseId: id }),
+        z.object({ kind: z.literal('exhibit'), caseId: id, exhibitId: id, page: z.number().int().min(1).default(1) }),
+        z.object({ kind: z.literal('deadlines'), caseId: id }),
+      ]),
+      hearingId: id.nullable().optional(),
+    }),
+    output: out<PresentationPayload>(),
+  },
+  /** Unmask one field on the shared screen for a moment (seconds), then it masks itself again. */
+  'presentation.unmask': {
+    input: z.object({ field: z.enum(['idNumber', 'phone', 'bankCard', 'address']), workerId: id.nullable().optional(), seconds: z.number().int().min(1).max(60).default(10) }),
+    output: out<PresentationPayload>(),
+  },
+  'presentation.current': { input: z.object({}).default({}), output: out<PresentationPayload>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -350,7 +584,9 @@ export type AppEvent =
   | { type: 'cases.changed'; caseId: number }
   | { type: 'settings.changed' }
   | { type: 'evidence.importProgress'; importId: string; fileName: string; bytes: number; total: number | null }
-  | { type: 'evidence.verifyProgress'; report: VerifyReport };
+  | { type: 'evidence.verifyProgress'; report: VerifyReport }
+  | { type: 'presentation.changed'; payload: PresentationPayload }
+  | { type: 'hearings.changed'; hearingId: number; caseId: number };
 
 /** A failure meant for the user: the message is Chinese and says what to fix. */
 export class AppFailure extends Error {

@@ -1,0 +1,128 @@
+import { asc, eq } from 'drizzle-orm';
+import { AppFailure, type MediationSessionView, type MediationView, type MediationWorkerRow } from '../../core/contract';
+import { todayInChina } from '../../core/dates';
+import { instalmentStates, settlementTotals, workerSettlement, type WorkerSettlement } from '../../core/settlement';
+import { cases, claimItems, instalments, mediationSessions, payments, settlementItems, workers } from '../../../db/schema';
+import type { Executor } from '../../../db/open';
+import type { ServiceContext } from '../context';
+
+export type MediationState = MediationView & {
+  case: typeof cases.$inferSelect;
+  /** Per-worker figures keyed by worker id (the same numbers as the rows). */
+  figures: Map<number, WorkerSettlement & { name: string }>;
+  instalmentRemaining: Map<number, { workerId: number; seq: number; amountFen: number; paidFen: number }>;
+};
+
+function parseAttendees(json: string): { role: string; name: string }[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value as { role: string; name: string }[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Sessions in the order they were held (by date, then by entry order). */
+export function sessionViews(rows: (typeof mediationSessions.$inferSelect)[]): MediationSessionView[] {
+  return rows.map((s) => ({ id: s.id, heldOn: s.heldOn, mediator: s.mediator, attendees: parseAttendees(s.attendees), notes: s.notes, outcome: s.outcome, track: s.track }));
+}
+
+/**
+ * The 快调 table of a case in six queries whatever the worker count (case, sessions, workers,
+ * claim items joined to their settlement, instalments, payments). The service's checks read the
+ * same state inside their transaction, so what is checked is what is shown.
+ */
+export function readMediationState(ctx: ServiceContext, db: Executor, caseId: number): MediationState {
+  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) throw new AppFailure('not_found', `案件不存在（编号${caseId}）`);
+  const today = todayInChina(ctx.now());
+
+  const sessions = db.select().from(mediationSessions).where(eq(mediationSessions.caseId, caseId)).orderBy(asc(mediationSessions.heldOn), asc(mediationSessions.id)).all();
+  const workerRows = db
+    .select({ id: workers.id, name: workers.name, idNumber: workers.idNumber, phone: workers.phone, bankCard: workers.bankCard })
+    .from(workers)
+    .where(eq(workers.caseId, caseId))
+    .orderBy(asc(workers.sortOrder), asc(workers.id))
+    .all();
+  const claimRows = db
+    .select({
+      claimItemId: claimItems.id,
+      workerId: claimItems.workerId,
+      type: claimItems.type,
+      claimedFen: claimItems.amountFen,
+      agreedFen: settlementItems.agreedFen,
+      payBy: settlementItems.payBy,
+      method: settlementItems.method,
+      track: settlementItems.track,
+    })
+    .from(claimItems)
+    .leftJoin(settlementItems, eq(settlementItems.claimItemId, claimItems.id))
+    .where(eq(claimItems.caseId, caseId))
+    .orderBy(asc(claimItems.id))
+    .all();
+  const instalmentRows = db.select().from(instalments).where(eq(instalments.caseId, caseId)).orderBy(asc(instalments.workerId), asc(instalments.seq)).all();
+  const paymentRows = db.select().from(payments).where(eq(payments.caseId, caseId)).orderBy(asc(payments.paidAt), asc(payments.id)).all();
+
+  const group = <T extends { workerId: number }>(list: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const item of list) map.set(item.workerId, [...(map.get(item.workerId) ?? []), item]);
+    return map;
+  };
+  const claimsBy = group(claimRows);
+  const instalmentsBy = group(instalmentRows);
+  const paymentsBy = group(paymentRows);
+
+  const figures: MediationState['figures'] = new Map();
+  const instalmentRemaining: MediationState['instalmentRemaining'] = new Map();
+  const rows: MediationWorkerRow[] = workerRows.map((w) => {
+    const claims = (claimsBy.get(w.id) ?? []).map((c) => ({
+      claimItemId: c.claimItemId,
+      type: c.type,
+      claimedFen: c.claimedFen,
+      agreedFen: c.agreedFen ?? null,
+      payBy: c.payBy ?? null,
+      method: c.method ?? null,
+      track: c.track ?? 'arbitration',
+    }));
+    const paid = paymentsBy.get(w.id) ?? [];
+    const figure = workerSettlement(claims, paid);
+    figures.set(w.id, { ...figure, name: w.name });
+    const plan = instalmentStates(instalmentsBy.get(w.id) ?? [], paid, today);
+    for (const i of plan) instalmentRemaining.set(i.id, { workerId: w.id, seq: i.seq, amountFen: i.amountFen, paidFen: i.paidFen });
+    return {
+      workerId: w.id,
+      name: w.name,
+      idNumber: w.idNumber,
+      phone: w.phone,
+      bankCard: w.bankCard,
+      claims,
+      claimedFen: figure.claimedFen,
+      agreedFen: figure.agreedFen,
+      paidFen: figure.paidFen,
+      balanceFen: figure.balanceFen,
+      instalments: plan.map((i) => ({ id: i.id, seq: i.seq, dueOn: i.dueOn, amountFen: i.amountFen, paidFen: i.paidFen, status: i.status })),
+      payments: paid.map((p) => ({ id: p.id, amountFen: p.amountFen, paidAt: p.paidAt, method: p.method, reference: p.reference, exhibitId: p.exhibitId, instalmentId: p.instalmentId })),
+    };
+  });
+
+  return {
+    case: row,
+    figures,
+    instalmentRemaining,
+    caseId,
+    sessions: sessionViews(sessions),
+    rows,
+    totals: settlementTotals([...figures.values()]),
+    outcome: row.mediationOutcome,
+    signedByWorkersOn: row.mediationSignedByWorkersOn,
+    signedByRespondentOn: row.mediationSignedByRespondentOn,
+    effective: !!(row.mediationOutcome && row.mediationOutcome !== 'failed' && row.mediationSignedByWorkersOn && row.mediationSignedByRespondentOn),
+    hasInspectionAgreement: claimRows.some((c) => c.track === 'inspection' && c.agreedFen !== null),
+  };
+}
+
+/** The public view (what `mediation.get` returns). */
+export function readMediation(ctx: ServiceContext, db: Executor, caseId: number): MediationView {
+  const { caseId: id, sessions, rows, totals, outcome, signedByWorkersOn, signedByRespondentOn, effective, hasInspectionAgreement } = readMediationState(ctx, db, caseId);
+  return { caseId: id, sessions, rows, totals, outcome, signedByWorkersOn, signedByRespondentOn, effective, hasInspectionAgreement };
+}

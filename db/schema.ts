@@ -8,6 +8,12 @@ export const commissions = sqliteTable('commissions', {
   caseNumberPattern: text('case_number_pattern').notNull(),
   fastTrackTargetDays: integer('fast_track_target_days').notNull().default(30),
   operatorName: text('operator_name').notNull().default('操作员'),
+  /** 拒不支付劳动报酬罪 "数额较大" thresholds of the province (法释〔2013〕3号 Art 3), in fen. */
+  policeThresholdOneWorkerFen: integer('police_threshold_one_worker_fen').notNull().default(1_000_000),
+  policeThresholdTenWorkersFen: integer('police_threshold_ten_workers_fen').notNull().default(6_000_000),
+  /** Address and contact lines printed on documents. */
+  address: text('address'),
+  phone: text('phone'),
   updatedAt: text('updated_at').notNull(),
 });
 
@@ -114,6 +120,15 @@ export const cases = sqliteTable(
     awardExtensionDays: integer('award_extension_days').notNull().default(0),
     closedOn: text('closed_on'),
     /** 快调 outcome and the mediation document's signed receipts (effective when both parties signed). */
+    /** 快结: how the case ended, and whether on time against the statutory and fast-track deadlines. */
+    closingMethod: text('closing_method', {
+      enum: ['mediation', 'finalAward', 'nonFinalAward', 'withdrawal', 'deemedWithdrawal', 'rejection', 'transfer'],
+    }),
+    closedOnTime: integer('closed_on_time', { mode: 'boolean' }),
+    closedWithinFastTrack: integer('closed_within_fast_track', { mode: 'boolean' }),
+    daysToClose: integer('days_to_close'),
+    extensionApprovedBy: text('extension_approved_by'),
+    extensionReason: text('extension_reason'),
     mediationOutcome: text('mediation_outcome', { enum: ['settled', 'partlySettled', 'failed'] }),
     mediationSignedByWorkersOn: text('mediation_signed_by_workers_on'),
     mediationSignedByRespondentOn: text('mediation_signed_by_respondent_on'),
@@ -132,6 +147,8 @@ export const cases = sqliteTable(
     index('cases_next_due_on').on(t.nextDueOn),
     index('cases_project').on(t.projectId),
     index('cases_status').on(t.status),
+    index('cases_closed_on').on(t.closedOn),
+    index('cases_accepted_on').on(t.acceptedOn),
   ],
 );
 
@@ -432,4 +449,101 @@ export const crossExaminations = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
   },
   (t) => [uniqueIndex('cross_examinations_unique').on(t.exhibitId, t.hearingId, t.party)],
+);
+
+// ── 快结: award, documents, suspension, warnings ──────────────────────────────────────────────
+
+/** The award being drafted or issued for a case. */
+export const awards = sqliteTable('awards', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  decidedOn: text('decided_on'),
+  defence: text('defence').notNull().default(''),
+  factsFound: text('facts_found').notNull().default(''),
+  evidenceRelied: text('evidence_relied').notNull().default(''),
+  reasoning: text('reasoning').notNull().default(''),
+  issuedAt: text('issued_at'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** The decision on one claim item; finality is computed against 12 × the minimum wage on the award date. */
+export const awardItems = sqliteTable(
+  'award_items',
+  {
+    claimItemId: integer('claim_item_id')
+      .primaryKey()
+      .references(() => claimItems.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    awardedFen: integer('awarded_fen').notNull(),
+    isFinal: integer('is_final', { mode: 'boolean' }),
+  },
+  (t) => [index('award_items_case').on(t.caseId)],
+);
+
+/** Every generated document, kept with its version; regenerating makes a new version. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** e.g. a party or worker the copy is addressed to, or 'final' / 'nonFinal' for a split award. */
+    variant: text('variant').notNull().default(''),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    generatedAt: text('generated_at').notNull(),
+    /** SHA-256 of the data the document was built from: same data → no new version. */
+    dataHash: text('data_hash').notNull(),
+  },
+  (t) => [index('documents_case').on(t.caseId, t.kind, t.variant, t.version)],
+);
+
+/** Service of a document on a recipient (送达), with its method; the receipt is a document too. */
+export const documentServices = sqliteTable(
+  'document_services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    recipient: text('recipient').notNull(),
+    method: text('method', { enum: ['inPerson', 'post', 'left', 'electronic', 'publication'] }).notNull(),
+    servedOn: text('served_on'),
+    note: text('note'),
+  },
+  (t) => [index('document_services_case').on(t.caseId), index('document_services_document').on(t.documentId)],
+);
+
+/** 中止: the clock stops from `fromOn` until `toOn` (Rules Art 47), with the chair's approval. */
+export const suspensions = sqliteTable(
+  'suspensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    fromOn: text('from_on').notNull(),
+    toOn: text('to_on'),
+    reason: text('reason').notNull(),
+    approvedBy: text('approved_by').notNull(),
+  },
+  (t) => [index('suspensions_case').on(t.caseId)],
+);
+
+/** Follow-through warnings after closing: unpaid instalment or award, ignored correction order. */
+export const warnings = sqliteTable(
+  'warnings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['instalmentOverdue', 'awardUnpaid', 'correctionOverdue'] }).notNull(),
+    /** What it is about, e.g. the instalment id; with kind it keeps one open warning per subject. */
+    subject: text('subject').notNull(),
+    raisedOn: text('raised_on').notNull(),
+    detail: text('detail').notNull(),
+    resolvedOn: text('resolved_on'),
+    resolution: text('resolution', { enum: ['paid', 'enforcement', 'police', 'dismissed'] }),
+  },
+  (t) => [uniqueIndex('warnings_subject').on(t.caseId, t.kind, t.subject), index('warnings_open').on(t.resolvedOn)],
 );

@@ -18,6 +18,10 @@ export const minimumWageSchema = z.object({ effectiveOn: date, monthlyFen: z.num
 
 export const settingsSchema = z.object({
   commissionName: text(60).min(1, '请填写仲裁委员会名称'),
+  commissionAddress: text(120).nullable().default(null),
+  commissionPhone: text(40).nullable().default(null),
+  policeThresholdOneWorkerFen: z.number().int().positive().default(1_000_000),
+  policeThresholdTenWorkersFen: z.number().int().positive().default(6_000_000),
   caseNumberPattern: text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), '案号格式须包含 {year} 和 {n}'),
   fastTrackTargetDays: z.number().int().min(1).max(60),
   operatorName: text(20).min(1, '请填写操作员姓名'),
@@ -303,6 +307,106 @@ export type PresentationPayload = {
   deadlines?: Deadline[];
 };
 
+// ── 快结: documents, award, closing, follow-through, dashboard ─────────────────────────────────
+
+export const documentKinds = [
+  'acceptanceNotice',
+  'rejectionNotice',
+  'responseNotice',
+  'hearingNotice',
+  'hearingRecord',
+  'mediationDocument',
+  'partialMediationDocument',
+  'award',
+  'evidenceList',
+  'serviceReceipt',
+  'withdrawalDecision',
+  'closingApproval',
+  'correctionOrder',
+  'policeTransferLetter',
+  'enforcementApplication',
+] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+export const closingMethods = ['mediation', 'finalAward', 'nonFinalAward', 'withdrawal', 'deemedWithdrawal', 'rejection', 'transfer'] as const;
+export type ClosingMethod = (typeof closingMethods)[number];
+
+export type DocumentView = {
+  id: number;
+  caseId: number;
+  kind: DocumentKind;
+  variant: string;
+  version: number;
+  title: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  generatedAt: string;
+  services: { id: number; recipient: string; method: 'inPerson' | 'post' | 'left' | 'electronic' | 'publication'; servedOn: string | null }[];
+};
+export type DocumentAvailability = { kind: DocumentKind; label: string; ready: boolean; missing: string[]; batch: boolean };
+
+export type AwardItemView = {
+  claimItemId: number;
+  workerId: number;
+  workerName: string;
+  type: (typeof claimTypes)[number];
+  claimedFen: number;
+  awardedFen: number | null;
+  /** Per item: final when the claimed amount ≤ 12 × the monthly minimum wage in force on the award date. */
+  isFinal: boolean | null;
+};
+export type AwardView = {
+  caseId: number;
+  decidedOn: string | null;
+  defence: string;
+  factsFound: string;
+  evidenceRelied: string;
+  reasoning: string;
+  items: AwardItemView[];
+  minimumWageFen: number | null;
+  thresholdFen: number | null;
+  hasFinal: boolean;
+  hasNonFinal: boolean;
+  issuedAt: string | null;
+};
+
+export type ChecklistItem = { key: string; ok: boolean; label: string; detail: string };
+export type WarningView = {
+  id: number;
+  caseId: number;
+  caseNumber: string | null;
+  kind: 'instalmentOverdue' | 'awardUnpaid' | 'correctionOverdue';
+  raisedOn: string;
+  detail: string;
+  resolvedOn: string | null;
+  resolution: 'paid' | 'enforcement' | 'police' | 'dismissed' | null;
+  /** Whether the amounts reach the province's 拒不支付劳动报酬罪 threshold. */
+  policeEligible: boolean;
+};
+export type DashboardMetric = {
+  key: string;
+  label: string;
+  value: number;
+  previous: number | null;
+  /** percentage change against the same period a year earlier, one decimal; null when not comparable */
+  changePct: number | null;
+  unit: 'count' | 'fen' | 'percent' | 'days';
+  /** cases.search filter that lists the cases behind this figure */
+  filter: Partial<z.input<typeof caseSearchSchema>> | null;
+};
+export type DashboardView = {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  metrics: DashboardMetric[];
+  monthly: { month: string; received: number; closed: number; recoveredFen: number }[];
+  byClosingMethod: { method: ClosingMethod; count: number }[];
+  overdue: CaseRow[];
+  dueSoon: CaseRow[];
+  elapsedMs: number;
+};
+
 export type CaseEventView = { id: number; at: string; actor: string; action: string; summary: string };
 
 export type CaseDetail = CaseRow & {
@@ -337,6 +441,13 @@ export type RelatedCase = {
 
 export const caseSearchSchema = z.object({
   query: z.string().max(60).default(''),
+  status: z.enum(caseStatuses).nullable().optional(),
+  receivedFrom: date.nullable().optional(),
+  receivedTo: date.nullable().optional(),
+  closedFrom: date.nullable().optional(),
+  closedTo: date.nullable().optional(),
+  closingMethod: z.enum(['mediation', 'finalAward', 'nonFinalAward', 'withdrawal', 'deemedWithdrawal', 'rejection', 'transfer']).nullable().optional(),
+  closedOnTime: z.boolean().nullable().optional(),
   stage: z.enum(stages).nullable().optional(),
   channel: z.enum(channels).nullable().optional(),
   due: z.enum(['overdue', 'soon']).nullable().optional(),
@@ -566,6 +677,53 @@ export const contract = {
     output: out<PresentationPayload>(),
   },
   'presentation.current': { input: z.object({}).default({}), output: out<PresentationPayload>() },
+  'documents.list': { input: z.object({ caseId: id }), output: out<{ available: DocumentAvailability[]; documents: DocumentView[] }>() },
+  /** Generates (a new version of) one document; the award may come out as two (final and non-final). */
+  'documents.generate': { input: z.object({ caseId: id, kind: z.enum(documentKinds), variant: text(60).optional() }), output: out<DocumentView[]>() },
+  /** One notice per party (and per worker where needed), each with its service receipt, in one action. */
+  'documents.generateBatch': { input: z.object({ caseId: id, kind: z.enum(documentKinds) }), output: out<DocumentView[]>() },
+  /** LibreOffice → PDF next to the docx; returns where. */
+  'documents.exportPdf': { input: z.object({ documentId: id }), output: out<{ path: string; fileName: string; pages: number | null }>() },
+  'documents.recordService': {
+    input: z.object({ documentId: id, recipient: text(80).min(1), method: z.enum(['inPerson', 'post', 'left', 'electronic', 'publication']), servedOn: date.nullable(), note: text(200).optional() }),
+    output: out<DocumentView>(),
+  },
+
+  'award.get': { input: z.object({ caseId: id }), output: out<AwardView>() },
+  'award.save': {
+    input: z.object({
+      caseId: id,
+      decidedOn: date.nullable().optional(),
+      defence: text(20000).optional(),
+      factsFound: text(50000).optional(),
+      evidenceRelied: text(20000).optional(),
+      reasoning: text(50000).optional(),
+      items: z.array(z.object({ claimItemId: id, awardedFen: z.number().int().min(0).nullable() })).max(5000).optional(),
+    }),
+    output: out<AwardView>(),
+  },
+  'award.issue': { input: z.object({ caseId: id, decidedOn: date }), output: out<{ award: AwardView; documents: DocumentView[] }>() },
+
+  'closing.checklist': { input: z.object({ caseId: id, method: z.enum(closingMethods) }), output: out<{ items: ChecklistItem[]; canClose: boolean }>() },
+  'closing.close': { input: z.object({ caseId: id, method: z.enum(closingMethods), closedOn: date }), output: out<CaseDetail>() },
+  'closing.suspend': { input: z.object({ caseId: id, fromOn: date, reason: text(500).min(2), approvedBy: text(40).min(1, '请填写批准人') }), output: out<CaseDetail>() },
+  'closing.resume': { input: z.object({ caseId: id, toOn: date }), output: out<CaseDetail>() },
+  'closing.extend': {
+    input: z.object({ caseId: id, days: z.number().int().min(1).max(15, '延长期限最长15日'), approvedBy: text(40).min(1, '请填写批准人'), reason: text(500).min(2) }),
+    output: out<CaseDetail>(),
+  },
+
+  'warnings.list': { input: z.object({ open: z.boolean().default(true), caseId: id.optional() }), output: out<WarningView[]>() },
+  /** Scans instalments, awards and correction orders for what is overdue and unpaid (idempotent). */
+  'warnings.refresh': { input: z.object({}).default({}), output: out<WarningView[]>() },
+  'warnings.resolve': { input: z.object({ id, resolution: z.enum(['paid', 'enforcement', 'police', 'dismissed']) }), output: out<WarningView>() },
+  /** Assembles the court enforcement application: the document, proof of service, payment history, the case bundle. */
+  'followUp.enforcementPackage': { input: z.object({ caseId: id }), output: out<{ path: string; fileName: string; contents: string[] }>() },
+  /** The police transfer package, offered when the amounts reach the province's threshold. */
+  'followUp.policePackage': { input: z.object({ caseId: id }), output: out<{ path: string; fileName: string; contents: string[] }>() },
+
+  'dashboard.get': { input: z.object({ from: date, to: date }), output: out<DashboardView>() },
+  'dashboard.export': { input: z.object({ from: date, to: date }), output: out<{ path: string; fileName: string }>() },
 } as const;
 
 export type Contract = typeof contract;

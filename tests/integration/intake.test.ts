@@ -228,3 +228,16 @@ describe('the project chain across cases', () => {
     expect(detail.project).toMatchObject({ address: '赣州市南康区蓉江新区', permitNumber: '360702202405010101' });
   });
 });
+
+describe('list filters used by the dashboard links', () => {
+  it('filters by status and received-date range on indexed columns', async () => {
+    const s = services();
+    const a = await callApi(s, 'cases.create', caseInput(threeWorkers(), { receivedOn: '2026-11-02' }));
+    const b = await callApi(s, 'cases.create', caseInput([workerDraft('赵六', makeId('360702', '1970-07-07', 51), '500')], { receivedOn: '2026-11-16' }));
+    await callApi(s, 'cases.accept', { id: b.id, acceptedOn: '2026-11-17' });
+    const ids = async (f: Record<string, unknown>) => (await callApi(s, 'cases.search', { query: '', ...f })).rows.map((r) => r.id);
+    expect(await ids({ receivedFrom: '2026-11-01', receivedTo: '2026-11-10' })).toEqual([a.id]);
+    expect(await ids({ status: 'accepted' })).toEqual([b.id]);
+    expect(await ids({ status: 'received', receivedFrom: '2026-11-10' })).toEqual([]);
+  });
+});

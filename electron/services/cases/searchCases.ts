@@ -19,6 +19,13 @@ export function searchCases(ctx: ServiceContext, input: SearchInput): { total: n
   if (input.query.trim() && !match) return { total: 0, rows: [] };
   if (match) where.push(sql`c.id in (select rowid from case_search where case_search match ${match})`);
   if (input.stage) where.push(sql`c.stage = ${input.stage}`);
+  if (input.status) where.push(sql`c.status = ${input.status}`);
+  if (input.receivedFrom) where.push(sql`c.received_on >= ${input.receivedFrom}`);
+  if (input.receivedTo) where.push(sql`c.received_on <= ${input.receivedTo}`);
+  if (input.closedFrom) where.push(sql`c.closed_on >= ${input.closedFrom}`);
+  if (input.closedTo) where.push(sql`c.closed_on <= ${input.closedTo}`);
+  if (input.closingMethod) where.push(sql`c.closing_method = ${input.closingMethod}`);
+  if (input.closedOnTime != null) where.push(sql`c.closed_on_time = ${input.closedOnTime ? 1 : 0}`);
   if (input.channel) where.push(sql`c.channel = ${input.channel}`);
   if (input.due === 'overdue') where.push(sql`c.next_due_on < ${today}`);
   if (input.due === 'soon') where.push(sql`c.next_due_on >= ${today} and c.next_due_on <= ${addDays(today, 3)}`);

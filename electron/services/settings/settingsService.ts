@@ -33,6 +33,10 @@ export function readSettings(db: Db): Settings {
     .all();
   return {
     commissionName: row.name,
+    commissionAddress: row.address,
+    commissionPhone: row.phone,
+    policeThresholdOneWorkerFen: row.policeThresholdOneWorkerFen,
+    policeThresholdTenWorkersFen: row.policeThresholdTenWorkersFen,
     caseNumberPattern: row.caseNumberPattern,
     fastTrackTargetDays: row.fastTrackTargetDays,
     operatorName: row.operatorName,
@@ -49,6 +53,10 @@ export function updateSettings(ctx: ServiceContext, input: Settings): Settings {
     tx.update(commissions)
       .set({
         name: input.commissionName,
+        address: input.commissionAddress,
+        phone: input.commissionPhone,
+        policeThresholdOneWorkerFen: input.policeThresholdOneWorkerFen,
+        policeThresholdTenWorkersFen: input.policeThresholdTenWorkersFen,
         caseNumberPattern: input.caseNumberPattern,
         fastTrackTargetDays: input.fastTrackTargetDays,
         operatorName: input.operatorName,

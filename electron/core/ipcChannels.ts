@@ -3,3 +3,5 @@ export const METHOD_PREFIX = 'sucai:';
 export const EVENT_CHANNEL = 'sucai:event';
 export const APP_PROTOCOL = 'sucai';
 export const OPEN_FILES_CHANNEL = 'sucai:dialog:openFiles';
+/** Desktop only: open (or bring forward) the shared-screen window on the external display. */
+export const OPEN_PRESENTATION_CHANNEL = 'sucai:window:openPresentation';

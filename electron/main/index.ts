@@ -5,6 +5,7 @@ import { createServices, type Services } from '../services/createServices';
 import { registerSchemes, serveRenderer } from './appProtocol';
 import { registerIpc } from './ipc';
 import { registerEvidenceDialog } from './evidenceDialog';
+import { registerPresentationWindow } from './presentationWindow';
 import { hardenSessions } from './security';
 
 /** --data DIR, else SUCAI_DATA_DIR, else Electron's userData folder. */
@@ -47,9 +48,10 @@ app.whenReady().then(() => {
     nativeBinding: process.env.SUCAI_NATIVE_BINDING || undefined,
   });
   hardenSessions();
-  serveRenderer(path.join(__dirname, '../renderer'));
+  serveRenderer(path.join(__dirname, '../renderer'), services);
   registerIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   registerEvidenceDialog();
+  registerPresentationWindow();
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -10,4 +10,6 @@ export type ServiceContext = {
   host: 'web' | 'electron';
   now: () => Date;
   emit: (event: AppEvent) => void;
+  /** Registers clean-up (timers, open jobs) to run when the services close. */
+  onClose: (dispose: () => void) => void;
 };

@@ -56,10 +56,28 @@ export async function call<M extends MethodName>(name: M, input: MethodInput<M>)
   return result.value as MethodOutput<M>;
 }
 
-/** Subscribes to backend events (SSE in the browser, IPC in Electron); returns the unsubscribe. */
+/**
+ * Subscribes to backend events (SSE in the browser, IPC in Electron); returns the unsubscribe.
+ * The browser keeps ONE event stream for the whole page (Chromium allows 6 connections per host).
+ */
+const listeners = new Set<(event: AppEvent) => void>();
+let source: EventSource | null = null;
+
 export function onEvent(callback: (event: AppEvent) => void): () => void {
   if (window.sucai) return window.sucai.on(callback);
-  const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-  source.onmessage = (message) => callback(JSON.parse(message.data) as AppEvent);
-  return () => source.close();
+  listeners.add(callback);
+  if (!source) {
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (message) => {
+      const event = JSON.parse(message.data) as AppEvent;
+      for (const listener of [...listeners]) listener(event);
+    };
+  }
+  return () => {
+    listeners.delete(callback);
+    if (!listeners.size && source) {
+      source.close();
+      source = null;
+    }
+  };
 }

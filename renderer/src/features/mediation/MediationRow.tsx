@@ -1,0 +1,143 @@
+import { memo } from 'react';
+import { Badge, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import type { MediationWorkerRow, PaymentMethod } from '../../../../electron/core/contract';
+import { claimTypeLabels } from '../../../../electron/core/domain';
+import { formatFen } from '../../../../electron/core/money';
+import { fenToInput, instalmentStatusColors, instalmentStatusLabels, paymentMethodOptions } from './format';
+import { InstalmentEditor } from './InstalmentEditor';
+import { liveFigures } from './live';
+import classes from './mediation.module.css';
+
+export type RowCallbacks = {
+  onAgreedChange: (claimItemId: number, text: string) => void;
+  onAgreedBlur: () => void;
+  onTerms: (workerId: number, terms: { payBy?: string | null; method?: PaymentMethod | null }) => void;
+  onToggleSelect: (workerId: number) => void;
+  onToggleInstalments: (workerId: number) => void;
+  onPayNow: (workerId: number) => void;
+  onInstalmentsSaved: (view: import('../../../../electron/core/contract').MediationView) => void;
+};
+
+type Props = {
+  caseId: number;
+  index: number;
+  row: MediationWorkerRow;
+  /** JSON of row + drafts + errors: the memo key (rows are re-created on every reload). */
+  memoKey: string;
+  drafts: Record<number, string>;
+  errors: Record<number, string>;
+  selected: boolean;
+  expanded: boolean;
+  today: string;
+  callbacks: RowCallbacks;
+};
+
+/** One worker at the mediation table: claim items with agreed amounts, terms, paid and balance. */
+export const MediationRow = memo(
+  function MediationRow({ caseId, index, row, drafts, errors, selected, expanded, today, callbacks }: Props) {
+    const live = liveFigures(row, drafts);
+    const firstAgreed = row.claims.find((c) => c.agreedFen !== null) ?? row.claims[0];
+    const payBy = firstAgreed?.payBy ?? '';
+    const method = firstAgreed?.method ?? '';
+    const settled = live.agreedFen > 0 && live.balanceFen === 0;
+    return (
+      <div className={`${classes.row} ${settled ? classes.rowSettled : ''}`} data-testid={`mediation-row-${index}`} role="row">
+        <Checkbox mt={6} checked={selected} onChange={() => callbacks.onToggleSelect(row.workerId)} aria-label={`选择${row.name}`} data-testid={`select-worker-${index}`} />
+        <Text size="sm" c="dimmed" className={classes.cellLine}>
+          {index + 1}
+        </Text>
+        <div>
+          <Text size="sm" fw={600} className={classes.cellLine}>
+            {row.name}
+          </Text>
+          {row.bankCard && (
+            <Text size="xs" c="dimmed">
+              卡尾号 {row.bankCard.slice(-4)}
+            </Text>
+          )}
+        </div>
+        <Stack gap={4}>
+          {row.claims.map((c, k) => {
+            const draft = drafts[c.claimItemId];
+            return (
+              <div key={c.claimItemId} className={classes.claim}>
+                <Text size="xs" className={classes.cellLine} title={c.track === 'inspection' ? '监察' : '仲裁'}>
+                  {claimTypeLabels[c.type]}
+                </Text>
+                <Text size="sm" className={classes.money} data-testid={`claimed-${index}-${k}`}>
+                  {formatFen(c.claimedFen)}
+                </Text>
+                <TextInput
+                  size="xs"
+                  value={draft ?? fenToInput(c.agreedFen)}
+                  placeholder="待开庭"
+                  onChange={(e) => callbacks.onAgreedChange(c.claimItemId, e.currentTarget.value)}
+                  onBlur={callbacks.onAgreedBlur}
+                  error={errors[c.claimItemId]}
+                  data-error={errors[c.claimItemId] ? 'true' : undefined}
+                  aria-label={`${row.name} ${claimTypeLabels[c.type]} 调解金额`}
+                  data-testid={`agreed-${index}-${k}`}
+                  styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
+                />
+              </div>
+            );
+          })}
+        </Stack>
+        <TextInput
+          size="xs"
+          type="date"
+          value={payBy}
+          onChange={(e) => callbacks.onTerms(row.workerId, { payBy: e.currentTarget.value || null })}
+          aria-label={`${row.name} 履行期限`}
+        />
+        <NativeSelect
+          size="xs"
+          value={method}
+          data={[{ value: '', label: '（未定）' }, ...paymentMethodOptions]}
+          onChange={(e) => callbacks.onTerms(row.workerId, { method: (e.currentTarget.value || null) as PaymentMethod | null })}
+          aria-label={`${row.name} 支付方式`}
+        />
+        <Text size="sm" className={classes.money} data-testid={`paid-${index}`}>
+          {formatFen(row.paidFen)}
+        </Text>
+        <Text size="sm" fw={700} className={classes.money} c={live.balanceFen > 0 ? 'red.8' : 'green.8'} data-testid={`balance-${index}`}>
+          {formatFen(live.balanceFen)}
+        </Text>
+        <Group gap={4} wrap="nowrap">
+          <Button size="compact-xs" onClick={() => callbacks.onPayNow(row.workerId)} disabled={live.balanceFen === 0} data-testid={`pay-now-${index}`}>
+            当场支付
+          </Button>
+          <Button
+            size="compact-xs"
+            variant={expanded ? 'filled' : 'light'}
+            color="grape"
+            onClick={() => callbacks.onToggleInstalments(row.workerId)}
+            disabled={live.balanceFen === 0 && row.instalments.length === 0}
+            data-testid={`instalments-toggle-${index}`}
+          >
+            分期{row.instalments.length ? `（${row.instalments.length}期）` : ''}
+          </Button>
+        </Group>
+        {(expanded || row.instalments.length > 0) && (
+          <div className={classes.instalments} data-testid={`instalments-${index}`}>
+            {expanded ? (
+              <InstalmentEditor caseId={caseId} row={row} today={today} onSaved={callbacks.onInstalmentsSaved} onClose={() => callbacks.onToggleInstalments(row.workerId)} />
+            ) : (
+              <Group gap={6}>
+                <Text size="xs" c="dimmed">
+                  分期履行：
+                </Text>
+                {row.instalments.map((i) => (
+                  <Badge key={i.id} size="sm" variant="light" color={instalmentStatusColors[i.status]}>
+                    第{i.seq}期 {i.dueOn} {formatFen(i.amountFen)}元 · {instalmentStatusLabels[i.status]}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+          </div>
+        )}
+      </div>
+    );
+  },
+  (a, b) => a.memoKey === b.memoKey && a.selected === b.selected && a.expanded === b.expanded && a.index === b.index && a.callbacks === b.callbacks && a.today === b.today,
+);

@@ -4,10 +4,21 @@
  * search, case page and related-cases calls through the validated dispatcher (median and p95 of
  * R runs, default 30) and prints SQLite's query plans for the list and overdue queries.
  *
+ * npm run bench -- --dashboard [--cases N] [--runs R] [--seed S] [--keep]
+ * Generates N demo cases (default 20000) into a temp folder, then times dashboard.get (本年 to date
+ * and the whole 18-month span) through the dispatcher, median and p95 of R runs (default 30), the
+ * handler's own elapsedMs, one dashboard.export, and prints the query plans of its statements.
+ *
  * npm run bench -- --evidence [--size-mib M]
  * Writes an M MiB file of random bytes (default 1024, streamed), then in the same run times
  * `sha256sum FILE`, `cp FILE` and an import through the evidence store (storeStream: hash + copy
  * + fsync + rename) and a 校验 re-hash, with throughput and peak memory. Temp files are removed.
+ *
+ * npm run bench -- --documents [--workers N] [--runs R]
+ * Builds an N-worker case (default 500) with every claim awarded, then in the same run times the
+ * award docx (collect + build + Packer.toBuffer, median of R runs, default 5; plus one end-to-end
+ * documents.generate that also writes the file and the row) next to the docx library packing the
+ * same per-worker table alone (one plain Table, no layout primitives).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -281,7 +292,145 @@ async function evidenceBench() {
   }
 }
 
-(process.argv.includes('--evidence') ? evidenceBench() : main()).catch((error) => {
+async function dashboardBench() {
+  const cases = Number(arg('cases') ?? 20000);
+  const runs = Number(arg('runs') ?? 30);
+  const seed = Number(arg('seed') ?? DEFAULT_DEMO_SEED);
+  if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases 应为正整数');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-bench-dashboard-'));
+  console.log(`数据目录：${dataDir}`);
+  let services = open(dataDir);
+  try {
+    const t0 = performance.now();
+    const summary = await generateDemo(services, { cases, seed });
+    printSummary(summary);
+    console.log(`生成 ${cases} 件用时 ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+    services.close();
+    services = open(dataDir);
+    const db = services.ctx.db;
+    const count = (q: ReturnType<typeof sql>) => db.get<{ n: number }>(q)!.n;
+    console.log(
+      `付款 ${count(sql`select count(*) as n from payments`)} 笔，预警 ${count(sql`select count(*) as n from warnings`)} 条，` +
+        `已结案 ${count(sql`select count(*) as n from cases where closed_on is not null`)} 件（有结案方式 ${count(sql`select count(*) as n from cases where closing_method is not null`)} 件）`,
+    );
+
+    const today = (await call(services, 'app.info', {}) as { today: string }).today;
+    const span = db.get<{ from: string }>(sql`select min(received_on) as from from cases`)!.from;
+    const periods = [
+      { label: `本年 ${today.slice(0, 4)}-01-01 至 ${today}`, from: `${today.slice(0, 4)}-01-01`, to: today },
+      { label: `全部 ${span} 至 ${today}`, from: span, to: today },
+    ];
+    const rows: Row[] = [];
+    for (const p of periods) {
+      const elapsed: number[] = [];
+      const row = await time(services, runs, `dashboard.get ${p.label}`, 'dashboard.get', { from: p.from, to: p.to }, (v) => {
+        const view = v as { metrics: { key: string; value: number }[]; elapsedMs: number };
+        elapsed.push(view.elapsedMs);
+        const m = (k: string) => view.metrics.find((x) => x.key === k)?.value;
+        return `收案 ${m('received')}，结案 ${m('closed')}，按期 ${m('onTimeRate')}%，调撤 ${m('mediationRate')}%，elapsedMs ${view.elapsedMs}`;
+      });
+      rows.push(row);
+    }
+    const t1 = performance.now();
+    const exported = (await call(services, 'dashboard.export', { from: periods[0]!.from, to: periods[0]!.to })) as { path: string };
+    const exportMs = performance.now() - t1;
+
+    console.log(`
+${cases} 件，每项 ${runs} 次（另 3 次预热），经 dispatch 计时，单位 ms`);
+    for (const r of rows) console.log(`${r.label}
+    中位数 ${r.median.toFixed(2)}   p95 ${r.p95.toFixed(2)}   ${r.result}`);
+    console.log(`dashboard.export（本年，含案件清单）${exportMs.toFixed(0)} ms，${mb(fs.statSync(exported.path).size)}`);
+
+    const flags = explain(services, 'dashboard.get 本年', await captureStatements(services, 'dashboard.get', { from: periods[0]!.from, to: periods[0]!.to }));
+    console.log(flags.length ? `\n⚠ 对 cases/workers 的 SCAN：\n  ${flags.join('\n  ')}` : '\n无 cases/workers 的全表 SCAN。');
+  } finally {
+    services.close();
+    if (!process.argv.includes('--keep')) fs.rmSync(dataDir, { recursive: true, force: true });
+    else console.log(`保留数据目录：${dataDir}`);
+  }
+}
+
+async function documentsBench() {
+  const count = Number(arg('workers') ?? 500);
+  const runs = Number(arg('runs') ?? 5);
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1) throw new Error('--workers 与 --runs 应为正整数');
+  const { Document, Packer, Paragraph, Table, TableRow, TableCell, TextRun, WidthType } = await import('docx');
+  const { documentBuilder } = await import('../electron/services/documents/registry');
+  const { computeIdCheck } = await import('../electron/core/ids/idNumber');
+  const { emptyWorkerDraft } = await import('../electron/core/workers/workerDraft');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-bench-docs-'));
+  const services = open(dataDir);
+  const api = async <M extends MethodName>(name: M, input: MethodInput<M>) => {
+    const r = await dispatch(services.handlers, name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as never;
+  };
+  try {
+    const surnames = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
+    const given = ['建华', '志强', '秀英', '国平', '德明', '桂兰', '海涛', '春生', '玉梅', '长青', '小军', '立新'];
+    const workers = Array.from({ length: count }, (_, i) => {
+      const first17 = `360702${1970 + (i % 30)}0${(i % 9) + 1}1${i % 10}${String(i % 1000).padStart(3, '0')}`;
+      return { ...emptyWorkerDraft(), name: `${surnames[i % surnames.length]}${given[Math.floor(i / surnames.length) % given.length]}${i >= 384 ? String.fromCharCode(0x4e00 + i) : ''}`, idNumber: first17 + computeIdCheck(first17), owed: String(6000 + (i % 40) * 125) };
+    });
+    const settings = (await api('settings.get', {})) as MethodInput<'settings.update'>;
+    await api('settings.update', { ...settings, minimumWages: [{ effectiveOn: '2024-01-01', monthlyFen: 191_000 }] });
+    const { id } = (await api('cases.create', {
+      channel: 'walkIn', receivedOn: '2026-11-02', procedure: 'ordinary', cause: '追索劳动报酬',
+      project: { name: '赣州蓉江新区安置房三期工程', address: '赣州市南康区蓉江新区' },
+      respondents: [{ role: 'generalContractor', organisation: { kind: 'company', name: '江西赣建建设集团有限公司', creditCode: '91350100M000100Y43' } }],
+      workers, extraClaims: [], representativeIndexes: [0, 1, 2],
+    })) as { id: number };
+    await api('cases.accept', { id, acceptedOn: '2026-11-04' });
+    const detail = (await api('cases.get', { id })) as { workers: { claims: { id: number; amountFen: number }[] }[] };
+    const items = detail.workers.flatMap((w) => w.claims.map((c) => ({ claimItemId: c.id, awardedFen: c.amountFen })));
+    await api('award.save', { caseId: id, decidedOn: '2026-12-10', defence: '被申请人辩称工程款尚未结清。', factsFound: '经查，申请人在涉案项目务工，被申请人拖欠工资。', reasoning: '本委认为，用人单位应当按时足额支付劳动报酬。', items });
+
+    const builder = documentBuilder('award');
+    if (!builder) throw new Error('裁决书的生成功能尚未接入');
+    const build = async () => {
+      const data = builder.collect(services.ctx, services.ctx.db, id, '');
+      const docs = builder.build(data);
+      let bytes = 0;
+      for (const d of docs) bytes += (await Packer.toBuffer(d.document)).length;
+      return { docs: docs.length, bytes };
+    };
+    // the same per-worker table, packed by docx alone
+    const rows = detail.workers.map((w, i) => [String(i + 1), workers[i]!.name, workers[i]!.idNumber, '拖欠工资', (w.claims[0]!.amountFen / 100).toFixed(2), (w.claims[0]!.amountFen / 100).toFixed(2)]);
+    const tableOnly = async () => {
+      const cell = (t: string) => new TableCell({ width: { size: 1400, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun(t)] })] });
+      const table = new Table({ rows: [['序号', '姓名', '公民身份号码', '请求项目', '请求金额', '裁决金额'], ...rows].map((r, i) => new TableRow({ tableHeader: i === 0, cantSplit: true, children: r.map(cell) })) });
+      return { docs: 1, bytes: (await Packer.toBuffer(new Document({ sections: [{ children: [table] }] }))).length };
+    };
+    const measure = async (work: () => Promise<{ docs: number; bytes: number }>) => {
+      await work(); // warm-up
+      const times: number[] = [];
+      let last = { docs: 0, bytes: 0 };
+      for (let r = 0; r < runs; r++) {
+        const t = performance.now();
+        last = await work();
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, ...last };
+    };
+    const award = await measure(build);
+    const alone = await measure(tableOnly);
+    const t = performance.now();
+    const generated = (await api('documents.generate', { caseId: id, kind: 'award' })) as { fileName: string; size: number }[];
+    const endToEnd = performance.now() - t;
+    const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+    console.log(`\n裁决书 docx，${count} 名劳动者，每项 ${runs} 次（另 1 次预热），单位 ms`);
+    console.log(`裁决书 collect + build + pack       中位数 ${award.median.toFixed(0).padStart(6)}   最快 ${award.min.toFixed(0).padStart(6)}   ${award.docs} 份，${kb(award.bytes)}`);
+    console.log(`docx 库单独打包同一表格             中位数 ${alone.median.toFixed(0).padStart(6)}   最快 ${alone.min.toFixed(0).padStart(6)}   ${alone.docs} 份，${kb(alone.bytes)}`);
+    console.log(`documents.generate（含写盘、入库）  ${endToEnd.toFixed(0).padStart(6)}   ${generated.map((g) => `${g.fileName} ${kb(g.size)}`).join('，')}`);
+    console.log(`比值 裁决书 / 单独表格：${(award.median / alone.median).toFixed(2)}`);
+  } finally {
+    services.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+(process.argv.includes('--documents') ? documentsBench() : process.argv.includes('--evidence') ? evidenceBench() : process.argv.includes('--dashboard') ? dashboardBench() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

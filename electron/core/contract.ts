@@ -420,6 +420,13 @@ export type CaseDetail = CaseRow & {
   respondentServedOn: string | null;
   awardExtensionDays: number;
   closedOn: string | null;
+  closingMethod: ClosingMethod | null;
+  closedOnTime: boolean | null;
+  closedWithinFastTrack: boolean | null;
+  daysToClose: number | null;
+  extensionApprovedBy: string | null;
+  extensionReason: string | null;
+  suspensions: { id: number; fromOn: string; toOn: string | null; reason: string; approvedBy: string }[];
   project: ProjectView | null;
   respondents: (OrganisationView & { role: (typeof partyRoles)[number]; contractedById: number | null })[];
   workers: WorkerView[];

@@ -18,6 +18,14 @@ import { openArbitration } from './inspection/openArbitration';
 import { inspectionHandlers } from './inspection/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { bundleHandlers } from './bundle/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
+import { mediationHandlers } from './mediation/handlers';
+import { hearingHandlers } from './hearings/handlers';
+import { presentationHandlers } from './presentation/handlers';
+import { documentHandlers } from './documents/handlers';
+import { closingHandlers } from './closing/handlers';
+import { followUpHandlers } from './followUp/handlers';
+import { awardHandlers } from './award/handlers';
 import { refreshAllNextDue } from './cases/caseClock';
 import { indexMissingCases } from './search/indexCase';
 
@@ -45,6 +53,7 @@ export type ServiceOptions = AppPaths & {
 export function createServices(options: ServiceOptions): Services {
   const db = openDataFolder(options.dataDir, options);
   const events = new EventEmitter<{ event: [AppEvent] }>();
+  const disposers: (() => void)[] = [];
   const ctx: ServiceContext = {
     db,
     dataDir: options.dataDir,
@@ -52,6 +61,7 @@ export function createServices(options: ServiceOptions): Services {
     host: options.host,
     now: options.now ?? (() => new Date()),
     emit: (event) => events.emit('event', event),
+    onClose: (dispose) => disposers.push(dispose),
   };
   ensureCommission(db, ctx.now());
   if (indexMissingCases(db) > 0) refreshAllNextDue(ctx);
@@ -81,7 +91,19 @@ export function createServices(options: ServiceOptions): Services {
     ...inspectionHandlers(ctx),
     ...evidenceHandlers(ctx),
     ...bundleHandlers(ctx),
+    ...dashboardHandlers(ctx),
+    ...mediationHandlers(ctx),
+    ...hearingHandlers(ctx),
+    ...presentationHandlers(ctx),
+    ...documentHandlers(ctx),
+    ...closingHandlers(ctx),
+    ...followUpHandlers(ctx),
+    ...awardHandlers(ctx),
   };
-  return { ctx, handlers, events, close: () => db.$client.close() };
+  const close = () => {
+    for (const dispose of disposers.splice(0)) dispose();
+    db.$client.close();
+  };
+  return { ctx, handlers, events, close };
 }
 

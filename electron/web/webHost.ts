@@ -8,6 +8,8 @@ import type { Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
 import { handleBundleRoute } from './bundleRoutes';
 import { handleEvidenceRoute } from './evidenceRoutes';
+import { handleDocumentRoute } from './documentRoutes';
+import { handleExportRoute } from './exportRoutes';
 
 const MAX_BODY = 40 * 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -58,6 +60,9 @@ export async function startWebHost(options: { services: Services; rendererDir: s
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openStream(req, res);
       if (await handleBundleRoute(req, res, url, services)) return;
+      if (await handleExportRoute(req, res, url, services)) return;
+      // generated documents (docx / pdf download): before the evidence routes, which answer 404 for other /api/files/ paths
+      if (await handleDocumentRoute(services, req, res, url)) return;
       // evidence upload (streamed body) and file download (ranges): after the token check
       if (await handleEvidenceRoute(services, req, res, url)) return;
       if (req.method !== 'POST') return send(res, 405, 'method not allowed');

@@ -5,7 +5,17 @@ export type Route =
   | { page: 'list' }
   | { page: 'new' }
   | { page: 'case'; id: number }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  /** 统计: the tribunal's dashboard (#/dashboard). */
+  | { page: 'dashboard' }
+  /** 预警: follow-through warnings after closing (#/warnings). */
+  | { page: 'warnings' }
+  | { page: 'hearings' }
+  | { page: 'hearing'; id: number }
+  /** The shared screen itself: full screen, no app shell (#/present). */
+  | { page: 'present' }
+  /** The operator's push panel for one case (#/cases/12/screen, ?hearing=3 during a hearing). */
+  | { page: 'screen'; id: number; hearingId: number | null };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -13,6 +23,14 @@ export function parseRoute(hash: string): Route {
   const match = path.match(/^\/cases\/(\d+)$/);
   if (match) return { page: 'case', id: Number(match[1]) };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/dashboard') return { page: 'dashboard' };
+  if (path === '/warnings') return { page: 'warnings' };
+  if (/^\/present(\?.*)?$/.test(path)) return { page: 'present' };
+  const screen = path.match(/^\/cases\/(\d+)\/screen(?:\?hearing=(\d+))?$/);
+  if (screen) return { page: 'screen', id: Number(screen[1]), hearingId: screen[2] ? Number(screen[2]) : null };
+  if (path === '/hearings') return { page: 'hearings' };
+  const hearing = path.match(/^\/hearings\/(\d+)$/);
+  if (hearing) return { page: 'hearing', id: Number(hearing[1]) };
   return { page: 'list' };
 }
 
@@ -24,6 +42,18 @@ export function hrefFor(route: Route): string {
       return `#/cases/${route.id}`;
     case 'settings':
       return '#/settings';
+    case 'dashboard':
+      return '#/dashboard';
+    case 'warnings':
+      return '#/warnings';
+    case 'present':
+      return '#/present';
+    case 'screen':
+      return `#/cases/${route.id}/screen${route.hearingId ? `?hearing=${route.hearingId}` : ''}`;
+    case 'hearings':
+      return '#/hearings';
+    case 'hearing':
+      return `#/hearings/${route.id}`;
     default:
       return '#/cases';
   }

@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import type { AppEvent, ExhibitView } from '../../electron/core/contract';
+import { documentPath } from '../../electron/services/documents/generate';
+import { compact, docxToPdf, pdfText } from '../support/pdf';
 import type { Services } from '../../electron/services/createServices';
 import { formatBytes } from '../../electron/services/evidence/limits';
 import { cleanIncoming, evidencePath, hashFile, incomingDir, storeStream } from '../../electron/services/evidence/store';
@@ -132,6 +134,16 @@ describe('evidence store', () => {
     expect(actions(caseId)).toEqual(['evidence.added']);
     expect(events).toContainEqual({ type: 'cases.changed', caseId });
     expect(events.some((e) => e.type === 'evidence.importProgress' && e.fileName === '劳动合同.pdf' && e.bytes === pdf.length)).toBe(true);
+  });
+
+  it('prints the 证据目录 as a versioned case document listing every exhibit with its hash', async () => {
+    const [doc] = await callApi(services, 'documents.generate', { caseId, kind: 'evidenceList' });
+    expect(doc).toMatchObject({ kind: 'evidenceList', version: 1, title: '证据目录' });
+    const text = compact(await pdfText(await docxToPdf(documentPath(services.dataDir, doc))));
+    for (const label of ['证据一', '劳动合同', '证据二', '考勤照片', '证据三', '工资表']) expect(text).toContain(label);
+    expect(text).toContain(added[0].sha256.slice(0, 16));
+    const again = await callApi(services, 'documents.generate', { caseId, kind: 'evidenceList' });
+    expect(again[0].version).toBe(1); // same data, same version
   });
 
   it('stores the same file once: a second exhibit and a reference from another case share it, visibly', async () => {

@@ -28,6 +28,11 @@ export type CaseClockInput = {
   rejectedOn?: string | null;
   respondentServedOn?: string | null;
   awardExtensionDays?: number;
+  /**
+   * Calendar days excluded from the award and fast-track periods (中止, Rules Art 46(6)): the sum of
+   * the case's suspensions, an open one counted up to today. Both due dates move by this many days.
+   */
+  suspendedDays?: number;
   fastTrackTargetDays: number;
   closedOn?: string | null;
 };
@@ -153,8 +158,9 @@ function lateness(doneOn: string, due: string): string {
  * - acceptanceDecision: received (or materials completed, if later and before the decision) + 5 working days.
  * - serveCopy: accepted + 5 working days; done once the respondent is served.
  * - defence: served + 10 working days; done once the period has run out (failing to answer does not stop the case).
- * - award: accepted (or materials completed after 容缺受理) + 45 calendar days, + an approved extension (≤ 15 days).
- * - fastTrack: same start + the commission's target days.
+ * - award: accepted (or materials completed after 容缺受理) + 45 calendar days, + an approved extension (≤ 15 days),
+ *   + suspended days (excluded periods, Rules Art 46(6)); only the final last day is moved off a rest day.
+ * - fastTrack: same start + the commission's target days + suspended days.
  * Closing the case ends every clock.
  */
 export function computeDeadlines(
@@ -256,17 +262,22 @@ export function computeDeadlines(
 
   const requestedExt = Math.max(0, Math.trunc(input.awardExtensionDays ?? 0));
   const ext = Math.min(requestedExt, rules.awardExtensionMax);
+  const suspended = Math.max(0, Math.trunc(input.suspendedDays ?? 0));
   const base = runPeriod(awardStart, rules.award, cal, awardEvent);
   let award: Period = base;
-  if (ext > 0) {
-    // The extension runs on from the original last day (before any holiday shift):
-    // the whole period is days + ext, and only its new last day is moved off a rest day.
-    const extended = runPeriod(awardStart, { days: rules.award.days + ext, unit: rules.award.unit }, cal, awardEvent);
+  if (ext > 0 || suspended > 0) {
+    // The extension and the excluded (suspended) days run on from the original last day (before any
+    // holiday shift): the whole period is days + ext + suspended, and only its new last day is moved off a rest day.
+    const extended = runPeriod(awardStart, { days: rules.award.days + ext + suspended, unit: rules.award.unit }, cal, awardEvent);
     const capped = requestedExt > ext ? `（申请延长${requestedExt}日，超过最长${rules.awardExtensionMax}日，按${ext}日计）` : '';
+    const parts = [
+      ext > 0 ? `经批准延长${ext}日${capped}` : '',
+      suspended > 0 ? `${suspensionText(suspended)}，期限相应顺延` : '',
+    ].filter(Boolean);
     award = {
       due: extended.due,
       skipped: extended.skipped,
-      text: `${base.text}；经批准延长${ext}日${capped}，${extended.text.replace(/^自.*?之次日起算/, '合计')}`,
+      text: `${base.text}；${parts.join('；')}，${extended.text.replace(/^自.*?之次日起算/, '合计')}`,
     };
   }
   if (closedOn) {
@@ -280,7 +291,12 @@ export function computeDeadlines(
   } else out.push(running('award', awardStart, award));
 
   if (input.fastTrackTargetDays > 0) {
-    const p = runPeriod(awardStart, { days: input.fastTrackTargetDays, unit: 'calendar' }, cal, awardEvent);
+    const target = runPeriod(awardStart, { days: input.fastTrackTargetDays, unit: 'calendar' }, cal, awardEvent);
+    let p: Period = target;
+    if (suspended > 0) {
+      const moved = runPeriod(awardStart, { days: input.fastTrackTargetDays + suspended, unit: 'calendar' }, cal, awardEvent);
+      p = { due: moved.due, skipped: moved.skipped, text: `${target.text}；${suspensionText(suspended)}，${moved.text.replace(/^自.*?之次日起算/, '合计')}` };
+    }
     if (closedOn) {
       out.push(make('fastTrack', {
         dueOn: p.due,
@@ -292,6 +308,11 @@ export function computeDeadlines(
     } else out.push(running('fastTrack', awardStart, p));
   }
   return out;
+}
+
+/** 中止期间不计入 (Rules Art 46(6)). */
+function suspensionText(days: number): string {
+  return `中止审理期间${days}日不计入（${RULES}第四十六条第六项）`;
 }
 
 function unitWord(rule: PeriodRule): string {

@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { AppFailure, type CaseDetail } from '../../core/contract';
-import { caseEvents, caseRespondents, cases, claimItems, missingMaterials, organisations, projectParties, projects, workers } from '../../../db/schema';
+import { caseEvents, caseRespondents, cases, claimItems, missingMaterials, organisations, projectParties, projects, suspensions, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { withParties } from '../catalog/projectsService';
@@ -87,6 +87,18 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
     respondentServedOn: row.respondentServedOn,
     awardExtensionDays: row.awardExtensionDays,
     closedOn: row.closedOn,
+    closingMethod: row.closingMethod,
+    closedOnTime: row.closedOnTime,
+    closedWithinFastTrack: row.closedWithinFastTrack,
+    daysToClose: row.daysToClose,
+    extensionApprovedBy: row.extensionApprovedBy,
+    extensionReason: row.extensionReason,
+    suspensions: db
+      .select({ id: suspensions.id, fromOn: suspensions.fromOn, toOn: suspensions.toOn, reason: suspensions.reason, approvedBy: suspensions.approvedBy })
+      .from(suspensions)
+      .where(eq(suspensions.caseId, id))
+      .orderBy(asc(suspensions.fromOn))
+      .all(),
     project,
     respondents,
     workers: workerRows.map((w) => ({

@@ -5,10 +5,12 @@
  * the app itself would produce. Only the later stages (快审/快结/结案), which have no service yet,
  * are written directly in one batch UPDATE, followed by the app's own next-due computation.
  */
-import { sql } from 'drizzle-orm';
-import type { MethodInput, MethodName } from '../../core/contract';
-import { todayInChina } from '../../core/dates';
+import { eq, sql } from 'drizzle-orm';
+import type { ClosingMethod, MethodInput, MethodName } from '../../core/contract';
+import { addDays, todayInChina } from '../../core/dates';
 import { refreshNextDue } from '../cases/caseClock';
+import { closingVerdict } from '../closing/closingService';
+import { cases } from '../../../db/schema';
 import type { Services } from '../createServices';
 import { dispatch } from '../dispatch';
 import { appendEvent } from '../timeline';
@@ -176,7 +178,9 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
     }
 
     current = chinaTime(today, 9 * 3600);
-    advanceStages(services, plan, ids, Rng.derive(seed, 'stages'));
+    const closingRng = Rng.derive(seed, 'closing');
+    const closings = advanceStages(services, plan, ids, Rng.derive(seed, 'stages'), closingRng);
+    recordClosings(services, closings, closingRng);
     return summarise(services, timings, performance.now() - started);
   } finally {
     ctx.now = originalNow;
@@ -187,13 +191,21 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
  * 快审 / 快结 / 结案 have no service yet: one UPDATE sets stage, status, closed_on and extensions for
  * every such case, timeline events record each step, and next_due_on is recomputed by the app.
  */
-function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], rng: Rng): void {
+function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], rng: Rng, closingRng: Rng): Closing[] {
   const { ctx } = services;
   const at = (date: string, hour: number) => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
   const rows = plan
     .map((s, i) => ({ s, id: ids[i]! }))
     .filter(({ s }) => s.outcome === 'hearing' || s.outcome === 'closing' || s.outcome === 'closed');
-  if (!rows.length) return;
+  if (!rows.length) return [];
+  // How each closed case ended (drawn in the same order as before, so the stream is unchanged).
+  const endings = new Map<number, string>();
+  for (const { s, id } of rows) {
+    if (!s.closedOn) continue;
+    const text = rng.weighted(CLOSING_METHODS);
+    // Some heard cases end because the applicant did not appear (Law Art 36): own stream.
+    endings.set(id, s.hearingOn && closingRng.chance(0.08) ? DEEMED_WITHDRAWAL : text);
+  }
   const payload = rows.map(({ s, id }) => {
     const last = s.closedOn ?? s.closingOn ?? s.hearingOn ?? s.decidedOn!;
     return {
@@ -243,12 +255,102 @@ function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], 
         appendEvent(tx, at(s.closedOn, 16), {
           caseId: id,
           action: 'case.closed',
-          summary: `结案：${rng.weighted(CLOSING_METHODS)}`,
+          summary: `结案：${endings.get(id)!}`,
           before: { status: 'accepted' },
           after: { status: 'closed', closedOn: s.closedOn },
         });
       refreshNextDue(ctx, tx, id);
     }
+  });
+  return rows
+    .filter(({ s }) => s.closedOn)
+    .map(({ s, id }) => ({ id, s, method: CLOSING_METHOD_OF[endings.get(id)!] ?? 'mediation' }));
+}
+
+type Closing = { id: number; s: CaseSchedule; method: ClosingMethod };
+
+const DEEMED_WITHDRAWAL = '申请人经书面通知无正当理由拒不到庭，按撤回仲裁申请处理';
+
+/** The demo's closing texts (names.ts) and the closing method each one means. */
+const CLOSING_METHOD_OF: Record<string, ClosingMethod> = {
+  '调解结案，当庭出具仲裁调解书': 'mediation',
+  '仲裁裁决结案（终局裁决）': 'finalAward',
+  '仲裁裁决结案': 'nonFinalAward',
+  '申请人撤回仲裁申请（被申请人已支付工资）': 'withdrawal',
+  [DEEMED_WITHDRAWAL]: 'deemedWithdrawal',
+  '先行调解，监察执法督促支付后结案': 'mediation',
+};
+
+/**
+ * 快结 facts for closed demo cases, as the closing service records them (closingVerdict): closing
+ * method, on time against the award period (with extension) and the fast-track target, days to
+ * close from the clock start; payments to the workers (mediation and withdrawal: paid at closing; awards: paid later, in
+ * part, or not at all); unpaid awards raise a warning, some later resolved by an enforcement
+ * application or a police transfer. Deterministic (own random stream); batch SQL, no service.
+ */
+function recordClosings(services: Services, closings: Closing[], rng: Rng): void {
+  if (!closings.length) return;
+  const { ctx } = services;
+  const today = todayInChina(ctx.now());
+  const createdAt = ctx.now().toISOString();
+  type Fields = { id: number; method: ClosingMethod; onTime: number; fast: number | null; days: number };
+  const fields: Fields[] = [];
+  const paid: { id: number; pct: number; paidAt: string }[] = [];
+  const warned: { id: number; raisedOn: string; resolvedOn: string | null; resolution: string | null; detail: string }[] = [];
+  ctx.db.transaction((tx) => {
+    for (const c of closings) {
+      const closedOn = c.s.closedOn!;
+      const method = c.method;
+      // The closing service's own verdict: same clock, same on-time and fast-track rules.
+      const row = tx.select().from(cases).where(eq(cases.id, c.id)).get()!;
+      const verdict = closingVerdict(ctx, tx, row, closedOn);
+      fields.push({
+        id: c.id,
+        method,
+        onTime: verdict.closedOnTime ? 1 : 0,
+        fast: verdict.closedWithinFastTrack === null ? null : verdict.closedWithinFastTrack ? 1 : 0,
+        days: verdict.daysToClose,
+      });
+      if (method === 'mediation' || method === 'withdrawal') {
+        const pct = method === 'withdrawal' ? 100 : rng.weighted<number>([[100, 60], [90, 15], [80, 15], [60, 10]]);
+        paid.push({ id: c.id, pct, paidAt: `${closedOn}T${rng.pick(['10:30', '11:15', '15:40', '16:20'])}` });
+      } else if (method === 'finalAward' || method === 'nonFinalAward') {
+        const payOn = addDays(closedOn, rng.int(10, 40));
+        const roll = rng.float();
+        const pct = roll < 0.6 ? 100 : roll < 0.8 ? 50 : 0;
+        if (pct > 0 && payOn <= today) paid.push({ id: c.id, pct, paidAt: `${payOn}T14:00` });
+        const raisedOn = addDays(closedOn, 30);
+        if ((pct < 100 || payOn > today) && raisedOn <= today) {
+          const resolvedOn = addDays(raisedOn, rng.int(5, 40));
+          const resolution = resolvedOn <= today ? rng.weighted<string | null>([['enforcement', 45], ['police', 15], ['dismissed', 10], [null, 30]]) : null;
+          warned.push({
+            id: c.id,
+            raisedOn,
+            resolvedOn: resolution ? resolvedOn : null,
+            resolution,
+            detail: pct > 0 ? '裁决书已生效，被申请人仅履行部分，余款逾期未付' : '裁决书已生效，被申请人逾期未履行',
+          });
+        }
+      }
+    }
+    tx.run(sql`
+      update cases set
+        closing_method = j.value ->> 'method',
+        closed_on_time = j.value ->> 'onTime',
+        closed_within_fast_track = j.value ->> 'fast',
+        days_to_close = j.value ->> 'days'
+      from json_each(${JSON.stringify(fields)}) j
+      where cases.id = j.value ->> 'id'`);
+    tx.run(sql`
+      insert into payments (case_id, worker_id, amount_fen, paid_at, method, reference, created_at)
+      select w.case_id, w.id, max(1, cast(round(w.owed_fen * (j.value ->> 'pct') / 100.0) as integer)), j.value ->> 'paidAt',
+        'bankTransfer', 'DEMO' || printf('%08d', w.id), ${createdAt}
+      from json_each(${JSON.stringify(paid)}) j join workers w on w.case_id = j.value ->> 'id'
+      order by w.case_id, w.sort_order`);
+    tx.run(sql`
+      insert into warnings (case_id, kind, subject, raised_on, detail, resolved_on, resolution)
+      select j.value ->> 'id', 'awardUnpaid', 'demo-award', j.value ->> 'raisedOn', j.value ->> 'detail', j.value ->> 'resolvedOn', j.value ->> 'resolution'
+      from json_each(${JSON.stringify(warned)}) j`);
   });
 }
 

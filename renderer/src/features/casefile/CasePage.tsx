@@ -1,4 +1,5 @@
-import { Alert, Badge, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Badge, Grid, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { caseStatusLabels, channelLabels, procedureLabels } from '../../../../electron/core/domain';
 import { formatChineseDate } from '../../../../electron/core/dates';
 import { formatYuan } from '../../../../electron/core/money';
@@ -10,9 +11,17 @@ import { PartiesCard } from './PartiesCard';
 import { WorkersCard } from './WorkersCard';
 import { TimelineCard } from './TimelineCard';
 import { RelatedCasesAlert } from './RelatedCasesAlert';
+import { EvidenceSection } from '../evidence/EvidenceSection';
+import { InspectionPanel } from '../inspection/InspectionPanel';
+import { MediationSection } from '../mediation/MediationSection';
+import { CaseHearingsSection } from '../hearings/CaseHearingsSection';
+import { DocumentsSection } from '../documents/DocumentsSection';
+import { AwardEditor } from '../award/AwardEditor';
+import { ClosingPanel } from '../closing/ClosingPanel';
 
 export function CasePage({ id }: { id: number }) {
   const { detail, related, error, setDetail } = useCase(id);
+  const [tab, setTab] = useState<string | null>('overview');
   if (error) return <Alert color="red">{error}</Alert>;
   if (!detail) return <Loader />;
   return (
@@ -35,19 +44,58 @@ export function CasePage({ id }: { id: number }) {
         </Group>
       </Group>
       <StageBar stage={detail.stage} closed={detail.status === 'closed'} />
-      {detail.status === 'received' && <RelatedCasesAlert related={related} />}
-      <Grid>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <IntakeActions detail={detail} onChange={setDetail} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <DeadlinesCard deadlines={detail.deadlines} notice={detail.calendarNotice} />
-        </Grid.Col>
-      </Grid>
-      <PartiesCard detail={detail} />
-      <WorkersCard detail={detail} />
-      {detail.status !== 'received' && <RelatedCasesAlert related={related} />}
-      <TimelineCard events={detail.events} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview" data-testid="tab-overview">案件概况</Tabs.Tab>
+          <Tabs.Tab value="evidence" data-testid="tab-evidence">证据</Tabs.Tab>
+          <Tabs.Tab value="inspection" data-testid="tab-inspection">
+            监察{detail.inspection ? '' : '（未开启）'}
+          </Tabs.Tab>
+          <Tabs.Tab value="mediation" data-testid="tab-mediation">快调</Tabs.Tab>
+          <Tabs.Tab value="hearings" data-testid="tab-hearings">开庭</Tabs.Tab>
+          <Tabs.Tab value="documents" data-testid="tab-documents">文书</Tabs.Tab>
+          <Tabs.Tab value="award" data-testid="tab-award">裁决</Tabs.Tab>
+          <Tabs.Tab value="closing" data-testid="tab-closing">结案</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Stack gap="md">
+            {detail.status === 'received' && <RelatedCasesAlert related={related} />}
+            <Grid>
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <IntakeActions detail={detail} onChange={setDetail} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 7 }}>
+                <DeadlinesCard deadlines={detail.deadlines} notice={detail.calendarNotice} />
+              </Grid.Col>
+            </Grid>
+            <PartiesCard detail={detail} />
+            <WorkersCard detail={detail} />
+            {detail.status !== 'received' && <RelatedCasesAlert related={related} />}
+            <TimelineCard events={detail.events} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="evidence" pt="md">
+          <EvidenceSection detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inspection" pt="md">
+          <InspectionPanel detail={detail} onChange={setDetail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="mediation" pt="md">
+          <MediationSection detail={detail} onFailed={() => setTab('hearings')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="hearings" pt="md">
+          <CaseHearingsSection detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md">
+          <DocumentsSection detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="award" pt="md">
+          <AwardEditor detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="closing" pt="md">
+          <ClosingPanel detail={detail} onChange={setDetail} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -5,7 +5,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { channelLabels, channels, stageLabels, stages, type Channel, type Stage } from '../../../../electron/core/domain';
 import { hrefFor, navigate } from '../../router';
 import { useCasePages } from './useCasePages';
+import { BundleImportButton } from '../evidence/Bundle';
 import { CaseListRow, CaseListHeader, ROW_HEIGHT } from './CaseListRow';
+import { useLinkFilter } from '../dashboard/useLinkFilter';
+import { LinkFilterChips } from '../dashboard/LinkFilterChips';
 
 export function CaseListPage() {
   const [query, setQuery] = useState('');
@@ -13,11 +16,14 @@ export function CaseListPage() {
   const [stage, setStage] = useState<Stage | null>(null);
   const [channel, setChannel] = useState<Channel | null>(null);
   const [due, setDue] = useState<'all' | 'overdue' | 'soon'>('all');
+  // Filters handed over by a link (e.g. a dashboard figure): #/cases?closedFrom=…; the page's own controls win.
+  const [linkFilter, setLinkFilter] = useLinkFilter();
   const { total, rows, error, ensure } = useCasePages({
+    ...linkFilter,
     query: debounced,
-    stage,
-    channel,
-    due: due === 'all' ? null : due,
+    stage: stage ?? linkFilter.stage ?? null,
+    channel: channel ?? linkFilter.channel ?? null,
+    due: due === 'all' ? (linkFilter.due ?? null) : due,
   });
 
   const parentRef = useRef<HTMLDivElement>(null);
@@ -36,9 +42,12 @@ export function CaseListPage() {
     <Stack gap="sm" h="calc(100vh - 84px)">
       <Group justify="space-between">
         <Title order={2}>案件列表</Title>
-        <Button component="a" href={hrefFor({ page: 'new' })}>
-          新建案件
-        </Button>
+        <Group gap="sm">
+          <BundleImportButton />
+          <Button component="a" href={hrefFor({ page: 'new' })}>
+            新建案件
+          </Button>
+        </Group>
       </Group>
       <Paper withBorder p="sm">
         <Group gap="sm" align="end" wrap="wrap">
@@ -83,6 +92,7 @@ export function CaseListPage() {
           </Text>
         </Group>
       </Paper>
+      <LinkFilterChips filter={linkFilter} onChange={setLinkFilter} />
       {error && <Alert color="red">{error}</Alert>}
       <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <CaseListHeader />

@@ -6,6 +6,7 @@ import type { Settings } from '../../../../electron/core/contract';
 import { formatCaseNumber } from '../../../../electron/core/caseNumber';
 import { formatFen, parseYuanToFen } from '../../../../electron/core/money';
 import { call } from '../../api';
+import { StaffRoomsSettings } from '../hearings/StaffRoomsSettings';
 
 type WageRow = { effectiveOn: string | null; yuan: string };
 
@@ -13,6 +14,8 @@ type WageRow = { effectiveOn: string | null; yuan: string };
 export function SettingsPage() {
   const [form, setForm] = useState<Settings | null>(null);
   const [wages, setWages] = useState<WageRow[]>([]);
+  /** 拒不支付劳动报酬罪 thresholds, typed in yuan. */
+  const [police, setPolice] = useState({ one: '', ten: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,6 +24,7 @@ export function SettingsPage() {
       .then((s) => {
         setForm(s);
         setWages(s.minimumWages.map((w) => ({ effectiveOn: w.effectiveOn, yuan: formatFen(w.monthlyFen).replaceAll(',', '') })));
+        setPolice({ one: formatFen(s.policeThresholdOneWorkerFen).replaceAll(',', ''), ten: formatFen(s.policeThresholdTenWorkersFen).replaceAll(',', '') });
       })
       .catch((e: Error) => setError(e.message));
   }, []);
@@ -35,9 +39,13 @@ export function SettingsPage() {
       if (!fen.ok) return setError(`最低工资标准第${i + 1}行：${fen.message}`);
       minimumWages.push({ effectiveOn: w.effectiveOn, monthlyFen: fen.fen });
     }
+    const one = parseYuanToFen(police.one);
+    const ten = parseYuanToFen(police.ten);
+    if (!one.ok || one.fen <= 0) return setError(`拒不支付劳动报酬罪数额标准（一名劳动者）：${one.ok ? '须大于0' : one.message}`);
+    if (!ten.ok || ten.fen <= 0) return setError(`拒不支付劳动报酬罪数额标准（十名以上劳动者）：${ten.ok ? '须大于0' : ten.message}`);
     setBusy(true);
     try {
-      const saved = await call('settings.update', { ...form, minimumWages });
+      const saved = await call('settings.update', { ...form, minimumWages, policeThresholdOneWorkerFen: one.fen, policeThresholdTenWorkersFen: ten.fen });
       setForm(saved);
       notifications.show({ color: 'green', message: '设置已保存' });
     } catch (e) {
@@ -54,6 +62,10 @@ export function SettingsPage() {
       <Paper withBorder p="md">
         <Stack>
           <TextInput label="仲裁委员会名称" value={form.commissionName} onChange={(e) => setForm({ ...form, commissionName: e.currentTarget.value })} />
+          <Group grow align="flex-start">
+            <TextInput label="仲裁委员会地址" description="印在通知书、送达回证上" value={form.commissionAddress ?? ''} onChange={(e) => setForm({ ...form, commissionAddress: e.currentTarget.value || null })} data-testid="settings-commission-address" />
+            <TextInput label="联系电话" description="印在通知书上" value={form.commissionPhone ?? ''} onChange={(e) => setForm({ ...form, commissionPhone: e.currentTarget.value || null })} data-testid="settings-commission-phone" />
+          </Group>
           <TextInput
             label="案号格式"
             description={`{year} 为受理年份，{n} 为当年序号。示例：${formatCaseNumber(form.caseNumberPattern, year, 123)}`}
@@ -102,10 +114,19 @@ export function SettingsPage() {
         </Table>
         <Button variant="light" mt="xs" onClick={() => setWages([...wages, { effectiveOn: null, yuan: '' }])}>添加一行</Button>
       </Paper>
+      <Paper withBorder p="md">
+        <Title order={4}>拒不支付劳动报酬罪数额标准</Title>
+        <Text size="sm" c="dimmed" mb="xs">按本省公布的“数额较大”标准填写；逾期未付达到标准的预警可一键生成移送公安材料。</Text>
+        <Group grow align="flex-start">
+          <TextInput label="拒不支付一名劳动者（元）" value={police.one} onChange={(e) => setPolice({ ...police, one: e.currentTarget.value })} data-testid="settings-police-one" />
+          <TextInput label="拒不支付十名以上劳动者（元）" value={police.ten} onChange={(e) => setPolice({ ...police, ten: e.currentTarget.value })} data-testid="settings-police-ten" />
+        </Group>
+      </Paper>
       {error && <Alert color="red">{error}</Alert>}
       <Group>
         <Button onClick={save} loading={busy}>保存设置</Button>
       </Group>
+      <StaffRoomsSettings />
     </Stack>
   );
 }

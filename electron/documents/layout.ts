@@ -1,0 +1,431 @@
+// GB/T 9704-2012 (党政机关公文格式) primitives for the tribunal's documents, on top of `docx`.
+// Pure (no node:*): data in → docx objects out. Every document builder (notices, award,
+// mediation, hearing record) composes these so that all documents share one look.
+//
+// Geometry: A4, margins top 37 mm / bottom 35 mm / left 28 mm / right 26 mm → 版心 156 × 225 mm.
+// Body 仿宋 三号 (16 pt) with an exact line pitch of 28.95 pt → 22 lines of 28 characters.
+// Page numbers "— 1 —" in 宋体 四号, odd pages right, even pages left (one character in).
+
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  type ISectionOptions,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { fenToChineseUpper, formatYuan } from '../core/money';
+
+// ---------------------------------------------------------------------------------------------
+// Fonts and sizes
+
+export type FontSpec = { ascii: string; hAnsi: string; eastAsia: string; cs: string };
+
+/** Windows names first (what Word/WPS on the tribunal's PCs resolve); our fontconfig aliases them. */
+export const FONTS = {
+  fangSong: { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋', cs: 'FangSong' },
+  song: { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun' },
+  hei: { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' },
+  kai: { ascii: 'KaiTi', hAnsi: 'KaiTi', eastAsia: '楷体', cs: 'KaiTi' },
+  /** 方正小标宋简体 where installed; Word falls back to 宋体 otherwise. */
+  title: { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' },
+} satisfies Record<string, FontSpec>;
+
+/** Chinese font sizes in half-points (docx `size`). */
+export const SIZES = {
+  er: 44, // 二号 22 pt
+  san: 32, // 三号 16 pt
+  si: 28, // 四号 14 pt
+  xiaoSi: 24, // 小四 12 pt
+  wu: 21, // 五号 10.5 pt
+} as const;
+
+const MM = 56.6929; // twips per mm
+const mm = (v: number): number => Math.round(v * MM);
+
+/** Page geometry in twips. */
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  top: mm(37),
+  bottom: mm(35),
+  left: mm(28),
+  right: mm(26),
+  /** Footer baseline area: the page number sits 7 mm below the 版心. */
+  footer: mm(22),
+  header: mm(15),
+} as const;
+
+/** Width of the 版心 (156 mm) in twips. */
+export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+/** 28.95 pt exact line pitch → 22 lines per page. */
+export const BODY_LINE = 579;
+/** One character of 三号 = 16 pt = 320 twips (first-line indent of two characters = 640). */
+const CHAR = 320;
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+export type RunOptions = { bold?: boolean; font?: FontSpec; size?: number; underline?: boolean };
+export type Inline = string | TextRun | { text: string; bold?: boolean; font?: FontSpec; size?: number; underline?: boolean };
+
+/** A text run in the body style (仿宋 三号) unless told otherwise. */
+export function run(text: string, opts: RunOptions = {}): TextRun {
+  return new TextRun({
+    text,
+    font: opts.font ?? FONTS.fangSong,
+    size: opts.size ?? SIZES.san,
+    bold: opts.bold,
+    underline: opts.underline ? {} : undefined,
+  });
+}
+
+function toRuns(content: Inline | Inline[], base: RunOptions = {}): ParagraphChild[] {
+  const list = Array.isArray(content) ? content : [content];
+  return list.map((c) => {
+    if (typeof c === 'string') return run(c, base);
+    if (c instanceof TextRun) return c;
+    return run(c.text, { ...base, ...c });
+  });
+}
+
+/** Splits text on newlines into runs separated by line breaks (within one paragraph). */
+function textWithBreaks(text: string, opts: RunOptions): TextRun[] {
+  return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: opts.font ?? FONTS.fangSong, size: opts.size ?? SIZES.san, bold: opts.bold }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+const bodySpacing = { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+/** A body paragraph: 仿宋 三号, first-line indent of two characters by default, justified. */
+export function para(content: Inline | Inline[], opts: { indent?: boolean; align?: Align; bold?: boolean; keepNext?: boolean } = {}): Paragraph {
+  const indent = opts.indent ?? true;
+  return new Paragraph({
+    alignment: ALIGN[opts.align ?? 'justify'],
+    spacing: bodySpacing,
+    indent: indent ? { firstLine: 2 * CHAR } : undefined,
+    keepNext: opts.keepNext,
+    children: toRuns(content, { bold: opts.bold }),
+  });
+}
+
+/** An empty body line (one 28.95 pt line). */
+export function blankLine(): Paragraph {
+  return new Paragraph({ spacing: bodySpacing, children: [] });
+}
+
+/** The document title: 方正小标宋简体/宋体 二号, centered, one blank line below. Newlines allowed. */
+export function docTitle(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: BODY_LINE },
+    keepNext: true,
+    children: textWithBreaks(text, { font: FONTS.title, size: SIZES.er }),
+  });
+}
+
+/** The issuing organ line above the title (e.g. the commission's name), 宋体 三号 centered. */
+export function organLine(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { ...bodySpacing, after: 120 },
+    keepNext: true,
+    children: [run(text, { font: FONTS.song, size: SIZES.san })],
+  });
+}
+
+/** The number line (e.g. 赣市劳人仲案字〔2026〕第12号), 仿宋 三号, right aligned by default. */
+export function docNumber(text: string, opts: { align?: 'center' | 'right' } = {}): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[opts.align ?? 'right'],
+    spacing: { ...bodySpacing, after: BODY_LINE / 2 },
+    keepNext: true,
+    children: [run(text)],
+  });
+}
+
+/** 一级标题: 黑体 三号, indented two characters (e.g. "一、仲裁请求"). */
+export function heading1(text: string): Paragraph {
+  return new Paragraph({
+    spacing: bodySpacing,
+    indent: { firstLine: 2 * CHAR },
+    keepNext: true,
+    children: [run(text, { font: FONTS.hei })],
+  });
+}
+
+/** 二级标题: 楷体 三号, indented two characters (e.g. "（一）举证期限"). */
+export function heading2(text: string): Paragraph {
+  return new Paragraph({
+    spacing: bodySpacing,
+    indent: { firstLine: 2 * CHAR },
+    keepNext: true,
+    children: [run(text, { font: FONTS.kai })],
+  });
+}
+
+/**
+ * 当事人信息 block: one paragraph per line, no indent. A line may start with a label ending in "：",
+ * e.g. "申请人：张三，男，1980年1月1日出生…". Lines are kept with the next one.
+ */
+export function partyBlock(lines: string[]): Paragraph[] {
+  return lines.map(
+    (line) =>
+      new Paragraph({
+        // left, not justified: a long ID number or credit code that wraps would stretch the line
+        alignment: AlignmentType.LEFT,
+        spacing: bodySpacing,
+        indent: { firstLine: 2 * CHAR },
+        children: [run(line)],
+      }),
+  );
+}
+
+/** 主送 line ("张三等30人：", flush left, no indent). */
+export function addressee(text: string): Paragraph {
+  return para(text, { indent: false, align: 'left' });
+}
+
+/**
+ * Signature block, right aligned: the signers (e.g. 仲裁员 names or the commission), then the date in
+ * Chinese numerals (二〇二六年三月五日), then an optional seal note ("（加盖印章）"). Preceded by
+ * two blank lines; the block is kept together on one page.
+ */
+export function signatureBlock(opts: { signers: string[]; date: string; seal?: string }): Paragraph[] {
+  const line = (text: string, last = false): Paragraph =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: bodySpacing,
+      indent: { right: 4 * CHAR },
+      keepNext: !last,
+      keepLines: true,
+      children: [run(text)],
+    });
+  const out: Paragraph[] = [new Paragraph({ spacing: bodySpacing, keepNext: true, children: [] })];
+  opts.signers.forEach((s) => out.push(line(s)));
+  out.push(line(opts.date, !opts.seal));
+  if (opts.seal) out.push(line(opts.seal, true));
+  return out;
+}
+
+/** A small note line (仿宋 四号), e.g. "抄送：…" or a footnote under a form. */
+export function note(text: string, opts: { indent?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { line: 400, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: opts.indent === false ? undefined : { firstLine: 2 * 280 },
+    children: [run(text, { size: SIZES.si })],
+  });
+}
+
+/** Forces the following content onto a new page. */
+export function pageBreak(): Paragraph {
+  return new Paragraph({ pageBreakBefore: true, spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [] });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts
+
+/** 1200000 → "12,000.00元（人民币壹万贰仟元整）" — for agreed, awarded or demanded amounts. */
+export function amountWithUpper(fen: number): string {
+  return `${formatYuan(fen)}（${fenToChineseUpper(fen)}）`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+export type TableColumn = {
+  header: string;
+  /** Twips (number) or a percentage of the 版心 width ("20%"). */
+  width: number | `${number}%`;
+  align?: 'left' | 'center' | 'right';
+};
+
+export type TableOptions = {
+  columns: TableColumn[];
+  rows: string[][];
+  /** Totals row (bold), same number of cells as columns; "" for empty cells. */
+  totals?: string[];
+  /** Font size in half-points; 小四 (24) by default, 四号 (28) for short forms. */
+  size?: number;
+  /** Header row repeated on every page (default true). */
+  repeatHeader?: boolean;
+};
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const cellBorders = { top: thin, bottom: thin, left: thin, right: thin };
+
+function columnWidths(columns: TableColumn[]): number[] {
+  const raw = columns.map((c) => (typeof c.width === 'number' ? c.width : (parseFloat(c.width) / 100) * CONTENT_WIDTH));
+  // Scale to the 版心 so that the table always spans it exactly.
+  const total = raw.reduce((a, b) => a + b, 0) || 1;
+  const widths = raw.map((w) => Math.floor((w / total) * CONTENT_WIDTH));
+  widths[widths.length - 1] = (widths[widths.length - 1] as number) + CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/** A table cell; `text` may contain newlines. */
+export function tableCell(
+  text: string,
+  width: number,
+  opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; font?: FontSpec; size?: number; columnSpan?: number; rowSpan?: number; minLines?: number } = {},
+): TableCell {
+  const size = opts.size ?? SIZES.xiaoSi;
+  const lineTwips = Math.round(size * 10 * 1.25);
+  const lines = text.split(/\r?\n/);
+  while (lines.length < (opts.minLines ?? 1)) lines.push('');
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: cellBorders,
+    columnSpan: opts.columnSpan,
+    rowSpan: opts.rowSpan,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: lines.map(
+      (line) =>
+        new Paragraph({
+          alignment: ALIGN[opts.align ?? 'left'],
+          spacing: { line: lineTwips, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+          children: [run(line, { font: opts.font ?? FONTS.fangSong, size, bold: opts.bold })],
+        }),
+    ),
+  });
+}
+
+/**
+ * A data table across the 版心: 黑体 header row repeated on every page (`tableHeader`), rows never
+ * split across pages (`cantSplit`), optional bold totals row.
+ */
+export function table(opts: TableOptions): Table {
+  const widths = columnWidths(opts.columns);
+  const size = opts.size ?? SIZES.xiaoSi;
+  const header = new TableRow({
+    tableHeader: opts.repeatHeader ?? true,
+    cantSplit: true,
+    children: opts.columns.map((c, i) => tableCell(c.header, widths[i] as number, { align: 'center', font: FONTS.hei, size })),
+  });
+  const body = opts.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: opts.columns.map((c, i) => tableCell(r[i] ?? '', widths[i] as number, { align: c.align ?? 'left', size })),
+      }),
+  );
+  const totals = opts.totals
+    ? [
+        new TableRow({
+          cantSplit: true,
+          children: opts.columns.map((c, i) => tableCell(opts.totals?.[i] ?? '', widths[i] as number, { align: c.align ?? 'left', size, bold: true })),
+        }),
+      ]
+    : [];
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [header, ...body, ...totals],
+  });
+}
+
+/** A free form grid (送达回证, 结案审批表): rows of cells with explicit spans, label cells in 黑体. */
+export type FormCell = { text: string; span?: number; label?: boolean; align?: 'left' | 'center' | 'right'; minLines?: number };
+
+/**
+ * A form table on a grid of `grid` column widths (twips or %). Each row lists cells whose spans add
+ * up to the grid; rows are not split across pages.
+ */
+export function formTable(opts: { grid: (number | `${number}%`)[]; rows: FormCell[][]; size?: number }): Table {
+  const widths = columnWidths(opts.grid.map((w) => ({ header: '', width: w })));
+  const size = opts.size ?? SIZES.si;
+  const rows = opts.rows.map((cells) => {
+    let col = 0;
+    const children = cells.map((c) => {
+      const span = c.span ?? 1;
+      const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      col += span;
+      return tableCell(c.text, width, {
+        align: c.align ?? (c.label ? 'center' : 'left'),
+        font: c.label ? FONTS.hei : FONTS.fangSong,
+        size,
+        columnSpan: span > 1 ? span : undefined,
+        minLines: c.minLines,
+      });
+    });
+    return new TableRow({ cantSplit: true, children });
+  });
+  return new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+function pageNumberFooter(align: 'left' | 'right' | 'center'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: ALIGN[align],
+        indent: align === 'right' ? { right: 280 } : align === 'left' ? { left: 280 } : undefined,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONTS.song, size: SIZES.si })],
+      }),
+    ],
+  });
+}
+
+/**
+ * An official document: A4 with the GB/T 9704 margins, body 仿宋 三号 at 28.95 pt, page numbers
+ * "— N —" 宋体 四号 in the footer (odd pages right, even pages left). `children` may mix
+ * paragraphs and tables. `sections` adds further sections (e.g. one notice per recipient in one
+ * file); each starts on a new page and restarts its page numbers.
+ */
+export function officialDocument(opts: {
+  children: (Paragraph | Table)[];
+  title: string;
+  sections?: (Paragraph | Table)[][];
+  /** Single footer centered instead of odd/even (forms printed single-sided). */
+  centeredPageNumbers?: boolean;
+}): Document {
+  const centered = opts.centeredPageNumbers ?? false;
+  const section = (children: (Paragraph | Table)[]): ISectionOptions => ({
+    properties: {
+      page: {
+        size: { width: PAGE.width, height: PAGE.height },
+        margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: PAGE.footer, header: PAGE.header },
+        pageNumbers: { start: 1 },
+      },
+    },
+    footers: centered ? { default: pageNumberFooter('center') } : { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+    children,
+  });
+  return new Document({
+    creator: '速裁台 Sucai Desk',
+    title: opts.title,
+    evenAndOddHeaderAndFooters: !centered,
+    styles: {
+      default: {
+        document: { run: { font: FONTS.fangSong, size: SIZES.san }, paragraph: { spacing: bodySpacing } },
+      },
+    },
+    sections: [section(opts.children), ...(opts.sections ?? []).map(section)],
+  });
+}

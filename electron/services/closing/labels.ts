@@ -1,0 +1,47 @@
+import type { ClosingMethod, DocumentKind } from '../../core/contract';
+
+/** How the case ended, as written on the timeline and the closing approval form. */
+export const closingMethodText: Record<ClosingMethod, string> = {
+  mediation: '调解结案',
+  finalAward: '终局裁决结案',
+  nonFinalAward: '非终局裁决结案',
+  withdrawal: '撤回仲裁申请结案',
+  deemedWithdrawal: '按撤回仲裁申请处理结案',
+  rejection: '不予受理结案',
+  transfer: '移送处理结案',
+};
+
+/** Documents that go to a party and so need a service record (送达回证) before the file is closed. */
+export const servedKinds: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
+  'acceptanceNotice',
+  'rejectionNotice',
+  'responseNotice',
+  'hearingNotice',
+  'mediationDocument',
+  'partialMediationDocument',
+  'award',
+  'withdrawalDecision',
+  'correctionOrder',
+]);
+
+export const documentKindText: Record<DocumentKind, string> = {
+  acceptanceNotice: '受理通知书',
+  rejectionNotice: '不予受理通知书',
+  responseNotice: '应诉通知书',
+  hearingNotice: '开庭通知书',
+  hearingRecord: '庭审笔录',
+  mediationDocument: '调解书',
+  partialMediationDocument: '调解书（部分）',
+  award: '裁决书',
+  evidenceList: '证据目录',
+  serviceReceipt: '送达回证',
+  withdrawalDecision: '撤回仲裁申请决定书',
+  closingApproval: '结案审批表',
+  correctionOrder: '限期改正指令书',
+  policeTransferLetter: '移送公安机关函',
+  enforcementApplication: '强制执行申请书',
+};
+
+export function listNames(names: string[], max = 5): string {
+  return names.slice(0, max).join('、') + (names.length > max ? `等${names.length}项` : '');
+}

@@ -1,0 +1,239 @@
+import { sql } from 'drizzle-orm';
+import { AppFailure, caseSearchSchema, closingMethods, type DashboardMetric, type DashboardView } from '../../core/contract';
+import type { ServiceContext } from '../context';
+import { searchCases } from '../cases/searchCases';
+import { changePct, dayAfter, monthsBetween, ratePct, round1, yearEarlier } from './period';
+
+export type Period = { from: string; to: string };
+
+/** Methods counted as 调撤 (mediated or withdrawn, including deemed withdrawal). */
+export const MEDIATED_OR_WITHDRAWN = ['mediation', 'withdrawal', 'deemedWithdrawal'] as const;
+
+type Figures = {
+  received: number;
+  workers: number;
+  claimedFen: number;
+  recoveredFen: number;
+  closed: number;
+  onTime: number;
+  mediatedOrWithdrawn: number;
+  withinFastTrack: number;
+  avgDays: number | null;
+  finalAwards: number;
+  nonFinalAwards: number;
+  policeCases: number;
+  enforcementCases: number;
+  resolvedWarnings: number;
+  openWarnings: number;
+};
+
+/**
+ * Every figure of one period in five aggregate statements: received (range on cases_received_on),
+ * closed (range on cases_closed_on), payments (by paid_at), warnings (small table). No per-case loop.
+ */
+export function periodFigures(ctx: ServiceContext, { from, to }: Period): Figures {
+  const db = ctx.db;
+  const received = db.get<{ n: number; workers: number | null; claimed: number | null }>(sql`
+    select count(*) as n, sum(worker_count) as workers, sum(claimed_total_fen) as claimed
+    from cases where received_on >= ${from} and received_on <= ${to}`)!;
+  const closed = db.get<{
+    n: number;
+    onTime: number | null;
+    mediated: number | null;
+    fast: number | null;
+    avgDays: number | null;
+    finals: number | null;
+    nonFinals: number | null;
+  }>(sql`
+    select count(*) as n,
+      sum(closed_on_time = 1) as onTime,
+      sum(closing_method in ('mediation', 'withdrawal', 'deemedWithdrawal')) as mediated,
+      sum(closed_within_fast_track = 1) as fast,
+      avg(days_to_close) as avgDays,
+      sum(closing_method = 'finalAward') as finals,
+      sum(closing_method = 'nonFinalAward') as nonFinals
+    from cases where closed_on >= ${from} and closed_on <= ${to}`)!;
+  // paid_at is 'YYYY-MM-DDTHH:mm': the day range is [from, day after to).
+  const recovered = db.get<{ fen: number | null }>(sql`
+    select sum(amount_fen) as fen from payments where paid_at >= ${from} and paid_at < ${dayAfter(to)}`)!;
+  const warned = db.get<{ police: number; enforcement: number; resolved: number | null; open: number | null }>(sql`
+    select
+      count(distinct case when resolution = 'police' and resolved_on >= ${from} and resolved_on <= ${to} then case_id end) as police,
+      count(distinct case when resolution = 'enforcement' and resolved_on >= ${from} and resolved_on <= ${to} then case_id end) as enforcement,
+      sum(resolved_on >= ${from} and resolved_on <= ${to}) as resolved,
+      sum(raised_on <= ${to} and (resolved_on is null or resolved_on > ${to})) as open
+    from warnings`)!;
+  return {
+    received: received.n,
+    workers: received.workers ?? 0,
+    claimedFen: received.claimed ?? 0,
+    recoveredFen: recovered.fen ?? 0,
+    closed: closed.n,
+    onTime: closed.onTime ?? 0,
+    mediatedOrWithdrawn: closed.mediated ?? 0,
+    withinFastTrack: closed.fast ?? 0,
+    avgDays: closed.avgDays,
+    finalAwards: closed.finals ?? 0,
+    nonFinalAwards: closed.nonFinals ?? 0,
+    policeCases: warned.police,
+    enforcementCases: warned.enforcement,
+    resolvedWarnings: warned.resolved ?? 0,
+    openWarnings: warned.open ?? 0,
+  };
+}
+
+type MetricDef = {
+  key: string;
+  label: string;
+  unit: DashboardMetric['unit'];
+  /** null = not defined for this period (e.g. a rate over no closed cases). */
+  value: (f: Figures) => number | null;
+  filter: (p: Period) => DashboardMetric['filter'];
+};
+
+const receivedFilter = (p: Period) => ({ receivedFrom: p.from, receivedTo: p.to });
+const closedFilter = (p: Period) => ({ closedFrom: p.from, closedTo: p.to });
+
+/** The formulas, exactly (also printed on the export's figures sheet). */
+export const METRIC_FORMULAS: Record<string, string> = {
+  received: '收案日期在期间内的案件数（含不予受理）',
+  workers: '期间内收案案件的申请人人数之和',
+  claimedFen: '期间内收案案件的请求金额之和',
+  recoveredFen: '付款时间在期间内的已登记付款金额之和（不论收案时间）',
+  closed: '结案日期在期间内的案件数',
+  onTimeRate: '按期结案数 ÷ 结案数（按期 = 在法定审理期限内结案，含批准延长）',
+  mediationRate: '（调解 + 撤回 + 按撤回处理）结案数 ÷ 结案数',
+  avgDaysToClose: '期间内结案案件自受理至结案天数的平均值',
+  fastTrackShare: '在速裁目标天数内结案数 ÷ 结案数',
+  finalAwards: '期间内以终局裁决结案的案件数',
+  finalAwardRate: '终局裁决结案数 ÷（终局 + 非终局）裁决结案数',
+  onTimeClosed: '结案日期在期间内且按期结案的案件数',
+  mediatedOrWithdrawn: '结案日期在期间内、以调解、撤回或按撤回处理结案的案件数',
+  withinFastTrack: '结案日期在期间内、在速裁目标天数内结案的案件数',
+  awards: '结案日期在期间内、以终局或非终局裁决结案的案件数',
+  policeTransfers: '期间内预警以“移送公安”处置的案件数',
+  enforcementApplications: '期间内预警以“申请强制执行”处置的案件数',
+  resolvedWarnings: '处置日期在期间内的预警数',
+  openWarnings: '期末（截至结束日）已发出且尚未处置的预警数',
+  overdue: '当前已超过最近期限的未结案件数',
+  dueSoon: '当前 3 日内到期的未结案件数',
+};
+
+const DEFS: MetricDef[] = [
+  { key: 'received', label: '收案数', unit: 'count', value: (f) => f.received, filter: receivedFilter },
+  { key: 'workers', label: '涉及劳动者', unit: 'count', value: (f) => f.workers, filter: receivedFilter },
+  { key: 'claimedFen', label: '请求金额', unit: 'fen', value: (f) => f.claimedFen, filter: receivedFilter },
+  { key: 'recoveredFen', label: '追回金额', unit: 'fen', value: (f) => f.recoveredFen, filter: () => null },
+  { key: 'closed', label: '结案数', unit: 'count', value: (f) => f.closed, filter: closedFilter },
+  {
+    key: 'onTimeRate',
+    label: '按期办结率',
+    unit: 'percent',
+    value: (f) => ratePct(f.onTime, f.closed),
+    filter: (p) => ({ ...closedFilter(p), closedOnTime: true }),
+  },
+  { key: 'mediationRate', label: '调撤率', unit: 'percent', value: (f) => ratePct(f.mediatedOrWithdrawn, f.closed), filter: closedFilter },
+  { key: 'avgDaysToClose', label: '平均结案天数', unit: 'days', value: (f) => f.avgDays, filter: closedFilter },
+  { key: 'fastTrackShare', label: '速裁目标内结案占比', unit: 'percent', value: (f) => ratePct(f.withinFastTrack, f.closed), filter: closedFilter },
+  {
+    key: 'finalAwards',
+    label: '终局裁决',
+    unit: 'count',
+    value: (f) => f.finalAwards,
+    filter: (p) => ({ ...closedFilter(p), closingMethod: 'finalAward' }),
+  },
+  {
+    key: 'finalAwardRate',
+    label: '终局裁决率',
+    unit: 'percent',
+    value: (f) => ratePct(f.finalAwards, f.finalAwards + f.nonFinalAwards),
+    filter: (p) => ({ ...closedFilter(p), closingMethod: 'finalAward' }),
+  },
+  // Numerators and denominators of the rates (the rate cards show them; the export lists them).
+  { key: 'onTimeClosed', label: '按期结案数', unit: 'count', value: (f) => f.onTime, filter: (p) => ({ ...closedFilter(p), closedOnTime: true }) },
+  { key: 'mediatedOrWithdrawn', label: '调撤结案数', unit: 'count', value: (f) => f.mediatedOrWithdrawn, filter: closedFilter },
+  { key: 'withinFastTrack', label: '速裁目标内结案数', unit: 'count', value: (f) => f.withinFastTrack, filter: closedFilter },
+  { key: 'awards', label: '裁决结案数', unit: 'count', value: (f) => f.finalAwards + f.nonFinalAwards, filter: closedFilter },
+  { key: 'policeTransfers', label: '移送公安', unit: 'count', value: (f) => f.policeCases, filter: () => null },
+  { key: 'enforcementApplications', label: '申请强制执行', unit: 'count', value: (f) => f.enforcementCases, filter: () => null },
+  { key: 'resolvedWarnings', label: '预警已处置', unit: 'count', value: (f) => f.resolvedWarnings, filter: () => null },
+  { key: 'openWarnings', label: '预警未处置（期末）', unit: 'count', value: (f) => f.openWarnings, filter: () => null },
+];
+
+function rounded(unit: DashboardMetric['unit'], value: number | null): number | null {
+  if (value === null) return null;
+  return unit === 'percent' || unit === 'days' ? round1(value) : value;
+}
+
+function checkPeriod({ from, to }: Period): void {
+  if (from > to) throw new AppFailure('invalid_input', `开始日期${from}晚于结束日期${to}，请重新选择期间`);
+  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 20) throw new AppFailure('invalid_input', '统计期间最长20年，请缩短期间');
+}
+
+export function getDashboard(ctx: ServiceContext, period: Period): DashboardView {
+  const started = performance.now();
+  checkPeriod(period);
+  const { from, to } = period;
+  const previous: Period = { from: yearEarlier(from), to: yearEarlier(to) };
+  const db = ctx.db;
+
+  const now = periodFigures(ctx, period);
+  const before = periodFigures(ctx, previous);
+
+  const metrics: DashboardMetric[] = DEFS.map((d) => {
+    const raw = d.value(now);
+    const prevRaw = d.value(before);
+    return {
+      key: d.key,
+      label: d.label,
+      // A rate over nothing (no closed case) is shown as 0 with no comparison.
+      value: rounded(d.unit, raw) ?? 0,
+      previous: rounded(d.unit, prevRaw),
+      changePct: changePct(raw, prevRaw),
+      unit: d.unit,
+      filter: d.filter(period),
+    };
+  });
+
+  const overdue = searchCases(ctx, caseSearchSchema.parse({ due: 'overdue', limit: 50 }));
+  const dueSoon = searchCases(ctx, caseSearchSchema.parse({ due: 'soon', limit: 50 }));
+  metrics.push(
+    { key: 'overdue', label: '已超期案件', value: overdue.total, previous: null, changePct: null, unit: 'count', filter: { due: 'overdue' } },
+    { key: 'dueSoon', label: '3日内到期', value: dueSoon.total, previous: null, changePct: null, unit: 'count', filter: { due: 'soon' } },
+  );
+
+  const receivedByMonth = db.all<{ m: string; n: number }>(sql`
+    select substr(received_on, 1, 7) as m, count(*) as n from cases where received_on >= ${from} and received_on <= ${to} group by 1`);
+  const closedByMonth = db.all<{ m: string; n: number }>(sql`
+    select substr(closed_on, 1, 7) as m, count(*) as n from cases where closed_on >= ${from} and closed_on <= ${to} group by 1`);
+  const paidByMonth = db.all<{ m: string; n: number }>(sql`
+    select substr(paid_at, 1, 7) as m, sum(amount_fen) as n from payments where paid_at >= ${from} and paid_at < ${dayAfter(to)} group by 1`);
+  const index = (rows: { m: string; n: number }[]) => new Map(rows.map((r) => [r.m, r.n]));
+  const [r, c, p] = [index(receivedByMonth), index(closedByMonth), index(paidByMonth)];
+  const monthly = monthsBetween(from, to).map((month) => ({
+    month,
+    received: r.get(month) ?? 0,
+    closed: c.get(month) ?? 0,
+    recoveredFen: p.get(month) ?? 0,
+  }));
+
+  const methods = index(
+    db.all<{ m: string; n: number }>(sql`
+      select closing_method as m, count(*) as n from cases
+      where closed_on >= ${from} and closed_on <= ${to} and closing_method is not null group by 1`),
+  );
+  const byClosingMethod = closingMethods.map((method) => ({ method, count: methods.get(method) ?? 0 }));
+
+  return {
+    from,
+    to,
+    previousFrom: previous.from,
+    previousTo: previous.to,
+    metrics,
+    monthly,
+    byClosingMethod,
+    overdue: overdue.rows,
+    dueSoon: dueSoon.rows,
+    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

@@ -1,0 +1,12 @@
+import type { ClosingMethod } from '../../core/contract';
+
+/** Short names of the ways a case ends, for the export (the renderer keeps the same list). */
+export const closingMethodLabels: Record<ClosingMethod, string> = {
+  mediation: '调解',
+  finalAward: '终局裁决',
+  nonFinalAward: '非终局裁决',
+  withdrawal: '撤回申请',
+  deemedWithdrawal: '按撤回处理',
+  rejection: '不予受理',
+  transfer: '移送',
+};

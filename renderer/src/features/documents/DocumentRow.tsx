@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import type { DocumentView } from '../../../../electron/core/contract';
+import { call } from '../../api';
+import { DesktopPath, useDataDir } from './DesktopPath';
+import { beijingTime, documentFileUrl, errorText, formatSize, isDesktop, isServed, serviceMethodLabels, startDownload } from './files';
+import { variantLabel } from './labels';
+
+/** Where a generated document lies in the data folder: <data>/documents/<caseId>/<file> (desktop shows paths). */
+export function documentPath(dataDir: string, doc: Pick<DocumentView, 'caseId' | 'fileName'>): string {
+  const sep = dataDir.includes('\\') ? '\\' : '/';
+  return [dataDir, 'documents', String(doc.caseId), doc.fileName].join(sep);
+}
+
+/** 下载 docx and 导出 PDF for one document; in Electron the paths instead of downloads. */
+export function DocumentFileActions({ doc }: { doc: DocumentView }) {
+  const desktop = isDesktop();
+  const dataDir = useDataDir();
+  const [pdfBusy, setPdfBusy] = useState(false);
+  const [pdfError, setPdfError] = useState<string | null>(null);
+  const [pdfPath, setPdfPath] = useState<string | null>(null);
+
+  const exportPdf = async () => {
+    setPdfBusy(true);
+    setPdfError(null);
+    try {
+      const pdf = await call('documents.exportPdf', { documentId: doc.id });
+      if (desktop) setPdfPath(pdf.path);
+      else startDownload(documentFileUrl(doc.id, 'pdf'), pdf.fileName);
+    } catch (e) {
+      setPdfError(errorText(e));
+    } finally {
+      setPdfBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap={4}>
+      <Group gap={6} wrap="nowrap">
+        {desktop ? null : (
+          <Button component="a" href={documentFileUrl(doc.id, 'docx')} download={doc.fileName} size="compact-sm" variant="light" data-testid={`doc-download-${doc.id}`}>
+            下载 docx
+          </Button>
+        )}
+        <Button size="compact-sm" variant="default" onClick={exportPdf} loading={pdfBusy} data-testid={`doc-pdf-${doc.id}`}>
+          导出 PDF
+        </Button>
+      </Group>
+      {desktop && dataDir && <DesktopPath path={documentPath(dataDir, doc)} testId={`doc-path-${doc.id}`} />}
+      {pdfPath && <DesktopPath path={pdfPath} />}
+      {pdfError && (
+        <Alert color="orange" p="xs" data-testid={`doc-pdf-error-${doc.id}`} withCloseButton onClose={() => setPdfError(null)}>
+          <Text size="xs">{pdfError}</Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** 已送达 / 未送达, with each recorded service on hover. */
+export function ServiceStatus({ doc }: { doc: DocumentView }) {
+  const served = isServed(doc);
+  const lines = doc.services.map((s) => `${s.recipient} · ${serviceMethodLabels[s.method]} · ${s.servedOn ?? '未签收'}`);
+  const badge = (
+    <Badge color={served ? 'green' : 'gray'} variant={served ? 'light' : 'outline'} data-testid={`doc-served-${doc.id}`}>
+      {served ? `已送达${doc.services.length > 1 ? ` ${doc.services.filter((s) => s.servedOn).length}/${doc.services.length}` : ''}` : '未送达'}
+    </Badge>
+  );
+  return lines.length ? (
+    <Tooltip label={<Stack gap={0}>{lines.map((l, i) => <span key={i}>{l}</span>)}</Stack>} multiline>
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
+  );
+}
+
+/** One generated document: version, when, size, service, and its file actions. */
+export function DocumentRow({ doc, latest, onServe }: { doc: DocumentView; latest: boolean; onServe: (doc: DocumentView) => void }) {
+  return (
+    <Table.Tr data-testid={`doc-row-${doc.id}`} style={latest ? undefined : { opacity: 0.75 }}>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <Badge variant={latest ? 'filled' : 'outline'} color={latest ? 'blue' : 'gray'} size="sm">
+            v{doc.version}
+          </Badge>
+          <div>
+            <Text size="sm" fw={latest ? 500 : 400}>
+              {doc.title}
+            </Text>
+            {variantLabel(doc.variant, doc.title) && (
+              <Text size="xs" c="dimmed">
+                {variantLabel(doc.variant, doc.title)}
+              </Text>
+            )}
+          </div>
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{beijingTime(doc.generatedAt)}</Text>
+        <Text size="xs" c="dimmed">
+          {formatSize(doc.size)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <ServiceStatus doc={doc} />
+          <Button size="compact-xs" variant="subtle" onClick={() => onServe(doc)} data-testid={`doc-serve-${doc.id}`}>
+            送达
+          </Button>
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <DocumentFileActions doc={doc} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}

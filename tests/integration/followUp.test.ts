@@ -188,15 +188,16 @@ describe('warnings: raised, idempotent, auto-resolved', () => {
     });
     // part payment: still owed, still open
     const workerId = s.ctx.db.select().from(workers).where(eq(workers.caseId, id)).get()!.id;
-    const pay = (fen: number) =>
-      s.ctx.db.insert(payments).values({ caseId: id, workerId, amountFen: fen, paidAt: '2026-07-17T09:00', method: 'cash', createdAt: '2026-07-17T01:00:00.000Z' }).run();
-    pay(200_000);
+    // payments against the award go through the same service as mediated amounts
+    const pay = (fen: number) => callApi(s, 'mediation.recordPayment', { caseId: id, workerId, amountFen: fen, paidAt: '2026-07-17T09:00', method: 'cash' });
+    await expect(pay(1_200_001)).rejects.toThrow(/12,000\.00/);
+    await pay(200_000);
     let [still] = await callApi(s, 'warnings.refresh', {});
     expect(still).toMatchObject({ id: w.id, policeEligible: true }); // 10,000 元 still owed: at the one-worker amount
-    pay(100_000);
+    await pay(100_000);
     [still] = await callApi(s, 'warnings.refresh', {});
     expect(still).toMatchObject({ id: w.id, policeEligible: false }); // 9,000 元: below it
-    pay(900_000);
+    await pay(900_000);
     expect(await callApi(s, 'warnings.refresh', {})).toEqual([]);
     expect((await callApi(s, 'warnings.list', { open: false, caseId: id }))[0]).toMatchObject({ resolution: 'paid' });
   });

@@ -1,8 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { AppFailure, type MediationSessionView, type MediationView, type MediationWorkerRow } from '../../core/contract';
 import { todayInChina } from '../../core/dates';
 import { instalmentStates, settlementTotals, workerSettlement, type WorkerSettlement } from '../../core/settlement';
-import { cases, claimItems, instalments, mediationSessions, payments, settlementItems, workers } from '../../../db/schema';
+import { awardItems, awards, cases, claimItems, instalments, mediationSessions, payments, settlementItems, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 
@@ -60,6 +60,17 @@ export function readMediationState(ctx: ServiceContext, db: Executor, caseId: nu
     .where(eq(claimItems.caseId, caseId))
     .orderBy(asc(claimItems.id))
     .all();
+  // After an issued award, what was awarded (and not settled) is owed too: payments and instalments
+  // then track it the same way as agreed amounts.
+  const awarded = new Map(
+    db
+      .select({ claimItemId: awardItems.claimItemId, awardedFen: awardItems.awardedFen })
+      .from(awardItems)
+      .innerJoin(awards, and(eq(awards.caseId, awardItems.caseId), isNotNull(awards.issuedAt)))
+      .where(eq(awardItems.caseId, caseId))
+      .all()
+      .map((a) => [a.claimItemId, a.awardedFen]),
+  );
   const instalmentRows = db.select().from(instalments).where(eq(instalments.caseId, caseId)).orderBy(asc(instalments.workerId), asc(instalments.seq)).all();
   const paymentRows = db.select().from(payments).where(eq(payments.caseId, caseId)).orderBy(asc(payments.paidAt), asc(payments.id)).all();
 
@@ -85,7 +96,10 @@ export function readMediationState(ctx: ServiceContext, db: Executor, caseId: nu
       track: c.track ?? 'arbitration',
     }));
     const paid = paymentsBy.get(w.id) ?? [];
-    const figure = workerSettlement(claims, paid);
+    const figure = workerSettlement(
+      claims.map((c) => ({ ...c, agreedFen: c.agreedFen ?? awarded.get(c.claimItemId) ?? null })),
+      paid,
+    );
     figures.set(w.id, { ...figure, name: w.name });
     const plan = instalmentStates(instalmentsBy.get(w.id) ?? [], paid, today);
     for (const i of plan) instalmentRemaining.set(i.id, { workerId: w.id, seq: i.seq, amountFen: i.amountFen, paidFen: i.paidFen });

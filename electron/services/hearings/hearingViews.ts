@@ -4,9 +4,10 @@
  * fields; one more for staff names. Warnings are computed on read from the same rows, so they are
  * always current (a notice recorded later, an approved extension, a holiday override).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { AppFailure, type HearingView } from '../../core/contract';
-import { computeDeadlines } from '../../core/clock/deadlines';
+import { cases } from '../../../db/schema';
+import { caseDeadlines } from '../cases/caseClock';
 import { addDays, todayInChina } from '../../core/dates';
 import { hearingWarnings } from '../../core/hearing/warnings';
 import type { Executor } from '../../../db/open';
@@ -89,26 +90,13 @@ function staffNames(db: Executor): Map<number, string> {
   return new Map(db.all<{ id: number; name: string }>(sql`select id, name from staff`).map((s) => [s.id, s.name]));
 }
 
-/** The award deadline and fast-track target of a case row (null while not accepted). */
-export function caseDueDates(
-  ctx: ServiceContext,
-  row: Pick<Row, 'hasArbitration' | 'receivedOn' | 'materialsCompletedOn' | 'acceptedOn' | 'rejectedOn' | 'respondentServedOn' | 'awardExtensionDays' | 'closedOn' | 'fastTrackTargetDays'>,
-): { awardDueOn: string | null; fastTrackDueOn: string | null } {
-  if (!row.hasArbitration) return { awardDueOn: null, fastTrackDueOn: null };
-  const deadlines = computeDeadlines(
-    {
-      receivedOn: row.receivedOn,
-      materialsCompletedOn: row.materialsCompletedOn,
-      acceptedOn: row.acceptedOn,
-      rejectedOn: row.rejectedOn,
-      respondentServedOn: row.respondentServedOn,
-      awardExtensionDays: row.awardExtensionDays,
-      closedOn: row.closedOn,
-      fastTrackTargetDays: row.fastTrackTargetDays ?? 30,
-    },
-    todayInChina(ctx.now()),
-    ctx.calendar,
-  );
+/**
+ * The award deadline and fast-track target of a case (null while not accepted): the case clock's own
+ * figures, suspensions and extensions included.
+ */
+export function caseDueDates(ctx: ServiceContext, db: Executor, caseId: number): { awardDueOn: string | null; fastTrackDueOn: string | null } {
+  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const deadlines = row ? caseDeadlines(ctx, db, row) : [];
   return {
     awardDueOn: deadlines.find((d) => d.key === 'award')?.dueOn ?? null,
     fastTrackDueOn: deadlines.find((d) => d.key === 'fastTrack')?.dueOn ?? null,
@@ -123,7 +111,7 @@ function toViews(ctx: ServiceContext, db: Executor, rows: Row[]): HearingView[] 
   return rows.map((r) => {
     const wingIds = JSON.parse(r.wingIds) as number[];
     let due = dueByCase.get(r.caseId);
-    if (!due) dueByCase.set(r.caseId, (due = caseDueDates(ctx, r)));
+    if (!due) dueByCase.set(r.caseId, (due = caseDueDates(ctx, db, r.caseId)));
     const warnings =
       r.status === 'cancelled'
         ? []

@@ -126,8 +126,7 @@ function warningsFor(
   row: CaseRecord,
   h: { startsAt: string; procedure: Procedure; noticeServedOn: string | null; noticeWaived: boolean },
 ): HearingWarning[] {
-  const fastTrackTargetDays = db.get<{ d: number }>(sql`select fast_track_target_days as d from commissions where id = ${row.commissionId}`)?.d ?? 30;
-  const due = caseDueDates(ctx, { ...row, hasArbitration: row.hasArbitration ? 1 : 0, fastTrackTargetDays });
+  const due = caseDueDates(ctx, db, row.id);
   return hearingWarnings({ ...h, ...due, now: nowInChina(ctx.now()), scheduled: true }, ctx.calendar);
 }
 

@@ -28,10 +28,11 @@ type Figures = {
 };
 
 /**
- * Every figure of one period in five aggregate statements: received (range on cases_received_on),
- * closed (range on cases_closed_on), payments (by paid_at), warnings (small table). No per-case loop.
+ * The case and warning figures of one period in three aggregate statements: received (range on
+ * cases_received_on), closed (range on cases_closed_on), warnings (small table). No per-case loop.
+ * Recovered amounts come from paidByDay (one pass over payments for both periods).
  */
-export function periodFigures(ctx: ServiceContext, { from, to }: Period): Figures {
+export function periodFigures(ctx: ServiceContext, { from, to }: Period, recoveredFen: number): Figures {
   const db = ctx.db;
   const received = db.get<{ n: number; workers: number | null; claimed: number | null }>(sql`
     select count(*) as n, sum(worker_count) as workers, sum(claimed_total_fen) as claimed
@@ -53,9 +54,6 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period): Figure
       sum(closing_method = 'finalAward') as finals,
       sum(closing_method = 'nonFinalAward') as nonFinals
     from cases where closed_on >= ${from} and closed_on <= ${to}`)!;
-  // paid_at is 'YYYY-MM-DDTHH:mm': the day range is [from, day after to).
-  const recovered = db.get<{ fen: number | null }>(sql`
-    select sum(amount_fen) as fen from payments where paid_at >= ${from} and paid_at < ${dayAfter(to)}`)!;
   const warned = db.get<{ police: number; enforcement: number; resolved: number | null; open: number | null }>(sql`
     select
       count(distinct case when resolution = 'police' and resolved_on >= ${from} and resolved_on <= ${to} then case_id end) as police,
@@ -67,7 +65,7 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period): Figure
     received: received.n,
     workers: received.workers ?? 0,
     claimedFen: received.claimed ?? 0,
-    recoveredFen: recovered.fen ?? 0,
+    recoveredFen,
     closed: closed.n,
     onTime: closed.onTime ?? 0,
     mediatedOrWithdrawn: closed.mediated ?? 0,
@@ -80,6 +78,14 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period): Figure
     resolvedWarnings: warned.resolved ?? 0,
     openWarnings: warned.open ?? 0,
   };
+}
+
+/** Payments per day ('YYYY-MM-DD') within either period; paid_at is 'YYYY-MM-DDTHH:mm', so a day range is [from, day after to). */
+function paidByDay(ctx: ServiceContext, a: Period, b: Period): { d: string; n: number }[] {
+  return ctx.db.all<{ d: string; n: number }>(sql`
+    select substr(paid_at, 1, 10) as d, sum(amount_fen) as n from payments
+    where (paid_at >= ${a.from} and paid_at < ${dayAfter(a.to)}) or (paid_at >= ${b.from} and paid_at < ${dayAfter(b.to)})
+    group by 1`);
 }
 
 type MetricDef = {
@@ -177,8 +183,11 @@ export function getDashboard(ctx: ServiceContext, period: Period): DashboardView
   const previous: Period = { from: yearEarlier(from), to: yearEarlier(to) };
   const db = ctx.db;
 
-  const now = periodFigures(ctx, period);
-  const before = periodFigures(ctx, previous);
+  // payments has no index on paid_at: one pass, grouped by day, serves both periods and the months.
+  const paid = paidByDay(ctx, period, previous);
+  const sumIn = (p: Period) => paid.reduce((n, r) => (r.d >= p.from && r.d <= p.to ? n + r.n : n), 0);
+  const now = periodFigures(ctx, period, sumIn(period));
+  const before = periodFigures(ctx, previous, sumIn(previous));
 
   const metrics: DashboardMetric[] = DEFS.map((d) => {
     const raw = d.value(now);
@@ -206,10 +215,10 @@ export function getDashboard(ctx: ServiceContext, period: Period): DashboardView
     select substr(received_on, 1, 7) as m, count(*) as n from cases where received_on >= ${from} and received_on <= ${to} group by 1`);
   const closedByMonth = db.all<{ m: string; n: number }>(sql`
     select substr(closed_on, 1, 7) as m, count(*) as n from cases where closed_on >= ${from} and closed_on <= ${to} group by 1`);
-  const paidByMonth = db.all<{ m: string; n: number }>(sql`
-    select substr(paid_at, 1, 7) as m, sum(amount_fen) as n from payments where paid_at >= ${from} and paid_at < ${dayAfter(to)} group by 1`);
   const index = (rows: { m: string; n: number }[]) => new Map(rows.map((r) => [r.m, r.n]));
-  const [r, c, p] = [index(receivedByMonth), index(closedByMonth), index(paidByMonth)];
+  const [r, c] = [index(receivedByMonth), index(closedByMonth)];
+  const p = new Map<string, number>();
+  for (const row of paid) if (row.d >= from && row.d <= to) p.set(row.d.slice(0, 7), (p.get(row.d.slice(0, 7)) ?? 0) + row.n);
   const monthly = monthsBetween(from, to).map((month) => ({
     month,
     received: r.get(month) ?? 0,

@@ -8,7 +8,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { AppFailure, type HearingView } from '../../core/contract';
 import { cases } from '../../../db/schema';
 import { caseDeadlines } from '../cases/caseClock';
-import { addDays, todayInChina } from '../../core/dates';
+import { addDays } from '../../core/dates';
 import { hearingWarnings } from '../../core/hearing/warnings';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';

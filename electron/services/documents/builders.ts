@@ -33,6 +33,8 @@ import {
   respondentRecipients,
   type CaseFacts,
 } from './collect';
+import { effectiveInstrument, ignoredOrders } from '../followUp/orders';
+import { workerBalances } from '../followUp/balances';
 import { registerDocumentBuilder } from './registry';
 
 const caseRow = (db: Executor, caseId: number) => {
@@ -270,9 +272,11 @@ registerDocumentBuilder('policeTransferLetter', {
     const facts = readCase(ctx, db, caseId);
     const out: string[] = [];
     const today = todayInChina(ctx.now());
-    const orders = correctionOrders(facts).filter((s) => s.payBy);
-    if (!orders.length) out.push('尚未责令支付（限期改正指令书）');
-    else if (!orders.some((s) => compareDates(s.payBy as string, today) < 0)) out.push('责令支付的期限尚未届满');
+    // 拒不支付 needs an order to pay that was ignored: a correction order past its date, or an
+    // effective award or mediation document left unpaid (the same test as the police package).
+    if (!ignoredOrders(db, caseId, today, workerBalances(db, [caseId])).length) {
+      out.push('尚无经责令支付仍不支付的情形（逾期未履行的限期改正指令书，或已生效且逾期未履行的裁决书、调解书）');
+    }
     const rows = unpaidRows(facts).filter((w) => w.owedFen > 0);
     if (!rows.length) out.push('没有未支付的工资');
     else if (!policeThreshold(facts, rows).reached) out.push(`欠薪数额未达到本省“数额较大”标准（${policeThreshold(facts, rows).text}）`);
@@ -281,7 +285,11 @@ registerDocumentBuilder('policeTransferLetter', {
   collect: (ctx, db, caseId) => {
     const facts = readCase(ctx, db, caseId);
     const rows = unpaidRows(facts).filter((w) => w.owedFen > 0);
-    const orders = correctionOrders(facts).map((s) => ({ title: s.title, date: s.date, payBy: s.payBy }));
+    const instrument = effectiveInstrument(db, caseId);
+    const orders = [
+      ...correctionOrders(facts).map((s) => ({ title: s.title, date: s.date, payBy: s.payBy })),
+      ...(instrument?.effectiveOn ? [{ title: instrument.label, date: instrument.effectiveOn, payBy: null }] : []),
+    ];
     const exhibitCount = Number(db.select({ n: sql<number>`count(*)` }).from(exhibits).where(eq(exhibits.caseId, caseId)).get()?.n ?? 0);
     const [employer, ...others] = facts.header.respondents;
     if (!employer) throw new AppFailure('conflict', '没有用人单位，不能移送');
@@ -319,44 +327,40 @@ registerDocumentBuilder('policeTransferLetter', {
 // ── 强制执行申请书 ──────────────────────────────────────────────────────────────────────────────
 type Instrument = { instrument: '调解书' | '裁决书'; effectiveOn: string | null; dueByWorker: Map<number, number> };
 
-function effectiveInstrument(db: Executor, caseId: number): Instrument | null {
-  const c = caseRow(db, caseId);
-  const award = db.select().from(awards).where(eq(awards.caseId, caseId)).get();
-  if (award?.issuedAt) {
-    const due = db
-      .select({ workerId: claimItems.workerId, total: sql<number>`sum(${awardItems.awardedFen})` })
-      .from(awardItems)
-      .innerJoin(claimItems, eq(claimItems.id, awardItems.claimItemId))
-      .where(eq(awardItems.caseId, caseId))
-      .groupBy(claimItems.workerId)
-      .all();
-    return { instrument: '裁决书', effectiveOn: award.decidedOn, dueByWorker: new Map(due.map((d) => [d.workerId, Number(d.total)])) };
-  }
-  if (c.mediationSignedByWorkersOn && c.mediationSignedByRespondentOn) {
-    const due = db
-      .select({ workerId: settlementItems.workerId, total: sql<number>`sum(coalesce(${settlementItems.agreedFen}, 0))` })
-      .from(settlementItems)
-      .where(eq(settlementItems.caseId, caseId))
-      .groupBy(settlementItems.workerId)
-      .all();
-    const effectiveOn = compareDates(c.mediationSignedByWorkersOn, c.mediationSignedByRespondentOn) > 0 ? c.mediationSignedByWorkersOn : c.mediationSignedByRespondentOn;
-    return { instrument: '调解书', effectiveOn, dueByWorker: new Map(due.map((d) => [d.workerId, Number(d.total)])) };
-  }
-  return null;
+/** The effective instrument (followUp decides which and since when) and what it makes due per worker. */
+function instrumentDues(db: Executor, caseId: number): Instrument | null {
+  const effective = effectiveInstrument(db, caseId);
+  if (!effective) return null;
+  const due =
+    effective.kind === 'award'
+      ? db
+          .select({ workerId: claimItems.workerId, total: sql<number>`sum(${awardItems.awardedFen})` })
+          .from(awardItems)
+          .innerJoin(claimItems, eq(claimItems.id, awardItems.claimItemId))
+          .where(eq(awardItems.caseId, caseId))
+          .groupBy(claimItems.workerId)
+          .all()
+      : db
+          .select({ workerId: settlementItems.workerId, total: sql<number>`sum(coalesce(${settlementItems.agreedFen}, 0))` })
+          .from(settlementItems)
+          .where(eq(settlementItems.caseId, caseId))
+          .groupBy(settlementItems.workerId)
+          .all();
+  return { instrument: effective.label, effectiveOn: effective.effectiveOn, dueByWorker: new Map(due.map((d) => [d.workerId, Number(d.total)])) };
 }
 
 registerDocumentBuilder('enforcementApplication', {
   label: documentLabels.enforcementApplication,
   batch: false,
   missing: (ctx, db, caseId) => {
-    const inst = effectiveInstrument(db, caseId);
+    const inst = instrumentDues(db, caseId);
     if (!inst) return ['没有已生效的调解书或裁决书'];
     const facts = readCase(ctx, db, caseId);
     const unpaid = facts.detail.workers.reduce((a, w) => a + Math.max(0, (inst.dueByWorker.get(w.id) ?? 0) - (facts.paidByWorker.get(w.id) ?? 0)), 0);
     return unpaid > 0 ? [] : ['已全部履行，无需申请强制执行'];
   },
   collect: (ctx, db, caseId) => {
-    const inst = effectiveInstrument(db, caseId);
+    const inst = instrumentDues(db, caseId);
     if (!inst) throw new AppFailure('conflict', '没有已生效的调解书或裁决书，不能申请强制执行');
     const facts = readCase(ctx, db, caseId);
     const rows = facts.header.workers

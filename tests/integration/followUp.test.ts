@@ -9,15 +9,11 @@ import type { Services } from '../../electron/services/createServices';
 import type { DocumentKind } from '../../electron/core/contract';
 import { awardItems, awards, caseEvents, claimItems, payments, warnings, workers } from '../../db/schema';
 import { assessPolice, workerBalances, type WorkerBalance } from '../../electron/services/followUp/balances';
-import { documentsService, setDocumentsPort, type DocFile } from '../../electron/services/followUp/documentsPort';
-import { Document, Packer, Paragraph } from 'docx';
-import { documentKindText } from '../../electron/services/closing/labels';
 
 let open: Services[] = [];
 afterEach(() => {
   for (const s of open) s.close();
   open = [];
-  setDocumentsPort(null);
 });
 function at(dataDir: string, day: string): Services {
   for (const s of open) s.close();
@@ -61,30 +57,6 @@ function zipEntries(file: string): Promise<{ names: string[]; read: (name: strin
  * The documents service, with a stand-in for kinds whose builder is not registered yet (the
  * 调解书 builder belongs to the award feature): a small docx written here, listed by "latest".
  */
-function installTestDocumentsPort(s: Services, dataDir: string, files: Map<string, DocFile[]> = new Map()) {
-  const dir = path.join(dataDir, 'test-documents');
-  const generate = async (caseId: number, kind: DocumentKind): Promise<DocFile[]> => {
-    try {
-      return await documentsService.generate(s.ctx, caseId, kind);
-    } catch (error) {
-      if (!/尚不能生成|尚未生成需送达的文书/.test(String(error))) throw error;
-    }
-    fs.mkdirSync(dir, { recursive: true });
-    const title = documentKindText[kind];
-    const buffer = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(title)] }] }));
-    const file = path.join(dir, `${caseId}-${kind}-${files.size + 1}.docx`);
-    fs.writeFileSync(file, buffer);
-    const doc = { title, fileName: path.basename(file), path: file };
-    files.set(`${caseId}|${kind}`, [doc]);
-    return [doc];
-  };
-  setDocumentsPort({
-    generate: (_ctx, caseId, kind) => generate(caseId, kind),
-    latest: (ctx, caseId, kinds) => [...documentsService.latest(ctx, caseId, kinds), ...kinds.flatMap((k) => files.get(`${caseId}|${k}`) ?? [])],
-  });
-  return { generate, files };
-}
-
 const RECEIVED = '2026-05-28';
 const ACCEPTED = '2026-06-01';
 
@@ -229,13 +201,11 @@ describe('police transfer threshold (拒不支付劳动报酬罪 数额较大)',
       await callApi(s, 'inspection.file', { caseId, filedOn: RECEIVED });
       await callApi(s, 'inspection.addStep', { caseId, kind: 'correctionOrder', date: '2026-06-01', title: '劳动保障监察限期改正指令书', payBy: '2026-06-10' });
     }
-    installTestDocumentsPort(s, dataDir);
     // before the pay-by date nobody ignored an order yet
     await expect(callApi(s, 'followUp.policePackage', { caseId: atThreshold })).rejects.toThrow(/经责令支付仍不支付/);
     expect(await callApi(s, 'warnings.refresh', {})).toEqual([]);
 
     s = at(dataDir, '2026-06-11');
-    installTestDocumentsPort(s, dataDir);
     const list = await callApi(s, 'warnings.refresh', {});
     expect(list.map((w) => [w.caseId, w.kind, w.policeEligible]).sort()).toEqual([
       [below, 'correctionOverdue', false],
@@ -273,13 +243,11 @@ describe('court enforcement package', () => {
     const dataDir = tempDataDir();
     const { id, zhangId, instalmentIds } = await closedMediation(dataDir);
     let s = at(dataDir, '2026-06-20');
-    const docs = installTestDocumentsPort(s, dataDir);
     await expect(callApi(s, 'followUp.enforcementPackage', { caseId: id })).rejects.toThrow(/尚未生成调解书文书/);
-    await docs.generate(id, 'mediationDocument');
-    await docs.generate(id, 'serviceReceipt');
+    await callApi(s, 'documents.generate', { caseId: id, kind: 'mediationDocument' });
+    await callApi(s, 'documents.generate', { caseId: id, kind: 'serviceReceipt' });
 
     s = at(dataDir, '2026-06-26');
-    installTestDocumentsPort(s, dataDir, docs.files);
     await callApi(s, 'mediation.recordPayment', { caseId: id, workerId: zhangId, amountFen: 100_000, paidAt: '2026-06-26T09:00', method: 'bankTransfer', reference: 'HX001', instalmentId: instalmentIds[0] });
     const [warning] = await callApi(s, 'warnings.refresh', {});
     expect(warning.kind).toBe('instalmentOverdue');
@@ -321,7 +289,6 @@ describe('court enforcement package', () => {
     const dataDir = tempDataDir();
     const s = at(dataDir, '2026-06-20');
     const { id } = await callApi(s, 'cases.create', caseInput([workerDraft('孙八', makeId('360702', '1985-06-06', 51), '3000')], { receivedOn: RECEIVED }));
-    installTestDocumentsPort(s, dataDir);
     await expect(callApi(s, 'followUp.enforcementPackage', { caseId: id })).rejects.toThrow('本案尚无已生效的调解书或裁决书（调解书须双方签收；裁决书须已作出），不能申请强制执行');
   });
 });

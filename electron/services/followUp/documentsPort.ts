@@ -8,7 +8,7 @@ import { documentPath, generateDocument } from '../documents/generate';
 export type DocFile = { title: string; fileName: string; path: string };
 
 /** What the follow-up packages need from the documents service. */
-export type DocumentsPort = {
+type DocumentsPort = {
   /** Generates (a new version of, when the data changed) a document of `kind` for the case and returns its file(s). */
   generate(ctx: ServiceContext, caseId: number, kind: DocumentKind): Promise<DocFile[]>;
   /** The latest version of every variant of these kinds generated for the case. */
@@ -42,12 +42,3 @@ export const documentsService: DocumentsPort = {
 };
 
 let current: DocumentsPort = documentsService;
-
-export function documentsPort(): DocumentsPort {
-  return current;
-}
-
-/** Tests may replace the port; null restores the documents service. */
-export function setDocumentsPort(port: DocumentsPort | null): void {
-  current = port ?? documentsService;
-}

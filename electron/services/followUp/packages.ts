@@ -13,7 +13,7 @@ import { exportBundle } from '../bundle/exportBundle';
 import { evidencePath } from '../evidence/store';
 import { appendEvent } from '../timeline';
 import { assessPolice, readThresholds, workerBalances } from './balances';
-import { documentsPort, type DocFile } from './documentsPort';
+import { documentsService, type DocFile } from './documentsPort';
 import { effectiveInstrument, ignoredOrders } from './orders';
 import { paymentHistoryXlsx, serviceRecordsXlsx, workerListXlsx } from './paymentHistory';
 import { resolveCaseWarnings } from './warnings';
@@ -89,7 +89,7 @@ export async function enforcementPackage(ctx: ServiceContext, caseId: number): P
   const unpaid = balances.reduce((s, b) => s + b.unpaidFen, 0);
   if (unpaid <= 0) throw new AppFailure('conflict', `${instrument.label}确定的款项已全部付清，无需申请强制执行`);
 
-  const port = documentsPort();
+  const port = documentsService;
   const effective = port.latest(ctx, caseId, instrument.kind === 'award' ? ['award'] : ['mediationDocument', 'partialMediationDocument']);
   if (!effective.length) throw new AppFailure('conflict', `尚未生成${instrument.label}文书，请先在「文书」中生成${instrument.label}`);
   const application = await port.generate(ctx, caseId, 'enforcementApplication');
@@ -141,7 +141,7 @@ export async function policePackage(ctx: ServiceContext, caseId: number): Promis
     throw new AppFailure('conflict', '移送公安机关须以“经责令支付仍不支付”为前提：本案尚无逾期未履行的限期改正指令书，或已生效且逾期未履行的裁决书、调解书');
   }
 
-  const port = documentsPort();
+  const port = documentsService;
   const letter = await port.generate(ctx, caseId, 'policeTransferLetter');
   const orderDocs = port.latest(ctx, caseId, [
     ...(ignored.some((o) => o.kind === 'correctionOrder') ? (['correctionOrder'] as const) : []),

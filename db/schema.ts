@@ -367,7 +367,12 @@ export const payments = sqliteTable(
     instalmentId: integer('instalment_id').references(() => instalments.id),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('payments_case').on(t.caseId, t.workerId), index('payments_instalment').on(t.instalmentId)],
+  (t) => [
+    index('payments_case').on(t.caseId, t.workerId),
+    index('payments_instalment').on(t.instalmentId),
+    // the dashboard's "amount recovered in a period": a covering range scan
+    index('payments_paid_at').on(t.paidAt, t.amountFen),
+  ],
 );
 
 // ── 快审 quick-hear ────────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,1 @@
+CREATE INDEX `payments_paid_at` ON `payments` (`paid_at`,`amount_fen`);

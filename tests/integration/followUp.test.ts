@@ -202,7 +202,7 @@ describe('police transfer threshold (拒不支付劳动报酬罪 数额较大)',
       await callApi(s, 'inspection.addStep', { caseId, kind: 'correctionOrder', date: '2026-06-01', title: '劳动保障监察限期改正指令书', payBy: '2026-06-10' });
     }
     // before the pay-by date nobody ignored an order yet
-    await expect(callApi(s, 'followUp.policePackage', { caseId: atThreshold })).rejects.toThrow(/经责令支付仍不支付/);
+    await expect(callApi(s, 'followUp.policePackage', { caseId: atThreshold })).rejects.toThrow(/尚未责令支付/);
     expect(await callApi(s, 'warnings.refresh', {})).toEqual([]);
 
     s = at(dataDir, '2026-06-11');

@@ -33,7 +33,7 @@ import {
   respondentRecipients,
   type CaseFacts,
 } from './collect';
-import { effectiveInstrument, ignoredOrders } from '../followUp/orders';
+import { effectiveInstrument, ignoredOrders, policeOrders } from '../followUp/orders';
 import { workerBalances } from '../followUp/balances';
 import { registerDocumentBuilder } from './registry';
 
@@ -272,10 +272,9 @@ registerDocumentBuilder('policeTransferLetter', {
     const facts = readCase(ctx, db, caseId);
     const out: string[] = [];
     const today = todayInChina(ctx.now());
-    // 拒不支付 needs an order to pay that was ignored: a correction order past its date, or an
-    // effective award or mediation document left unpaid (the same test as the police package).
-    if (!ignoredOrders(db, caseId, today, workerBalances(db, [caseId])).length) {
-      out.push('尚无经责令支付仍不支付的情形（逾期未履行的限期改正指令书，或已生效且逾期未履行的裁决书、调解书）');
+    // 拒不支付 needs the labour authority's order to pay, ignored (the same test as the police package).
+    if (!policeOrders(ignoredOrders(db, caseId, today, workerBalances(db, [caseId]))).length) {
+      out.push('尚未责令支付：没有逾期未履行的限期改正指令书');
     }
     const rows = unpaidRows(facts).filter((w) => w.owedFen > 0);
     if (!rows.length) out.push('没有未支付的工资');
@@ -285,11 +284,7 @@ registerDocumentBuilder('policeTransferLetter', {
   collect: (ctx, db, caseId) => {
     const facts = readCase(ctx, db, caseId);
     const rows = unpaidRows(facts).filter((w) => w.owedFen > 0);
-    const instrument = effectiveInstrument(db, caseId);
-    const orders = [
-      ...correctionOrders(facts).map((s) => ({ title: s.title, date: s.date, payBy: s.payBy })),
-      ...(instrument?.effectiveOn ? [{ title: instrument.label, date: instrument.effectiveOn, payBy: null }] : []),
-    ];
+    const orders = correctionOrders(facts).map((s) => ({ title: s.title, date: s.date, payBy: s.payBy }));
     const exhibitCount = Number(db.select({ n: sql<number>`count(*)` }).from(exhibits).where(eq(exhibits.caseId, caseId)).get()?.n ?? 0);
     const [employer, ...others] = facts.header.respondents;
     if (!employer) throw new AppFailure('conflict', '没有用人单位，不能移送');

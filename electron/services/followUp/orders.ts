@@ -73,3 +73,8 @@ export function ignoredOrders(db: Executor, caseId: number, today: string, balan
   }
   return out;
 }
+
+/** The ignored orders that ground a transfer to the police: the labour authority's own orders only. */
+export function policeOrders(orders: IgnoredOrder[]): IgnoredOrder[] {
+  return orders.filter((o) => o.kind === 'correctionOrder');
+}

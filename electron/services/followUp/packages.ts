@@ -14,7 +14,7 @@ import { evidencePath } from '../evidence/store';
 import { appendEvent } from '../timeline';
 import { assessPolice, readThresholds, workerBalances } from './balances';
 import { documentsService, type DocFile } from './documentsPort';
-import { effectiveInstrument, ignoredOrders } from './orders';
+import { effectiveInstrument, ignoredOrders, policeOrders } from './orders';
 import { paymentHistoryXlsx, serviceRecordsXlsx, workerListXlsx } from './paymentHistory';
 import { resolveCaseWarnings } from './warnings';
 
@@ -136,9 +136,11 @@ export async function policePackage(ctx: ServiceContext, caseId: number): Promis
   const balances = workerBalances(ctx.db, [caseId]);
   const assessment = assessPolice(balances, readThresholds(ctx.db));
   if (!assessment.eligible) throw new AppFailure('conflict', assessment.message);
-  const ignored = ignoredOrders(ctx.db, caseId, today, balances);
+  // 法释〔2013〕3号 Art 4: "责令支付" is an order of the labour authority (限期改正指令书, 行政处理决定书);
+  // an unpaid award or mediation document goes to the court for enforcement instead.
+  const ignored = policeOrders(ignoredOrders(ctx.db, caseId, today, balances));
   if (!ignored.length) {
-    throw new AppFailure('conflict', '移送公安机关须以“经责令支付仍不支付”为前提：本案尚无逾期未履行的限期改正指令书，或已生效且逾期未履行的裁决书、调解书');
+    throw new AppFailure('conflict', '尚未责令支付：移送公安机关须以“经人社部门责令支付仍不支付”为前提，本案尚无逾期未履行的限期改正指令书（未履行的裁决书、调解书请申请强制执行）');
   }
 
   const port = documentsService;

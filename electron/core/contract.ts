@@ -327,6 +327,25 @@ export const documentKinds = [
   'enforcementApplication',
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
+/** Chinese labels of every kind, whether or not its builder is registered yet. */
+export const documentLabels: Record<DocumentKind, string> = {
+  acceptanceNotice: '受理通知书',
+  rejectionNotice: '不予受理通知书',
+  responseNotice: '应诉通知书',
+  hearingNotice: '开庭通知书',
+  hearingRecord: '庭审笔录',
+  mediationDocument: '调解书',
+  partialMediationDocument: '调解书（部分）',
+  award: '裁决书',
+  evidenceList: '证据目录',
+  serviceReceipt: '送达回证',
+  withdrawalDecision: '撤回仲裁申请决定书',
+  closingApproval: '结案审批表',
+  correctionOrder: '劳动保障监察限期改正指令书',
+  policeTransferLetter: '涉嫌犯罪案件移送书',
+  enforcementApplication: '强制执行申请书',
+};
+
 export const closingMethods = ['mediation', 'finalAward', 'nonFinalAward', 'withdrawal', 'deemedWithdrawal', 'rejection', 'transfer'] as const;
 export type ClosingMethod = (typeof closingMethods)[number];
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { AwardView, CaseDetail, DocumentView, Settings } from '../../electron/core/contract';
 import { addDays, todayInChina } from '../../electron/core/dates';
-import { computeIdCheck } from '../../electron/core/ids/idNumber';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
 import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { api, makeId } from './support/api';
 
 const shots = path.join(repoRoot, 'test-results', 'screens');
 fs.mkdirSync(shots, { recursive: true });
@@ -19,24 +19,6 @@ const hosts: RunningHost[] = [];
 test.afterEach(async () => {
   await Promise.all(hosts.splice(0).map((h) => h.stop()));
 });
-
-/** Calls the host's JSON API the way the renderer does (token header). */
-async function api<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
-  const token = new URL(host.url).searchParams.get('token')!;
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sucai-Token': token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
-
-function makeId(region: string, birth: string, seq: number): string {
-  const first17 = `${region}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return first17 + computeIdCheck(first17);
-}
 
 const names = ['罗建国', '宋静英', '黄志强', '刘春生', '钟桂兰', '谢永明', '曾德福', '邱小平', '赖海军', '温秀珍', '廖国华', '肖长青'];
 

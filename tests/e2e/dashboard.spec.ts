@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { CaseRow, DashboardView } from '../../electron/core/contract';
 import { addDays, todayInChina } from '../../electron/core/dates';
 import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { api } from './support/api';
 
 const shots = path.join(repoRoot, 'test-results', 'screens');
 fs.mkdirSync(shots, { recursive: true });
@@ -15,18 +16,6 @@ test.afterEach(async () => {
   await host?.stop();
   host = null;
 });
-
-async function api<T>(h: RunningHost, method: string, input: unknown): Promise<T> {
-  const token = new URL(h.url).searchParams.get('token')!;
-  const response = await fetch(`${h.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sucai-Token': token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 /** As the host rounds a rate: one decimal, half away from zero. */
 const pct = (a: number, b: number) => Math.round((a / b) * 100 * 10 + 1e-9) / 10;

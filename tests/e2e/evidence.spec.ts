@@ -5,9 +5,9 @@ import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, todayInChina } from '../../electron/core/dates';
-import { computeIdCheck } from '../../electron/core/ids/idNumber';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
 import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { api, makeId } from './support/api';
 
 const shots = path.join(repoRoot, 'test-results', 'screens');
 fs.mkdirSync(shots, { recursive: true });
@@ -19,24 +19,6 @@ test.afterEach(async () => {
 });
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-function makeId(region: string, birth: string, seq: number): string {
-  const first17 = `${region}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return first17 + computeIdCheck(first17);
-}
-
-/** Calls the host's JSON API the way the renderer does (token header). */
-async function api<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
-  const token = new URL(host.url).searchParams.get('token')!;
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sucai-Token': token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 async function createCase(host: RunningHost, receivedOn: string, extra: Record<string, unknown> = {}): Promise<number> {
   const worker = (name: string, id: string, owed: string) => ({ ...emptyWorkerDraft(), name, idNumber: id, owed });

@@ -4,9 +4,9 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import type { CaseDetail, ExhibitView } from '../../electron/core/contract';
 import { addDays, todayInChina } from '../../electron/core/dates';
-import { computeIdCheck } from '../../electron/core/ids/idNumber';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
 import { freshDataDir, repoRoot, startHost, type RunningHost } from './support/webHost';
+import { api, makeId } from './support/api';
 
 const shots = path.join(repoRoot, 'test-results', 'screens');
 fs.mkdirSync(shots, { recursive: true });
@@ -15,23 +15,6 @@ const hosts: RunningHost[] = [];
 test.afterEach(async () => {
   await Promise.all(hosts.splice(0).map((h) => h.stop()));
 });
-
-function makeId(region: string, birth: string, seq: number): string {
-  const first17 = `${region}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return first17 + computeIdCheck(first17);
-}
-
-async function api<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
-  const token = new URL(host.url).searchParams.get('token')!;
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sucai-Token': token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 const NAMES = ['罗建国', '宋静英', '钟发明', '曾水生', '谢冬梅', '廖长春', '赖国华', '温小平', '邱德福', '黄桂兰', '刘石根', '陈细妹'];
 const IDS = NAMES.map((_, i) => makeId(i % 2 ? '360732' : '360702', `19${70 + i}-0${(i % 9) + 1}-1${i % 9}`, 20 + i));

@@ -24,23 +24,7 @@ export const servedKinds: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
   'correctionOrder',
 ]);
 
-export const documentKindText: Record<DocumentKind, string> = {
-  acceptanceNotice: '受理通知书',
-  rejectionNotice: '不予受理通知书',
-  responseNotice: '应诉通知书',
-  hearingNotice: '开庭通知书',
-  hearingRecord: '庭审笔录',
-  mediationDocument: '调解书',
-  partialMediationDocument: '调解书（部分）',
-  award: '裁决书',
-  evidenceList: '证据目录',
-  serviceReceipt: '送达回证',
-  withdrawalDecision: '撤回仲裁申请决定书',
-  closingApproval: '结案审批表',
-  correctionOrder: '限期改正指令书',
-  policeTransferLetter: '移送公安机关函',
-  enforcementApplication: '强制执行申请书',
-};
+export { documentLabels as documentKindText } from '../../core/contract';
 
 export function listNames(names: string[], max = 5): string {
   return names.slice(0, max).join('、') + (names.length > max ? `等${names.length}项` : '');

@@ -1,23 +1,6 @@
-import type { DocumentKind } from '../../../../electron/core/contract';
 
-/** Fallback names of the document kinds (the backend's availability list carries its own label). */
-export const documentKindLabels: Record<DocumentKind, string> = {
-  acceptanceNotice: '受理通知书',
-  rejectionNotice: '不予受理通知书',
-  responseNotice: '应诉通知书（附举证通知）',
-  hearingNotice: '开庭通知书',
-  hearingRecord: '庭审笔录',
-  mediationDocument: '调解书',
-  partialMediationDocument: '调解书（工资部分先行）',
-  award: '裁决书',
-  evidenceList: '证据目录',
-  serviceReceipt: '送达回证',
-  withdrawalDecision: '撤回仲裁申请决定书',
-  closingApproval: '结案审批表',
-  correctionOrder: '限期改正指令书',
-  policeTransferLetter: '移送公安机关函',
-  enforcementApplication: '强制执行申请书',
-};
+/** Names of the document kinds (the backend's availability list carries the same labels). */
+export { documentLabels as documentKindLabels } from '../../../../electron/core/contract';
 
 /**
  * How a document's variant reads next to its title: the two award kinds in words, an addressee's

@@ -5,3 +5,4 @@ export const APP_PROTOCOL = 'sucai';
 export const OPEN_FILES_CHANNEL = 'sucai:dialog:openFiles';
 /** Desktop only: open (or bring forward) the shared-screen window on the external display. */
 export const OPEN_PRESENTATION_CHANNEL = 'sucai:window:openPresentation';
+export const OPEN_PATH_CHANNEL = 'sucai:file:open';

@@ -5,6 +5,7 @@ import { createServices, type Services } from '../services/createServices';
 import { registerSchemes, serveRenderer } from './appProtocol';
 import { registerIpc } from './ipc';
 import { registerEvidenceDialog } from './evidenceDialog';
+import { registerFileOpener } from './fileOpener';
 import { registerPresentationWindow } from './presentationWindow';
 import { hardenSessions } from './security';
 
@@ -51,6 +52,7 @@ app.whenReady().then(() => {
   serveRenderer(path.join(__dirname, '../renderer'), services);
   registerIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   registerEvidenceDialog();
+  registerFileOpener(services);
   registerPresentationWindow();
   createMainWindow();
   app.on('activate', () => {

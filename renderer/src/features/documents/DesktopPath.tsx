@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Code, CopyButton, Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { call } from '../../api';
 
 let dataDirPromise: Promise<string> | null = null;
@@ -17,6 +18,15 @@ export function useDataDir(): string | null {
   return dir;
 }
 
+type Opener = { openPath?: (path: string, action: 'open' | 'show') => Promise<{ ok: boolean; error?: { message: string } }> };
+
+/** Desktop: the system's word processor (where the clerk prints) or the file's folder. */
+async function openPath(path: string, action: 'open' | 'show') {
+  const bridge = window.sucai as unknown as Opener | undefined;
+  const result = await bridge?.openPath?.(path, action);
+  if (result && !result.ok) notifications.show({ color: 'red', message: result.error?.message ?? '无法打开' });
+}
+
 /** On the desktop a file is shown by its path, with a copy button and the 在文件夹中显示 hint. */
 export function DesktopPath({ path, testId }: { path: string; testId?: string }) {
   return (
@@ -29,9 +39,12 @@ export function DesktopPath({ path, testId }: { path: string; testId?: string })
           </Button>
         )}
       </CopyButton>
-      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        在文件夹中显示：在文件管理器中打开此路径
-      </Text>
+      <Button size="compact-xs" variant="light" onClick={() => openPath(path, 'open')}>
+        用本机程序打开（打印）
+      </Button>
+      <Button size="compact-xs" variant="subtle" onClick={() => openPath(path, 'show')}>
+        在文件夹中显示
+      </Button>
     </Group>
   );
 }

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { methodNames, type AppEvent } from '../core/contract';
 import { EVENT_CHANNEL, METHOD_PREFIX, OPEN_FILES_CHANNEL, OPEN_PATH_CHANNEL, OPEN_PRESENTATION_CHANNEL } from '../core/ipcChannels';
 
@@ -21,4 +21,6 @@ api.openFiles = () => ipcRenderer.invoke(OPEN_FILES_CHANNEL);
 api.openPath = (path: string, action: 'open' | 'show') => ipcRenderer.invoke(OPEN_PATH_CHANNEL, { path, action });
 // Desktop only: the shared-screen window on the external display.
 api.openPresentation = () => ipcRenderer.invoke(OPEN_PRESENTATION_CHANNEL);
+// Desktop only: the path of a file dropped on the window (evidence drag-and-drop).
+api.pathForFile = (file: File) => webUtils.getPathForFile(file);
 contextBridge.exposeInMainWorld('sucai', api);

@@ -119,11 +119,22 @@ export function EvidenceUpload({ caseId, defaultTrack, onAdded }: { caseId: numb
     setItems((current) => [...current.filter((i) => i.status !== 'done' && i.status !== 'cancelled'), ...added]);
   }
 
+  function desktopPathOf(file: File): string | null {
+    const bridge = window.sucai as unknown as { pathForFile?: (f: File) => string } | undefined;
+    return bridge?.pathForFile?.(file) || null;
+  }
+
   function add(list: FileList | File[]) {
     const chosen = Array.from(list);
     if (chosen.length === 0) return;
     if (isDesktop) {
-      setNotice('桌面版暂不支持把文件拖进窗口添加（无法取得文件路径）：请点击此区域，在「选择证据文件」对话框中选择。');
+      // Desktop: the preload turns a dropped File into its path; the file is then streamed by path.
+      const paths = chosen.map(desktopPathOf).filter((p): p is string => !!p);
+      if (paths.length !== chosen.length) {
+        setNotice('无法取得拖入文件的路径：请点击此区域，在「选择证据文件」对话框中选择。');
+        return;
+      }
+      enqueue(paths);
       return;
     }
     enqueue(chosen);

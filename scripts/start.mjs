@@ -26,6 +26,11 @@ function electronBinary() {
 }
 
 let binary = electronBinary();
+if (!binary && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  // Installed without the binary on purpose (our machines, CI): say so in one line.
+  console.error(`未安装 Electron 桌面程序（安装时设置了 ELECTRON_SKIP_BINARY_DOWNLOAD）。${browserHint}`);
+  process.exit(1);
+}
 if (!binary) {
   console.log(`正在下载 Electron ${electronVersion} 桌面程序…`);
   const install = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseStatuses, channels, claimTypes, inspectionStepKinds, partyRoles, procedures, stages, submitters, tracks } from './domain';
 import type { Deadline } from './clock/deadlines';
 import type { RosterPreview } from './workers/rosterGrid';
-import { workerDraftSchema } from './workers/workerDraft';
+import { workerDraftSchema, type ValidWorker } from './workers/workerDraft';
 
 /**
  * The one contract: every backend method with its input and output schema. Main (IPC), preload,
@@ -116,21 +116,9 @@ export type CaseRow = {
   hasArbitration: boolean;
 };
 
-export type WorkerView = {
+/** A stored worker: the validated roster fields plus identity, representative flag and claim items. */
+export type WorkerView = Omit<ValidWorker, 'note'> & {
   id: number;
-  name: string;
-  idNumber: string;
-  sex: 'male' | 'female' | null;
-  birthDate: string | null;
-  phone: string | null;
-  jobType: string | null;
-  team: string | null;
-  daysWorked: number | null;
-  dailyWageFen: number | null;
-  dueFen: number | null;
-  paidFen: number | null;
-  owedFen: number;
-  bankCard: string | null;
   isRepresentative: boolean;
   claims: { id: number; type: (typeof claimTypes)[number]; amountFen: number; note: string | null }[];
 };

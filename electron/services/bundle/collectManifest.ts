@@ -109,25 +109,7 @@ export function collectManifest(db: Executor, caseId: number, exportedAt: Date):
         }
       : null,
     respondents: respondentRows.map((r) => ({ organisationKey: orgKey(r.organisationId), role: r.role, sortOrder: r.sortOrder })),
-    workers: workerRows.map((w) => ({
-      sortOrder: w.sortOrder,
-      name: w.name,
-      nameInitials: w.nameInitials,
-      idNumber: w.idNumber,
-      sex: w.sex,
-      birthDate: w.birthDate,
-      phone: w.phone,
-      jobType: w.jobType,
-      team: w.team,
-      daysWorked: w.daysWorked,
-      dailyWageFen: w.dailyWageFen,
-      dueFen: w.dueFen,
-      paidFen: w.paidFen,
-      owedFen: w.owedFen,
-      bankCard: w.bankCard,
-      note: w.note,
-      isRepresentative: w.isRepresentative,
-    })),
+    workers: workerRows.map(({ id: _id, caseId: _caseId, ...w }) => w),
     claimItems: claimRows.map((c) => ({ workerIdNumber: idNumberOf.get(c.workerId) as string, type: c.type, amountFen: c.amountFen, note: c.note })),
     missingMaterials: db
       .select({ name: missingMaterials.name, completedOn: missingMaterials.completedOn })

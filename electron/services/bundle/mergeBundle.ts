@@ -49,26 +49,7 @@ function findOrganisation(db: Executor, o: ManifestOrganisation): number | undef
 function insertWorker(db: Executor, caseId: number, w: ManifestWorker, sortOrder: number): number {
   return db
     .insert(workers)
-    .values({
-      caseId,
-      sortOrder,
-      name: w.name,
-      nameInitials: w.nameInitials,
-      idNumber: w.idNumber,
-      sex: w.sex,
-      birthDate: w.birthDate,
-      phone: w.phone,
-      jobType: w.jobType,
-      team: w.team,
-      daysWorked: w.daysWorked,
-      dailyWageFen: w.dailyWageFen,
-      dueFen: w.dueFen,
-      paidFen: w.paidFen,
-      owedFen: w.owedFen,
-      bankCard: w.bankCard,
-      note: w.note,
-      isRepresentative: w.isRepresentative,
-    })
+    .values({ ...w, caseId, sortOrder })
     .returning({ id: workers.id })
     .get().id;
 }

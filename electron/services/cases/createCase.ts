@@ -90,23 +90,10 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
       const workerId = tx
         .insert(workers)
         .values({
+          ...w,
           caseId,
           sortOrder: order,
-          name: w.name,
           nameInitials: nameInitials(w.name),
-          idNumber: w.idNumber,
-          sex: w.sex,
-          birthDate: w.birthDate,
-          phone: w.phone,
-          jobType: w.jobType,
-          team: w.team,
-          daysWorked: w.daysWorked,
-          dailyWageFen: w.dailyWageFen,
-          dueFen: w.dueFen,
-          paidFen: w.paidFen,
-          owedFen: w.owedFen,
-          bankCard: w.bankCard,
-          note: w.note,
           isRepresentative: input.representativeIndexes.includes(index),
         })
         .returning({ id: workers.id })

@@ -16,8 +16,8 @@ export function registerEvidenceDialog(): void {
     if (!trustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: '拒绝来自未知页面的请求' } };
     const window = BrowserWindow.fromWebContents(event.sender);
     const options: Electron.OpenDialogOptions = {
-      title: '选择证据文件',
-      buttonLabel: '添加为证据',
+      title: '选择文件',
+      buttonLabel: '选择',
       properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
     };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);

@@ -104,8 +104,8 @@ export function newImportId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Desktop: the native file dialog (validated IPC in the main process); [] when cancelled. */
-export async function chooseEvidenceFiles(): Promise<string[]> {
+/** Desktop: the native file dialog (validated IPC in the main process): evidence files, bundles; [] when cancelled. */
+export async function chooseFiles(): Promise<string[]> {
   const bridge = window.sucai as unknown as { openFiles?: () => Promise<ApiResult<string[]>> } | undefined;
   if (!bridge?.openFiles) throw new UploadError('此版本的桌面程序没有文件选择对话框，请更新速裁台');
   const result = await bridge.openFiles();

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import type { BundleImportReport } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { hrefFor } from '../../router';
-import { bundleFileUrl, isDesktop, triggerDownload, uploadBundle, UploadError, type Upload } from '../../transfer';
+import { bundleFileUrl, chooseFiles, isDesktop, triggerDownload, uploadBundle, UploadError, type Upload } from '../../transfer';
 import { ModalFrame } from '../../ui/ModalFrame';
 import { errorMessage, formatBytes } from './format';
 
@@ -62,7 +62,16 @@ export function BundleImportButton() {
   };
   const pick = () => {
     if (isDesktop) {
-      setError('桌面版的案卷包选择对话框尚未接入；请暂用浏览器版（npm run web）导入案卷包。');
+      // Desktop: the native dialog gives a path; the backend reads the bundle from there.
+      setError(null);
+      setReport(null);
+      chooseFiles()
+        .then(async (paths) => {
+          if (!paths.length) return;
+          if (!paths[0].toLowerCase().endsWith('.zip')) throw new Error('请选择案卷包文件（.sucai.zip）');
+          setReport(await call('bundle.import', { path: paths[0] }));
+        })
+        .catch((e: unknown) => setError(errorMessage(e)));
       return;
     }
     inputRef.current?.click();

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Alert, Box, Button, CloseButton, Group, NativeSelect, Paper, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { submitterLabels, submitters, trackLabels, tracks, type Submitter, type Track } from '../../../../electron/core/domain';
 import { call, onEvent } from '../../api';
-import { addEvidenceByPath, chooseEvidenceFiles, isDesktop, newImportId, uploadEvidence, UploadError } from '../../transfer';
+import { addEvidenceByPath, chooseFiles, isDesktop, newImportId, uploadEvidence, UploadError } from '../../transfer';
 import { formatBytes } from './format';
 
 type Item = {
@@ -131,7 +131,7 @@ export function EvidenceUpload({ caseId, defaultTrack, onAdded }: { caseId: numb
       // Desktop: the preload turns a dropped File into its path; the file is then streamed by path.
       const paths = chosen.map(desktopPathOf).filter((p): p is string => !!p);
       if (paths.length !== chosen.length) {
-        setNotice('无法取得拖入文件的路径：请点击此区域，在「选择证据文件」对话框中选择。');
+        setNotice('无法取得拖入文件的路径：请点击此区域，在文件对话框中选择。');
         return;
       }
       enqueue(paths);
@@ -143,7 +143,7 @@ export function EvidenceUpload({ caseId, defaultTrack, onAdded }: { caseId: numb
   /** Browser: the hidden file input. Desktop: the native dialog, files then added by path. */
   function pick() {
     if (!isDesktop) return inputRef.current?.click();
-    chooseEvidenceFiles().then(enqueue, (e: Error) => setNotice(e.message));
+    chooseFiles().then(enqueue, (e: Error) => setNotice(e.message));
   }
 
   const onDrop = (e: DragEvent) => {

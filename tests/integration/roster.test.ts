@@ -8,7 +8,7 @@ import { validateWorkers } from '../../electron/core/workers/validateWorkers';
 import { previewRoster, readRosterFile } from '../../electron/services/roster/readRoster';
 
 const TODAY = '2024-10-01';
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/rosters/gz-anzhi-18-workers.xlsx');
+const FIXTURE = path.resolve(__dirname, '../fixtures/rosters/gz-anzhi-18-workers.xlsx');
 
 async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { repoRoot } from './webHost';
 
-export const rosterFixture = path.resolve(repoRoot, '../shared/fixtures/rosters/gz-anzhi-18-workers.xlsx');
+export const rosterFixture = path.resolve(repoRoot, 'tests/fixtures/rosters/gz-anzhi-18-workers.xlsx');
 
 /** The LibreOffice fixture with one ID number's check digit broken (sheet row 7, column C). */
 export async function rosterWithBrokenId(target: string): Promise<{ good: string; broken: string; name: string }> {

@@ -29,6 +29,7 @@ import type { MethodInput, MethodName } from '../electron/core/contract';
 import type { Services } from '../electron/services/createServices';
 import { openRepoServices } from '../electron/services/repoServices';
 import { dispatch } from '../electron/services/dispatch';
+import { systemCaller } from '../electron/services/caller';
 import { DEFAULT_DEMO_SEED, generateDemo } from '../electron/services/demo/generateDemo';
 import { printSummary } from './demo';
 import { spawnSync } from 'node:child_process';
@@ -45,7 +46,7 @@ function arg(name: string): string | undefined {
 const open = (dataDir: string): Services => openRepoServices(root, dataDir);
 
 async function call<M extends MethodName>(services: Services, name: M, input: MethodInput<M>): Promise<unknown> {
-  const result = await dispatch(services.handlers, name, input);
+  const result = await dispatch(services.handlers, name, input, systemCaller('web'));
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;
 }
@@ -366,7 +367,7 @@ async function documentsBench() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-bench-docs-'));
   const services = open(dataDir);
   const api = async <M extends MethodName>(name: M, input: MethodInput<M>) => {
-    const r = await dispatch(services.handlers, name, input);
+    const r = await dispatch(services.handlers, name, input, systemCaller('web'));
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
     return r.value as never;
   };

@@ -6,3 +6,5 @@ export const OPEN_FILES_CHANNEL = 'sucai:dialog:openFiles';
 /** Desktop only: open (or bring forward) the shared-screen window on the external display. */
 export const OPEN_PRESENTATION_CHANNEL = 'sucai:window:openPresentation';
 export const OPEN_PATH_CHANNEL = 'sucai:file:open';
+/** Desktop only: the preload tells main the path of a file dropped on the window, so it may be imported once. */
+export const GRANT_DROPPED_CHANNEL = 'sucai:dialog:grantDropped';

@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog, ipcMain } from 'electron';
-import { OPEN_FILES_CHANNEL } from '../core/ipcChannels';
+import { APP_PROTOCOL, GRANT_DROPPED_CHANNEL, OPEN_FILES_CHANNEL } from '../core/ipcChannels';
 import { trustedSender } from './ipc';
+import { grantPaths } from './pathGrants';
 
 /**
  * The native file dialog for adding evidence. The renderer asks for paths on this one channel
@@ -21,6 +22,12 @@ export function registerEvidenceDialog(): void {
       properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
     };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-    return { ok: true, value: result.canceled ? [] : result.filePaths.slice(0, 200) };
+    const chosen = result.canceled ? [] : result.filePaths.slice(0, 200);
+    grantPaths(chosen);
+    return { ok: true, value: chosen };
+  });
+  // A file dropped on the window: the preload read its path from the File object (webUtils).
+  ipcMain.on(GRANT_DROPPED_CHANNEL, (event, dropped: unknown) => {
+    if (event.senderFrame?.url.startsWith(`${APP_PROTOCOL}://app/`) && typeof dropped === 'string') grantPaths([dropped]);
   });
 }

@@ -3,6 +3,8 @@ import { methodNames } from '../core/contract';
 import { EVENT_CHANNEL, METHOD_PREFIX, APP_PROTOCOL } from '../core/ipcChannels';
 import type { Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
+import { systemCaller } from '../services/caller';
+import { takeGrantedPaths } from './pathGrants';
 
 /** Only our own UI, loaded from the app protocol, may call the backend. */
 export function trustedSender(event: IpcMainInvokeEvent): boolean {
@@ -15,7 +17,7 @@ export function registerIpc(services: Services, windows: () => WebContents[]): v
   for (const name of methodNames) {
     ipcMain.handle(METHOD_PREFIX + name, (event, input) => {
       if (!trustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: '拒绝来自未知页面的请求' } };
-      return dispatch(services.handlers, name, input);
+      return dispatch(services.handlers, name, input, { ...systemCaller('electron'), takeGrantedPaths });
     });
   }
   services.events.on('event', (appEvent) => {

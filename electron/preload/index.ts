@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { methodNames, type AppEvent } from '../core/contract';
-import { EVENT_CHANNEL, METHOD_PREFIX, OPEN_FILES_CHANNEL, OPEN_PATH_CHANNEL, OPEN_PRESENTATION_CHANNEL } from '../core/ipcChannels';
+import { EVENT_CHANNEL, GRANT_DROPPED_CHANNEL, METHOD_PREFIX, OPEN_FILES_CHANNEL, OPEN_PATH_CHANNEL, OPEN_PRESENTATION_CHANNEL } from '../core/ipcChannels';
 
 /**
  * window.sucai: exactly the contract's methods plus on(event). Channel names never reach the
@@ -22,5 +22,10 @@ api.openPath = (path: string, action: 'open' | 'show') => ipcRenderer.invoke(OPE
 // Desktop only: the shared-screen window on the external display.
 api.openPresentation = () => ipcRenderer.invoke(OPEN_PRESENTATION_CHANNEL);
 // Desktop only: the path of a file dropped on the window (evidence drag-and-drop).
-api.pathForFile = (file: File) => webUtils.getPathForFile(file);
+api.pathForFile = (file: File) => {
+  const dropped = webUtils.getPathForFile(file);
+  // Only a real file from the disk has a path; main grants it for one import.
+  if (dropped) ipcRenderer.send(GRANT_DROPPED_CHANNEL, dropped);
+  return dropped;
+};
 contextBridge.exposeInMainWorld('sucai', api);

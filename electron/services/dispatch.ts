@@ -1,19 +1,36 @@
-import { AppFailure, contract, describeZodError, type ApiResult, type MethodName } from '../core/contract';
+import { AppFailure, contract, describeZodError, mayCall, roleLabels, type ApiResult, type Caller, type MethodName, type MethodSpec } from '../core/contract';
+import { runAs } from './caller';
 import type { Handlers } from './createServices';
 
 /**
- * The one validated entry point both hosts use: unknown method → error, input parsed by the
- * contract's schema, handler run, failures turned into Chinese messages. Unexpected errors are
- * logged with their stack and reported without internals.
+ * The one validated entry point both hosts use. In order: the method exists and this host offers
+ * it; the caller's roles may call it; its input parses; the local paths it names were granted by
+ * the user (desktop); then the handler runs as the caller. Failures become Chinese messages;
+ * unexpected errors are logged with their stack and reported without internals.
  */
-export async function dispatch(handlers: Handlers, name: string, raw: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(handlers: Handlers, name: string, raw: unknown, caller: Caller): Promise<ApiResult<unknown>> {
   if (!Object.hasOwn(contract, name)) return { ok: false, error: { code: 'unknown_method', message: `未知的操作：${name}` } };
   const method = name as MethodName;
-  const parsed = contract[method].input.safeParse(raw ?? {});
+  const spec: MethodSpec = contract[method];
+  if (spec.hosts && !spec.hosts.includes(caller.host)) {
+    return { ok: false, error: { code: 'unknown_method', message: '此操作只在桌面版中提供；网页版请通过上传导入文件' } };
+  }
+  if (!mayCall(spec.access, caller.account)) {
+    if (!caller.account) return { ok: false, error: { code: 'unauthorized', message: '请先登录' } };
+    const held = caller.account.roles.map((role) => roleLabels[role]).join('、') || '无角色';
+    return { ok: false, error: { code: 'forbidden', message: `您的角色（${held}）无权执行此操作` } };
+  }
+  const parsed = spec.input.safeParse(raw ?? {});
   if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error) } };
+  if (spec.localPaths) {
+    const paths = (spec.localPaths as (input: unknown) => string[])(parsed.data);
+    if (!caller.takeGrantedPaths?.(paths)) {
+      return { ok: false, error: { code: 'forbidden', message: '只能导入本次在文件对话框中选择或拖入窗口的文件，请重新选择' } };
+    }
+  }
   try {
     const handler = handlers[method] as (input: unknown) => unknown;
-    return { ok: true, value: await handler(parsed.data) };
+    return { ok: true, value: await runAs(caller, () => handler(parsed.data)) };
   } catch (error) {
     if (error instanceof AppFailure) return { ok: false, error: { code: error.code, message: error.message } };
     console.error(`[sucai] ${method} failed`, error);

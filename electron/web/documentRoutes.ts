@@ -14,7 +14,7 @@ import { documentPath, requireDocument } from '../services/documents/generate';
 import { exportDocumentPdf } from '../services/documents/pdf';
 
 const PREFIX = /^\/api\/files\/document\/(\d{1,12})$/;
-const STATUS: Record<ErrorCode, number> = { invalid_input: 400, not_found: 404, conflict: 409, internal: 500, unauthorized: 401, unknown_method: 404 };
+const STATUS: Record<ErrorCode, number> = { invalid_input: 400, not_found: 404, conflict: 409, internal: 500, unauthorized: 401, forbidden: 403, unknown_method: 404 };
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',

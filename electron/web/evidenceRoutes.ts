@@ -35,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   internal: 500,
   unauthorized: 401,
+  forbidden: 403,
   unknown_method: 404,
 };
 

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppEvent } from '../core/contract';
 import type { Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
+import { systemCaller } from '../services/caller';
 import { handleBundleRoute } from './bundleRoutes';
 import { handleEvidenceRoute } from './evidenceRoutes';
 import { handleDocumentRoute } from './documentRoutes';
@@ -74,7 +75,7 @@ export async function startWebHost(options: { services: Services; rendererDir: s
       } catch {
         return json(res, 400, { ok: false, error: { code: 'invalid_input', message: '请求格式错误' } });
       }
-      const result = await dispatch(services.handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+      const result = await dispatch(services.handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), input, systemCaller('web'));
       return json(res, 200, result);
     }
     return serveStatic(url.pathname, res);

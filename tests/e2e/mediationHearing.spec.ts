@@ -7,7 +7,7 @@ import { addDays, todayInChina, weekday } from '../../electron/core/dates';
 import { formatFen } from '../../electron/core/money';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
 import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
-import { api, makeId } from './support/api';
+import { api, makeId, uploadEvidence } from './support/api';
 
 const shots = path.join(repoRoot, 'test-results', 'screens');
 fs.mkdirSync(shots, { recursive: true });
@@ -72,9 +72,7 @@ test('快调 and 快审: schedule (conflict refused, short notice warned), media
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   pdf.addPage([595, 842]).drawText('Wage ledger 2026', { x: 60, y: 760, size: 24, font });
-  const ledger = path.join(dataDir, '工资台账.pdf');
-  fs.writeFileSync(ledger, await pdf.save());
-  const [exhibit] = await api<{ id: number }[]>(host, 'evidence.addFromPaths', { caseId, paths: [ledger], track: 'arbitration', submittedBy: 'applicant' });
+  const exhibit = await uploadEvidence<{ id: number }>(host, { caseId, fileName: '工资台账.pdf', track: 'arbitration', submittedBy: 'applicant' }, Buffer.from(await pdf.save()));
 
   // The hearing day: two weeks on, a weekday (well past the 5-working-day notice period).
   let hearingDay = addDays(today, 14);

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../electron/services/createServices';
 import { dispatch } from '../../electron/services/dispatch';
-import type { MethodInput, MethodName, MethodOutput } from '../../electron/core/contract';
+import { systemCaller } from '../../electron/services/caller';
+import { contract, type MethodInput, type MethodName, type MethodOutput, type MethodSpec } from '../../electron/core/contract';
 import { computeIdCheck } from '../../electron/core/ids/idNumber';
 import { emptyWorkerDraft, type WorkerDraft } from '../../electron/core/workers/workerDraft';
 
@@ -23,9 +24,15 @@ export function openTestServices(dataDir = tempDataDir(), now = '2026-11-20T02:0
   return Object.assign(services, { dataDir });
 }
 
-/** Calls through the same validated dispatcher the hosts use; throws the Chinese message on failure. */
+/**
+ * Calls through the same validated dispatcher the hosts use, as the 系统 account; throws the
+ * Chinese message on failure. A desktop-only method (one that takes local paths) is called as the
+ * desktop host with its paths granted, as if the user had picked them in the file dialog.
+ */
 export async function callApi<M extends MethodName>(services: Services, name: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatch(services.handlers, name, input);
+  const spec: MethodSpec = contract[name];
+  const caller = spec.hosts?.includes('web') === false ? { ...systemCaller('electron'), takeGrantedPaths: () => true } : systemCaller('web');
+  const result = await dispatch(services.handlers, name, input, caller);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as MethodOutput<M>;
 }

@@ -13,6 +13,7 @@ import { closingVerdict } from '../closing/closingService';
 import { cases } from '../../../db/schema';
 import type { Services } from '../createServices';
 import { dispatch } from '../dispatch';
+import { systemCaller } from '../caller';
 import { appendEvent } from '../timeline';
 import { CLOSING_METHODS, MATERIALS, REJECTION_REASONS } from './names';
 import { Rng } from './random';
@@ -77,7 +78,7 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
   const timings: DemoSummary['timings'] = {};
   async function call<M extends MethodName>(name: M, input: MethodInput<M>, index: number) {
     const t0 = performance.now();
-    const result = await dispatch(services.handlers, name, input);
+    const result = await dispatch(services.handlers, name, input, systemCaller(services.ctx.host, '演示数据'));
     const entry = (timings[name] ??= { calls: 0, ms: 0 });
     entry.calls++;
     entry.ms += performance.now() - t0;

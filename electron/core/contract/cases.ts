@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { caseStatuses, channels, claimTypes, partyRoles, procedures, stages, tracks } from '../domain';
+import type { Deadline } from '../clock/deadlines';
+import type { RosterPreview } from '../workers/rosterGrid';
+import { workerDraftSchema, type ValidWorker } from '../workers/workerDraft';
+import { closingMethods, type ClosingMethod } from './closing';
+import type { InspectionView } from './inspection';
+import { date, id, out, text } from './fields';
+import type { Methods } from './spec';
+
+export const extraClaimSchema = z.object({
+  workerIndex: z.number().int().min(0),
+  type: z.enum(claimTypes),
+  amount: z.string().max(30),
+  note: z.string().max(200).optional(),
+});
+
+export const organisationInputSchema = z.object({
+  kind: z.enum(['company', 'person']),
+  name: text(80).min(1, '请填写被申请人名称'),
+  creditCode: text(30).optional(),
+  idNumber: text(30).optional(),
+  legalRepresentative: text(40).optional(),
+  address: text(200).optional(),
+  phone: text(40).optional(),
+});
+
+export const respondentInputSchema = z.object({
+  organisationId: id.optional(),
+  organisation: organisationInputSchema.optional(),
+  role: z.enum(partyRoles),
+  /** Index (in this list) of the respondent that contracted this one: the project chain. */
+  contractedByIndex: z.number().int().min(0).nullable().optional(),
+});
+
+export const projectInputSchema = z.object({
+  id: id.optional(),
+  name: text(120).optional(),
+  address: text(200).optional(),
+  permitNumber: text(60).optional(),
+});
+
+export const caseCreateSchema = z.object({
+  channel: z.enum(channels),
+  receivedOn: date,
+  procedure: z.enum(procedures),
+  cause: text(60).min(1),
+  project: projectInputSchema,
+  respondents: z.array(respondentInputSchema).min(1, '至少需要一个被申请人'),
+  workers: z.array(workerDraftSchema).min(1, '至少需要一名申请人').max(2000),
+  extraClaims: z.array(extraClaimSchema).default([]),
+  representativeIndexes: z.array(z.number().int().min(0)).max(5).default([]),
+  /** Which track the case starts in: an arbitration claim, or an inspection complaint (arbitration may follow). */
+  startTrack: z.enum(tracks).default('arbitration'),
+  complaint: z.object({ complaintNumber: text(60).nullable(), inspectors: text(200) }).optional(),
+});
+export type CaseCreateInput = z.infer<typeof caseCreateSchema>;
+
+export type OrganisationView = {
+  id: number;
+  kind: 'company' | 'person';
+  name: string;
+  creditCode: string | null;
+  idNumber: string | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  phone: string | null;
+};
+
+export type ProjectView = {
+  id: number;
+  name: string;
+  address: string | null;
+  permitNumber: string | null;
+  parties: { organisationId: number; name: string; role: (typeof partyRoles)[number]; contractedById: number | null }[];
+};
+
+export type CaseRow = {
+  id: number;
+  caseNumber: string | null;
+  channel: (typeof channels)[number];
+  stage: (typeof stages)[number];
+  status: (typeof caseStatuses)[number];
+  isCollective: boolean;
+  receivedOn: string;
+  acceptedOn: string | null;
+  projectName: string | null;
+  respondentNames: string;
+  firstWorkerName: string | null;
+  workerCount: number;
+  claimedTotalFen: number;
+  nextDueOn: string | null;
+  /** False while the case is only an inspection complaint. */
+  hasArbitration: boolean;
+};
+
+/** A stored worker: the validated roster fields plus identity, representative flag and claim items. */
+export type WorkerView = Omit<ValidWorker, 'note'> & {
+  id: number;
+  isRepresentative: boolean;
+  claims: { id: number; type: (typeof claimTypes)[number]; amountFen: number; note: string | null }[];
+};
+
+export type CaseEventView = { id: number; at: string; actor: string; action: string; summary: string };
+
+export type CaseDetail = CaseRow & {
+  procedure: (typeof procedures)[number];
+  cause: string;
+  acceptedWithGaps: boolean;
+  materialsPromise: string | null;
+  materialsCompletedOn: string | null;
+  rejectedOn: string | null;
+  rejectionReason: string | null;
+  respondentServedOn: string | null;
+  awardExtensionDays: number;
+  closedOn: string | null;
+  closingMethod: ClosingMethod | null;
+  closedOnTime: boolean | null;
+  closedWithinFastTrack: boolean | null;
+  daysToClose: number | null;
+  extensionApprovedBy: string | null;
+  extensionReason: string | null;
+  suspensions: { id: number; fromOn: string; toOn: string | null; reason: string; approvedBy: string }[];
+  project: ProjectView | null;
+  respondents: (OrganisationView & { role: (typeof partyRoles)[number]; contractedById: number | null })[];
+  workers: WorkerView[];
+  missingMaterials: { id: number; name: string; completedOn: string | null }[];
+  deadlines: Deadline[];
+  /** Set when a deadline falls in a year whose holiday notice is not loaded yet. */
+  calendarNotice: string | null;
+  inspection: InspectionView | null;
+  events: CaseEventView[];
+};
+
+export type RelatedCase = {
+  caseId: number;
+  caseNumber: string | null;
+  status: (typeof caseStatuses)[number];
+  receivedOn: string;
+  reasons: string[];
+};
+
+export const caseSearchSchema = z.object({
+  query: z.string().max(60).default(''),
+  status: z.enum(caseStatuses).nullable().optional(),
+  receivedFrom: date.nullable().optional(),
+  receivedTo: date.nullable().optional(),
+  closedFrom: date.nullable().optional(),
+  closedTo: date.nullable().optional(),
+  closingMethod: z.enum(closingMethods).nullable().optional(),
+  closedOnTime: z.boolean().nullable().optional(),
+  stage: z.enum(stages).nullable().optional(),
+  channel: z.enum(channels).nullable().optional(),
+  due: z.enum(['overdue', 'soon']).nullable().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const casesContract = {
+  'projects.search': { input: z.object({ query: z.string().max(60) }), output: out<ProjectView[]>(), access: 'signedIn', reads: true },
+  'organisations.search': { input: z.object({ query: z.string().max(60) }), output: out<OrganisationView[]>(), access: 'signedIn', reads: true },
+  'workers.previewRoster': {
+    access: ['clerk', 'inspector'], reads: true,
+    input: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(30_000_000, '文件过大（上限 20 MB）') }),
+    output: out<RosterPreview>(),
+  },
+  'cases.create': { input: caseCreateSchema, output: out<{ id: number }>(), access: ['clerk', 'inspector'], reads: false },
+  'cases.get': { input: z.object({ id }), output: out<CaseDetail>(), access: 'signedIn', reads: true },
+  'cases.search': { input: caseSearchSchema, output: out<{ total: number; rows: CaseRow[] }>(), access: 'signedIn', reads: true },
+  'cases.related': { input: z.object({ id }), output: out<RelatedCase[]>(), access: 'signedIn', reads: true },
+  'cases.accept': {
+    access: ['clerk'], reads: false,
+    input: z.object({
+      id,
+      acceptedOn: date,
+      withGaps: z
+        .object({ materials: z.array(text(100).min(1)).min(1, '请列出缺少的材料'), promise: text(500).min(1, '请记录申请人补正承诺') })
+        .nullable()
+        .optional(),
+    }),
+    output: out<CaseDetail>(),
+  },
+  'cases.reject': { input: z.object({ id, rejectedOn: date, reason: text(1000).min(4, '请写明不予受理的理由') }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
+  'cases.completeMaterials': { input: z.object({ id, completedOn: date }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
+  'cases.recordService': { input: z.object({ id, servedOn: date }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
+  /** A case that starts as an inspection complaint files its arbitration claim later: one file, one timeline. */
+  'cases.openArbitration': { input: z.object({ id, receivedOn: date }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
+} as const satisfies Methods;

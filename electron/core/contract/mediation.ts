@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { claimTypes, tracks } from '../domain';
+import { date, id, out, text } from './fields';
+import type { Methods } from './spec';
+
+export type PaymentMethod = 'bankTransfer' | 'cash';
+export type InstalmentView = { id: number; seq: number; dueOn: string; amountFen: number; paidFen: number; status: 'paid' | 'partlyPaid' | 'due' | 'overdue' };
+export type PaymentView = { id: number; amountFen: number; paidAt: string; method: PaymentMethod; reference: string | null; exhibitId: number | null; instalmentId: number | null };
+export type MediationWorkerRow = {
+  workerId: number;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  bankCard: string | null;
+  claims: { claimItemId: number; type: (typeof claimTypes)[number]; claimedFen: number; agreedFen: number | null; payBy: string | null; method: PaymentMethod | null; track: (typeof tracks)[number] }[];
+  claimedFen: number;
+  agreedFen: number;
+  paidFen: number;
+  /** agreed − paid (never below 0) */
+  balanceFen: number;
+  instalments: InstalmentView[];
+  payments: PaymentView[];
+};
+export type MediationSessionView = {
+  id: number;
+  heldOn: string;
+  mediator: string;
+  attendees: { role: string; name: string }[];
+  notes: string;
+  outcome: 'pending' | 'settled' | 'partlySettled' | 'failed';
+  track: (typeof tracks)[number];
+};
+export type MediationView = {
+  caseId: number;
+  sessions: MediationSessionView[];
+  rows: MediationWorkerRow[];
+  totals: { claimedFen: number; agreedFen: number; paidFen: number; balanceFen: number; differenceFen: number; settledWorkers: number };
+  outcome: 'settled' | 'partlySettled' | 'failed' | null;
+  signedByWorkersOn: string | null;
+  signedByRespondentOn: string | null;
+  /** The mediation document takes effect only when both parties have signed for it. */
+  effective: boolean;
+  hasInspectionAgreement: boolean;
+};
+
+export const mediationContract = {
+  'mediation.get': { input: z.object({ caseId: id }), output: out<MediationView>(), access: 'signedIn', reads: true },
+  'mediation.addSession': {
+    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    input: z.object({
+      caseId: id,
+      heldOn: date,
+      mediator: text(40).min(1, '请填写调解员'),
+      attendees: z.array(z.object({ role: text(40), name: text(40).min(1) })).max(60),
+      notes: text(20000).default(''),
+      track: z.enum(tracks).default('arbitration'),
+    }),
+    output: out<MediationView>(),
+  },
+  'mediation.updateSession': {
+    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    input: z.object({
+      id,
+      notes: text(20000).optional(),
+      attendees: z.array(z.object({ role: text(40), name: text(40).min(1) })).max(60).optional(),
+      outcome: z.enum(['pending', 'settled', 'partlySettled', 'failed']).optional(),
+    }),
+    output: out<MediationView>(),
+  },
+  /** The settlement proposal, edited per claim item (agreedFen null = left to the hearing). */
+  'mediation.setAgreed': {
+    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    input: z.object({
+      caseId: id,
+      items: z
+        .array(z.object({ claimItemId: id, agreedFen: z.number().int().min(0).nullable(), payBy: date.nullable().optional(), method: z.enum(['bankTransfer', 'cash']).nullable().optional() }))
+        .min(1)
+        .max(5000),
+    }),
+    output: out<MediationView>(),
+  },
+  /** 工资优先: settle the wage items at the claimed amount for these workers (all when null). */
+  'mediation.settleWagesFirst': { input: z.object({ caseId: id, workerIds: z.array(id).nullable(), payBy: date.nullable().optional() }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  'mediation.recordPayment': {
+    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    input: z.object({
+      caseId: id,
+      workerId: id,
+      amountFen: z.number().int().positive('金额须大于0'),
+      paidAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, '时间格式应为 YYYY-MM-DDTHH:mm'),
+      method: z.enum(['bankTransfer', 'cash']),
+      reference: text(80).nullable().optional(),
+      exhibitId: id.nullable().optional(),
+      instalmentId: id.nullable().optional(),
+    }),
+    output: out<MediationView>(),
+  },
+  'mediation.setInstalments': {
+    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    input: z.object({ caseId: id, workerId: id, instalments: z.array(z.object({ dueOn: date, amountFen: z.number().int().positive() })).max(60) }),
+    output: out<MediationView>(),
+  },
+  'mediation.setOutcome': { input: z.object({ caseId: id, outcome: z.enum(['settled', 'partlySettled', 'failed']) }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  /** Signed receipt of the mediation document by one side; effective when both have signed. */
+  'mediation.recordSignature': { input: z.object({ caseId: id, party: z.enum(['workers', 'respondent']), signedOn: date }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  /** 置换: an agreement reached in the inspection track becomes the arbitral settlement, without retyping. */
+  'mediation.convertInspectionAgreement': { input: z.object({ caseId: id }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+} as const satisfies Methods;

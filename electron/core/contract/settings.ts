@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { date, out, text } from './fields';
+import type { Methods } from './spec';
+
+export const minimumWageSchema = z.object({ effectiveOn: date, monthlyFen: z.number().int().positive() });
+
+export const settingsSchema = z.object({
+  commissionName: text(60).min(1, '请填写仲裁委员会名称'),
+  commissionAddress: text(120).nullable().default(null),
+  commissionPhone: text(40).nullable().default(null),
+  policeThresholdOneWorkerFen: z.number().int().positive().default(1_000_000),
+  policeThresholdTenWorkersFen: z.number().int().positive().default(6_000_000),
+  caseNumberPattern: text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), '案号格式须包含 {year} 和 {n}'),
+  fastTrackTargetDays: z.number().int().min(1).max(60),
+  operatorName: text(20).min(1, '请填写操作员姓名'),
+  minimumWages: z.array(minimumWageSchema),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsContract = {
+  'app.info': {
+    access: 'signedIn', reads: true,
+    input: z.object({}).default({}),
+    output: out<{ version: string; host: 'web' | 'electron'; dataDir: string; today: string }>(),
+  },
+  'settings.get': { input: z.object({}).default({}), output: out<Settings>(), access: 'signedIn', reads: true },
+  'settings.update': { input: settingsSchema, output: out<Settings>(), access: ['admin'], reads: false },
+} as const satisfies Methods;

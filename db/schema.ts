@@ -14,6 +14,50 @@ export const commissions = sqliteTable('commissions', {
   /** Address and contact lines printed on documents. */
   address: text('address'),
   phone: text('phone'),
+  /** Number series of the commission's and the labour authority's other documents (patterns like the case number). */
+  rejectionNumberPattern: text('rejection_number_pattern').notNull().default('赣市劳人仲不字〔{year}〕第{n}号'),
+  correctionOrderNumberPattern: text('correction_order_number_pattern').notNull().default('赣市人社监令〔{year}〕{n}号'),
+  policeTransferNumberPattern: text('police_transfer_number_pattern').notNull().default('赣市人社监移〔{year}〕{n}号'),
+  /** Documents served on the parties show workers' ID numbers masked (保留前6后4). */
+  maskWorkerIds: integer('mask_worker_ids', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Last number handed out per commission, series (rejection, correctionOrder, policeTransfer) and year. */
+export const numberSequences = sqliteTable(
+  'number_sequences',
+  {
+    commissionId: integer('commission_id').notNull().references(() => commissions.id),
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commissionId, t.series, t.year] })],
+);
+
+/** A number given to one document of a case (不予受理通知书, 限期改正指令书, 移送书): once, never reused. */
+export const documentNumbers = sqliteTable(
+  'document_numbers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    series: text('series').notNull(),
+    /** What inside the case the number is for, e.g. '' (the rejection) or '<step id>:<variant>'. */
+    subject: text('subject').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull(),
+    assignedAt: text('assigned_at').notNull(),
+  },
+  (t) => [uniqueIndex('document_numbers_subject').on(t.caseId, t.series, t.subject), uniqueIndex('document_numbers_seq').on(t.series, t.year, t.seq)],
+);
+
+/** A State Council holiday notice entered in settings: festivals with their days off and make-up working days. */
+export const holidayNotices = sqliteTable('holiday_notices', {
+  year: integer('year').primaryKey(),
+  source: text('source').notNull(),
+  /** JSON array of { name, from, to, workdays: string[] }. */
+  festivals: text('festivals').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
 
@@ -163,6 +207,36 @@ export const caseRespondents = sqliteTable(
   },
   (t) => [index('case_respondents_case').on(t.caseId), index('case_respondents_organisation').on(t.organisationId)],
 );
+
+/** Service of the application copy (应诉通知书 with the 仲裁申请书副本) on one respondent: its defence period runs from here. */
+export const respondentServices = sqliteTable(
+  'respondent_services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    servedOn: text('served_on').notNull(),
+    method: text('method', { enum: ['inPerson', 'post', 'left', 'electronic', 'publication'] }).notNull(),
+    note: text('note'),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('respondent_services_party').on(t.caseId, t.organisationId)],
+);
+
+/** 撤回仲裁申请: the applicant's request, recorded before the tribunal decides on it. */
+export const withdrawalApplications = sqliteTable('withdrawal_applications', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  appliedOn: text('applied_on').notNull(),
+  /** Who filed it: the worker(s) or representatives, as written on the application. */
+  appliedBy: text('applied_by').notNull(),
+  reason: text('reason').notNull().default(''),
+  /** Collective case: date and record of the represented workers' consent (Rules Art 8, CPL Art 56). */
+  consentOn: text('consent_on'),
+  consentNote: text('consent_note'),
+  recordedAt: text('recorded_at').notNull(),
+});
 
 export const workers = sqliteTable(
   'workers',
@@ -418,6 +492,9 @@ export const hearings = sqliteTable(
     respondentPresent: integer('respondent_present', { mode: 'boolean' }),
     /** held / default (respondent absent) / deemedWithdrawal (applicant absent). */
     outcome: text('outcome', { enum: ['held', 'default', 'deemedWithdrawal'] }),
+    /** When the hearing actually opened and closed (China local 'YYYY-MM-DDTHH:mm'), for the record. */
+    openedAt: text('opened_at'),
+    closedAt: text('closed_at'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
@@ -515,6 +592,9 @@ export const documentServices = sqliteTable(
     documentId: integer('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
     caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
     recipient: text('recipient').notNull(),
+    /** The party served (a worker or a respondent organisation); null for someone else (e.g. 代收人 only). */
+    partyKind: text('party_kind', { enum: ['worker', 'respondent'] }),
+    partyId: integer('party_id'),
     method: text('method', { enum: ['inPerson', 'post', 'left', 'electronic', 'publication'] }).notNull(),
     servedOn: text('served_on'),
     note: text('note'),

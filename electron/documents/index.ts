@@ -36,6 +36,11 @@ export type DocumentBuilder<Data, Ctx, Db> = {
   collect(ctx: Ctx, db: Db, caseId: number, variant: string): Data;
   /** Data → one or more documents, each with its own variant (the award may split final / non-final). */
   build(data: Data): BuiltDocument[];
+  /**
+   * A document with its own 文号: which number it needs (series, subject within the case, year).
+   * The engine hands the number out once, before collect, which then reads it.
+   */
+  number?(ctx: Ctx, db: Db, caseId: number, variant: string): { series: 'rejection' | 'correctionOrder' | 'policeTransfer'; subject: string; year: number; label: string } | null;
 };
 
 export { documentLabels } from '../core/contract';

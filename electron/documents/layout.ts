@@ -159,7 +159,8 @@ export function organLine(text: string): Paragraph {
 export function docNumber(text: string, opts: { align?: 'center' | 'right' } = {}): Paragraph {
   return new Paragraph({
     alignment: ALIGN[opts.align ?? 'right'],
-    spacing: { ...bodySpacing, after: BODY_LINE / 2 },
+    // whole twips only: OOXML's ST_TwipsMeasure is an integer (289.5 makes Word offer a repair)
+    spacing: { ...bodySpacing, after: Math.round(BODY_LINE / 2) },
     keepNext: true,
     children: [run(text)],
   });
@@ -227,6 +228,85 @@ export function signatureBlock(opts: { signers: string[]; date: string; seal?: s
   out.push(line(opts.date, !opts.seal));
   if (opts.seal) out.push(line(opts.seal, true));
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 公文 of an administrative organ (GB/T 9704-2012 §7.2, §7.3.5): 版头, 发文字号, 落款
+
+const RED = 'FF0000';
+
+/**
+ * 版头: 发文机关标志 (小标宋, red, centred), then the 发文字号 centred two lines below it (〔〕 around
+ * the year, no leading zeros, no "第"), and the red 分隔线 the width of the 版心 4 mm under the number.
+ */
+export function letterhead(organ: string, number: string): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 880, lineRule: LineRuleType.EXACT, before: 0, after: 2 * BODY_LINE },
+      keepNext: true,
+      children: [new TextRun({ text: organ, font: FONTS.title, size: SIZES.er, color: RED })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...bodySpacing, after: 2 * BODY_LINE },
+      // 4 mm ≈ 11 pt between the number and the rule (w:space is in points)
+      border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: RED, space: 11 } },
+      keepNext: true,
+      children: [run(number)],
+    }),
+  ];
+}
+
+/**
+ * 落款 of a sealed 公文 (§7.3.5.1): the 成文日期 in Arabic numerals (2026年11月16日), four characters
+ * from the right margin, and the 发文机关署名 centred over the date; the seal is stamped over both.
+ */
+export function issuedBy(opts: { organ: string; date: string }): Paragraph[] {
+  const dateIndent = 4 * CHAR;
+  const organIndent = Math.max(0, Math.round(dateIndent + (textTwips(opts.date, SIZES.san) - textTwips(opts.organ, SIZES.san)) / 2));
+  const line = (text: string, right: number, last: boolean) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: { right }, keepNext: !last, keepLines: true, children: [run(text)] });
+  return [
+    new Paragraph({ spacing: bodySpacing, keepNext: true, children: [] }),
+    new Paragraph({ spacing: bodySpacing, keepNext: true, children: [] }),
+    line(opts.organ, organIndent, false),
+    line(opts.date, dateIndent, true),
+  ];
+}
+
+/**
+ * 附件说明 under the body (§7.3.4): "附件：1. …" two characters in, the later items and every wrapped
+ * line aligned after the number. The last item stays with the 落款 that follows.
+ */
+export function attachmentNote(names: string[]): Paragraph[] {
+  if (!names.length) return [];
+  const numbered = names.length > 1;
+  const label = 3 * CHAR; // "附件："
+  return [
+    blankLine(),
+    ...names.map((name, i) => {
+      const number = numbered ? `${i + 1}. ` : '';
+      const numberWidth = textTwips(number, SIZES.san);
+      return new Paragraph({
+        alignment: AlignmentType.LEFT,
+        spacing: bodySpacing,
+        indent: { left: 2 * CHAR + label + numberWidth, hanging: numberWidth + (i === 0 ? label : 0) },
+        keepNext: i === names.length - 1,
+        keepLines: true,
+        children: [run(`${i === 0 ? '附件：' : ''}${number}${name}`)],
+      });
+    }),
+  ];
+}
+
+/** The head of an 附件 on its own page (§7.4): "附件" in 黑体 top left, then its title centred. */
+export function attachmentHead(title: string, index?: number): Paragraph[] {
+  return [
+    pageBreak(),
+    new Paragraph({ spacing: bodySpacing, keepNext: true, children: [run(index ? `附件${index}` : '附件', { font: FONTS.hei })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...bodySpacing, before: BODY_LINE, after: BODY_LINE }, keepNext: true, children: [run(title, { font: FONTS.title, size: SIZES.er })] }),
+  ];
 }
 
 /** A small note line (仿宋 四号), e.g. "抄送：…" or a footnote under a form. */
@@ -313,13 +393,63 @@ export function tableCell(
   });
 }
 
+/** Cell padding left + right (see tableCell) and a little room for the glyphs' side bearings. */
+const CELL_PADDING = 2 * 80 + 60;
+
+/**
+ * Printed width of `text` in twips at `size` half-points: CJK one em, Latin and digits half an em,
+ * plus the space Word and LibreOffice put between CJK and Latin/digits (autoSpaceDE/DN, ≈ 0.2 em).
+ */
+export function textTwips(text: string, size: number, bold = false): number {
+  let ems = 0;
+  let previous: boolean | null = null;
+  for (const ch of text) {
+    const cjk = ch.charCodeAt(0) >= 0x2e80;
+    ems += cjk ? 1 : 0.5;
+    if (previous !== null && previous !== cjk && /[\p{L}\p{N}]/u.test(ch)) ems += 0.2;
+    previous = cjk;
+  }
+  return Math.ceil(ems * size * 10 * (bold ? 1.08 : 1));
+}
+
+/** A cell that Word would break in the middle of a token: a number or code with no space and no CJK. */
+const unbreakable = (text: string) => text !== '' && !/[\s\u2e80-\uffff]/.test(text);
+
+/**
+ * Widens the columns whose numbers or codes would not fit on one line (a bold total such as
+ * 2,447,305.00 broke as "2,447,305.0 / 0"), taking the room from columns with slack; when the
+ * table has no slack left, the font gets smaller. Returns whole-twip widths and the size to use.
+ */
+export function fitColumns(widths: number[], cells: { text: string; bold: boolean }[][], size: number): { widths: number[]; size: number } {
+  for (let s = size; s >= 18; s -= s > 21 ? 2 : 1) {
+    const need = widths.map((_, i) => Math.max(0, ...cells.map((row) => (row[i] && unbreakable(row[i].text) ? Math.ceil(textTwips(row[i].text, s, row[i].bold) * 1.12) + CELL_PADDING : 0))));
+    // a text column keeps room for two characters of its own
+    const floor = need.map((n) => Math.max(n, 2 * s * 10 + CELL_PADDING));
+    const deficit = widths.reduce((a, w, i) => a + Math.max(0, (need[i] as number) - w), 0);
+    if (!deficit) return { widths, size: s };
+    const slack = widths.map((w, i) => Math.max(0, w - (floor[i] as number)));
+    const totalSlack = slack.reduce((a, b) => a + b, 0);
+    if (totalSlack < deficit) continue;
+    const out = widths.map((w, i) => Math.max(w, need[i] as number) - Math.floor(((slack[i] as number) / totalSlack) * deficit));
+    out[out.length - 1] = (out[out.length - 1] as number) + widths.reduce((a, b) => a + b, 0) - out.reduce((a, b) => a + b, 0);
+    return { widths: out, size: s };
+  }
+  return { widths, size: 18 };
+}
+
 /**
  * A data table across the 版心: 黑体 header row repeated on every page (`tableHeader`), rows never
- * split across pages (`cantSplit`), optional bold totals row.
+ * split across pages (`cantSplit`), optional bold totals row. Amount columns widen (or the font
+ * shrinks) so that no number or total ever breaks across lines.
  */
 export function table(opts: TableOptions): Table {
-  const widths = columnWidths(opts.columns);
-  const size = opts.size ?? SIZES.xiaoSi;
+  const fitted = fitColumns(
+    columnWidths(opts.columns),
+    [...opts.rows.map((r) => r.map((text) => ({ text, bold: false }))), ...(opts.totals ? [opts.totals.map((text) => ({ text, bold: true }))] : [])],
+    opts.size ?? SIZES.xiaoSi,
+  );
+  const widths = fitted.widths;
+  const size = fitted.size;
   const header = new TableRow({
     tableHeader: opts.repeatHeader ?? true,
     cantSplit: true,

@@ -13,7 +13,8 @@ import { createCase } from './cases/createCase';
 import { getCase } from './cases/getCase';
 import { searchCases } from './cases/searchCases';
 import { relatedCases } from './cases/relatedCases';
-import { acceptCase, completeMaterials, recordService, rejectCase } from './cases/intakeDecisions';
+import { acceptCase, completeMaterials, rejectCase } from './cases/intakeDecisions';
+import { recordRespondentService } from './cases/respondentService';
 import { openArbitration } from './inspection/openArbitration';
 import { inspectionHandlers } from './inspection/handlers';
 import { evidenceHandlers } from './evidence/handlers';
@@ -86,7 +87,7 @@ export function createServices(options: ServiceOptions): Services {
     'cases.accept': (input) => acceptCase(ctx, input),
     'cases.reject': (input) => rejectCase(ctx, input),
     'cases.completeMaterials': (input) => completeMaterials(ctx, input),
-    'cases.recordService': (input) => recordService(ctx, input),
+    'cases.recordService': (input) => recordRespondentService(ctx, input),
     'cases.openArbitration': (input) => openArbitration(ctx, input),
     ...inspectionHandlers(ctx),
     ...evidenceHandlers(ctx),

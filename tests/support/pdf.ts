@@ -58,3 +58,26 @@ export function renderPng(pdf: string, outPrefix: string, options: { dpi?: numbe
     .sort()
     .map((f) => path.join(dir, f));
 }
+
+export type PdfLine = { page: number; y: number; xMin: number; xMax: number; text: string };
+
+/** The text lines of a PDF with their horizontal extent in points (pdftotext -bbox, words grouped by baseline). */
+export function pdfLines(pdf: string): PdfLine[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines: PdfLine[] = [];
+  let page = 0;
+  for (const m of html.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+    if (m[0].startsWith('<page')) {
+      page++;
+      continue;
+    }
+    const [xMin, yMin, xMax, text] = [Number(m[1]), Number(m[2]), Number(m[3]), m[4] as string];
+    const line = lines.find((l) => l.page === page && Math.abs(l.y - yMin) < 2);
+    if (line) {
+      line.xMin = Math.min(line.xMin, xMin);
+      line.xMax = Math.max(line.xMax, xMax);
+      line.text += text;
+    } else lines.push({ page, y: yMin, xMin, xMax, text });
+  }
+  return lines;
+}

@@ -4,6 +4,7 @@ import type { Deadline } from '../clock/deadlines';
 import type { RosterPreview } from '../workers/rosterGrid';
 import { workerDraftSchema, type ValidWorker } from '../workers/workerDraft';
 import { closingMethods, type ClosingMethod } from './closing';
+import { serviceMethods, type ServiceMethod } from './documents';
 import type { InspectionView } from './inspection';
 import { date, id, out, text } from './fields';
 import type { Methods } from './spec';
@@ -111,6 +112,8 @@ export type CaseDetail = CaseRow & {
   materialsCompletedOn: string | null;
   rejectedOn: string | null;
   rejectionReason: string | null;
+  /** The 不予受理通知书's own number (a rejected application has no case number). */
+  rejectionNumber: string | null;
   respondentServedOn: string | null;
   awardExtensionDays: number;
   closedOn: string | null;
@@ -122,7 +125,13 @@ export type CaseDetail = CaseRow & {
   extensionReason: string | null;
   suspensions: { id: number; fromOn: string; toOn: string | null; reason: string; approvedBy: string }[];
   project: ProjectView | null;
-  respondents: (OrganisationView & { role: (typeof partyRoles)[number]; contractedById: number | null })[];
+  respondents: (OrganisationView & {
+    role: (typeof partyRoles)[number];
+    contractedById: number | null;
+    /** Service of the application copy on this respondent (its defence period runs from servedOn). */
+    servedOn: string | null;
+    serviceMethod: ServiceMethod | null;
+  })[];
   workers: WorkerView[];
   missingMaterials: { id: number; name: string; completedOn: string | null }[];
   deadlines: Deadline[];
@@ -182,7 +191,22 @@ export const casesContract = {
   },
   'cases.reject': { input: z.object({ id, rejectedOn: date, reason: text(1000).min(4, '请写明不予受理的理由') }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
   'cases.completeMaterials': { input: z.object({ id, completedOn: date }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
-  'cases.recordService': { input: z.object({ id, servedOn: date }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
+  /** The application copy served on the respondents: each with its own date and method, or all on one date. */
+  'cases.recordService': {
+    access: ['clerk'], reads: false,
+    input: z
+      .strictObject({
+        id,
+        servedOn: date.optional(),
+        method: z.enum(serviceMethods, '请选择送达方式').optional(),
+        respondents: z
+          .array(z.strictObject({ organisationId: id, servedOn: date, method: z.enum(serviceMethods, '请选择送达方式'), note: text(200).optional() }))
+          .min(1, '请至少填写一个被申请人的送达情况')
+          .optional(),
+      })
+      .refine((v) => v.servedOn !== undefined || v.respondents !== undefined, '请填写送达日期'),
+    output: out<CaseDetail>(),
+  },
   /** A case that starts as an inspection complaint files its arbitration claim later: one file, one timeline. */
   'cases.openArbitration': { input: z.object({ id, receivedOn: date }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
 } as const satisfies Methods;

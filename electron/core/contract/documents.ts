@@ -50,8 +50,37 @@ export type DocumentView = {
   size: number;
   sha256: string;
   generatedAt: string;
-  services: { id: number; recipient: string; method: 'inPerson' | 'post' | 'left' | 'electronic' | 'publication'; servedOn: string | null }[];
+  services: { id: number; recipient: string; party: PartyRef | null; method: ServiceMethod; servedOn: string | null }[];
 };
+
+export const serviceMethods = ['inPerson', 'post', 'left', 'electronic', 'publication'] as const;
+export type ServiceMethod = (typeof serviceMethods)[number];
+export const serviceMethodLabels: Record<ServiceMethod, string> = { inPerson: '直接送达', post: '邮寄送达', left: '留置送达', electronic: '电子送达', publication: '公告送达' };
+
+/** A party of the case: a worker (claimant) or a respondent organisation (by its id). */
+export const partyRefSchema = z.strictObject({ kind: z.enum(['worker', 'respondent'], '当事人类型应为劳动者或被申请人'), id });
+export type PartyRef = z.infer<typeof partyRefSchema>;
+
+/** One line of the service dialog: a party who may receive the document, prefilled when the document goes to them. */
+export type ServiceRecipient = {
+  party: PartyRef;
+  name: string;
+  /** 被申请人（施工总承包）/ 代表人 / 申请人 */
+  role: string;
+  address: string | null;
+  /** The document is addressed to this party (or must reach it): ticked when the dialog opens. */
+  addressee: boolean;
+  /** The latest service already recorded on this party for this document. */
+  served: { method: ServiceMethod; servedOn: string | null } | null;
+};
+
+export const serviceEntrySchema = z.strictObject({
+  party: partyRefSchema.nullable().default(null),
+  recipient: text(80).min(1, '请填写受送达人'),
+  method: z.enum(serviceMethods, '请选择送达方式'),
+  servedOn: date.nullable(),
+  note: text(200).optional(),
+});
 export type DocumentAvailability = { kind: DocumentKind; label: string; ready: boolean; missing: string[]; batch: boolean };
 
 export const documentsContract = {
@@ -62,9 +91,18 @@ export const documentsContract = {
   'documents.generateBatch': { input: z.object({ caseId: id, kind: z.enum(documentKinds) }), output: out<DocumentView[]>(), access: ['clerk', 'arbitrator', 'mediator', 'inspector'], reads: false },
   /** LibreOffice → PDF next to the docx; returns where. */
   'documents.exportPdf': { input: z.object({ documentId: id }), output: out<{ path: string; fileName: string; pages: number | null }>(), access: ['clerk', 'arbitrator', 'mediator', 'inspector'], reads: false },
+  /** The parties a document may be served on, the ones it goes to ticked, with what is already recorded. */
+  'documents.serviceRecipients': { input: z.strictObject({ documentId: id }), output: out<ServiceRecipient[]>(), access: 'signedIn', reads: true },
+  /** Service on one recipient (a party, or someone else by name). */
   'documents.recordService': {
     access: ['clerk', 'arbitrator', 'mediator', 'inspector'], reads: false,
-    input: z.object({ documentId: id, recipient: text(80).min(1), method: z.enum(['inPerson', 'post', 'left', 'electronic', 'publication']), servedOn: date.nullable(), note: text(200).optional() }),
+    input: serviceEntrySchema.extend({ documentId: id }),
+    output: out<DocumentView>(),
+  },
+  /** Service on several recipients in one step, each with its own method and date. */
+  'documents.recordServices': {
+    access: ['clerk', 'arbitrator', 'mediator', 'inspector'], reads: false,
+    input: z.strictObject({ documentId: id, entries: z.array(serviceEntrySchema).min(1, '请至少选择一名受送达人').max(2000) }),
     output: out<DocumentView>(),
   },
 } as const satisfies Methods;

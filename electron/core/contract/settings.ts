@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { date, out, text } from './fields';
 import type { Methods } from './spec';
 
+/** A number pattern like the case number's: {year} and {n} are filled in. */
+const numberPattern = (what: string) => text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), `${what}须包含 {year} 和 {n}`);
+
 export const minimumWageSchema = z.object({ effectiveOn: date, monthlyFen: z.number().int().positive() });
 
 export const settingsSchema = z.object({
@@ -10,7 +13,13 @@ export const settingsSchema = z.object({
   commissionPhone: text(40).nullable().default(null),
   policeThresholdOneWorkerFen: z.number().int().positive().default(1_000_000),
   policeThresholdTenWorkersFen: z.number().int().positive().default(6_000_000),
-  caseNumberPattern: text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), '案号格式须包含 {year} 和 {n}'),
+  caseNumberPattern: numberPattern('案号格式'),
+  /** 不予受理通知书, 限期改正指令书, 移送书: their own number series, per year. */
+  rejectionNumberPattern: numberPattern('不予受理通知书文号格式').default('赣市劳人仲不字〔{year}〕第{n}号'),
+  correctionOrderNumberPattern: numberPattern('限期改正指令书文号格式').default('赣市人社监令〔{year}〕{n}号'),
+  policeTransferNumberPattern: numberPattern('移送书文号格式').default('赣市人社监移〔{year}〕{n}号'),
+  /** Documents served on the parties show workers' ID numbers masked (保留前6后4). */
+  maskWorkerIds: z.boolean().default(true),
   fastTrackTargetDays: z.number().int().min(1).max(60),
   operatorName: text(20).min(1, '请填写操作员姓名'),
   minimumWages: z.array(minimumWageSchema),

@@ -22,7 +22,7 @@ export function buildAcceptanceNotice(d: AcceptanceNoticeData): Document {
     ...numbered([
       `当事人及案由。案由：${d.cause}。${d.isCollective ? `本案为集体劳动人事争议，共有劳动者${d.workers.length}人，依法优先立案、优先审理。` : ''}`,
     ]),
-    ...partyBlock([...applicantLines(d, 'masked'), ...d.respondents.map((r) => respondentLine(r, 'masked'))]),
+    ...partyBlock([...applicantLines(d, d.servedIds), ...d.respondents.map((r) => respondentLine(r, d.servedIds))]),
     ...numbered(
       [
       `仲裁庭组成。${procedureText(d)}，仲裁庭组成人员及开庭时间、地点另行通知。当事人认为仲裁员有法定回避情形的，应当在首次开庭前提出回避申请；回避事由在首次开庭后知道的，可以在庭审辩论终结前提出。`,
@@ -37,7 +37,7 @@ export function buildAcceptanceNotice(d: AcceptanceNoticeData): Document {
     ...contactLines(d),
     ...signatureBlock({ signers: [d.commissionName], date: formatChineseNumeralDate(d.acceptedOn), seal: '（印章）' }),
     ...(d.workers.length > 3
-      ? workerAnnex('申请人名单', d.workers, { ids: 'masked', amounts: [{ header: '请求金额', value: (w) => w.claimedFen }] })
+      ? workerAnnex('申请人名单', d.workers, { ids: d.servedIds, amounts: [{ header: '请求金额', value: (w) => w.claimedFen }] })
       : []),
   ];
   return officialDocument({ title: '受理通知书', children });

@@ -42,6 +42,8 @@ export type CaseHeader = {
   projectName: string | null;
   workers: WorkerRow[];
   respondents: PartyData[];
+  /** ID numbers on documents served on the parties: masked unless the setting is off. */
+  servedIds: IdMode;
 };
 
 /** Whether the per-worker table shows full ID numbers (to the tribunal, court, police) or masked ones. */

@@ -50,7 +50,7 @@ export function buildHearingNotice(d: HearingNoticeData): Document {
     ]),
     ...contactLines(d),
     ...signatureBlock({ signers: [d.commissionName], date: formatChineseNumeralDate(d.issuedOn), seal: '（印章）' }),
-    ...(d.workers.length > 3 ? workerAnnex('申请人名单', d.workers, { ids: 'masked', amounts: [{ header: '请求金额', value: (w) => w.claimedFen }] }) : []),
+    ...(d.workers.length > 3 ? workerAnnex('申请人名单', d.workers, { ids: d.servedIds, amounts: [{ header: '请求金额', value: (w) => w.claimedFen }] }) : []),
   ];
   return officialDocument({ title: '开庭通知书', children });
 }

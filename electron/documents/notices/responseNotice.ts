@@ -21,7 +21,7 @@ export function buildResponseNotice(d: ResponseNoticeData): Document {
     para(
       `${applicants}与你方${d.cause}争议一案，本委已于${cn(d.acceptedOn)}立案受理。申请人请求支付拖欠的劳动报酬等共计${formatYuan(d.claimedTotalFen)}。现将仲裁申请书副本送达你方，并将有关事项通知如下：`,
     ),
-    ...partyBlock([...applicantLines(d, 'masked'), ...d.respondents.map((r) => respondentLine(r, 'masked'))]),
+    ...partyBlock([...applicantLines(d, d.servedIds), ...d.respondents.map((r) => respondentLine(r, d.servedIds))]),
     ...numbered([
       `答辩。你方应当自收到仲裁申请书副本之日起10日内向本委提交答辩书及副本（按申请人人数${d.isCollective ? '或代表人人数' : ''}提交），并附法定代表人身份证明书、授权委托书等材料。逾期未提交答辩书的，不影响仲裁程序的进行。`,
       '反申请与管辖异议。你方如有反申请，应当在答辩期内提出；对本委管辖有异议的，应当在答辩期满前书面提出。',
@@ -48,7 +48,7 @@ export function buildResponseNotice(d: ResponseNoticeData): Document {
     heading2('（五）提交要求'),
     para('提交证据应当编制证据目录，写明证据名称、来源、证明目的和页数，提交原件核对，复印件一式两份并签名或者盖章。外文证据应当附中文译本。'),
     ...signatureBlock({ signers: [d.commissionName], date: formatChineseNumeralDate(d.acceptedOn), seal: '（印章）' }),
-    ...(d.workers.length > 3 ? workerAnnex('申请人名单', d.workers, { ids: 'masked', amounts: [{ header: '请求金额', value: (w) => w.claimedFen }] }) : []),
+    ...(d.workers.length > 3 ? workerAnnex('申请人名单', d.workers, { ids: d.servedIds, amounts: [{ header: '请求金额', value: (w) => w.claimedFen }] }) : []),
   ];
   return officialDocument({ title: '应诉通知书', children });
 }

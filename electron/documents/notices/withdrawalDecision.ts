@@ -15,7 +15,7 @@ export type WithdrawalDecisionData = CaseHeader & {
 export function buildWithdrawalDecision(d: WithdrawalDecisionData): Document {
   const children = [
     ...head(d, '撤回仲裁申请决定书'),
-    ...partyBlock([...applicantLines(d, 'masked'), ...d.respondents.map((r) => respondentLine(r, 'masked'))]),
+    ...partyBlock([...applicantLines(d, d.servedIds), ...d.respondents.map((r) => respondentLine(r, d.servedIds))]),
     para(
       `申请人${applicantsName(d.workers)}与被申请人${respondentsName(d.respondents)}${d.cause}争议一案，本委于${cn(d.acceptedOn)}立案受理。在仲裁裁决作出前，申请人向本委提出撤回仲裁申请${d.reason ? `，理由是：${d.reason.replace(/[。\s]+$/, '')}` : ''}。`,
     ),
@@ -23,7 +23,7 @@ export function buildWithdrawalDecision(d: WithdrawalDecisionData): Document {
     para('准许申请人撤回仲裁申请。'),
     para('本决定书自送达之日起发生法律效力。'),
     ...signatureBlock({ signers: d.arbitrators.length ? d.arbitrators.map((a, i) => `${i === 0 && d.arbitrators.length > 1 ? '首席仲裁员' : '仲裁员'}　${a}`) : [d.commissionName], date: formatChineseNumeralDate(d.decidedOn), seal: '（印章）' }),
-    ...(d.workers.length > 3 ? workerAnnex('申请人名单', d.workers, { ids: 'masked', amounts: [{ header: '请求金额', value: (w) => w.claimedFen }] }) : []),
+    ...(d.workers.length > 3 ? workerAnnex('申请人名单', d.workers, { ids: d.servedIds, amounts: [{ header: '请求金额', value: (w) => w.claimedFen }] }) : []),
   ];
   return officialDocument({ title: '撤回仲裁申请决定书', children });
 }

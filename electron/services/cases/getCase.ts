@@ -1,11 +1,12 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AppFailure, type CaseDetail } from '../../core/contract';
-import { caseEvents, caseRespondents, cases, claimItems, missingMaterials, organisations, projectParties, projects, suspensions, workers } from '../../../db/schema';
+import { caseEvents, caseRespondents, cases, claimItems, missingMaterials, organisations, projectParties, projects, respondentServices, suspensions, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { withParties } from '../catalog/projectsService';
 import { organisationColumns } from '../catalog/organisationsService';
 import { caseDeadlines } from './caseClock';
+import { documentNumber } from '../numbering/documentNumbers';
 import { readInspection } from '../inspection/inspectionView';
 import type { Deadline } from '../../core/clock/deadlines';
 
@@ -36,9 +37,12 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
       ...organisationColumns,
       role: caseRespondents.role,
       contractedById: projectParties.contractedById,
+      servedOn: respondentServices.servedOn,
+      serviceMethod: respondentServices.method,
     })
     .from(caseRespondents)
     .innerJoin(organisations, eq(organisations.id, caseRespondents.organisationId))
+    .leftJoin(respondentServices, and(eq(respondentServices.caseId, caseRespondents.caseId), eq(respondentServices.organisationId, caseRespondents.organisationId)))
     .leftJoin(
       projectParties,
       sql`${projectParties.projectId} = ${row.projectId ?? -1} and ${projectParties.organisationId} = ${caseRespondents.organisationId} and ${projectParties.role} = ${caseRespondents.role}`,
@@ -84,6 +88,7 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
     materialsCompletedOn: row.materialsCompletedOn,
     rejectedOn: row.rejectedOn,
     rejectionReason: row.rejectionReason,
+    rejectionNumber: row.rejectedOn ? documentNumber(db, id, 'rejection', '') : null,
     respondentServedOn: row.respondentServedOn,
     awardExtensionDays: row.awardExtensionDays,
     closedOn: row.closedOn,

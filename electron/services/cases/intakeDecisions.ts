@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import { indexCase } from '../search/indexCase';
 import { appendEvent } from '../timeline';
 import { mutateCase } from './mutateCase';
+import { numberInTransaction } from '../numbering/documentNumbers';
 
 type CaseRecord = typeof cases.$inferSelect;
 
@@ -70,12 +71,14 @@ export function rejectCase(ctx: ServiceContext, input: { id: number; rejectedOn:
     if (row.status !== 'received') throw new AppFailure('conflict', '只有待受理的案件可以不予受理');
     checkDate(input.rejectedOn, row, today, '决定日期');
     tx.update(cases).set({ status: 'rejected', rejectedOn: input.rejectedOn, rejectionReason: input.reason }).where(eq(cases.id, row.id)).run();
+    // the decision gets its 不予受理通知书 number at once (its own series: no case number is used up)
+    const number = numberInTransaction(tx, ctx, row.id, { series: 'rejection', subject: '', year: Number(input.rejectedOn.slice(0, 4)), label: '不予受理通知书' }, { event: false });
     appendEvent(tx, ctx.now(), {
       caseId: row.id,
       action: 'case.rejected',
-      summary: `不予受理：${input.reason}`,
+      summary: `不予受理（${number}）：${input.reason}`,
       before: { status: row.status },
-      after: { status: 'rejected', rejectedOn: input.rejectedOn },
+      after: { status: 'rejected', rejectedOn: input.rejectedOn, rejectionNumber: number },
     });
   });
 }
@@ -98,23 +101,6 @@ export function completeMaterials(ctx: ServiceContext, input: { id: number; comp
       summary: `材料补正完毕（${open.map((m) => m.name).join('、')}），审理期限自${formatChineseDate(input.completedOn)}起重新计算`,
       before: { materialsCompletedOn: row.materialsCompletedOn },
       after: { materialsCompletedOn: input.completedOn },
-    });
-  });
-}
-
-/** 送达: the application copy reached the respondent; the defence period runs from here. */
-export function recordService(ctx: ServiceContext, input: { id: number; servedOn: string }): CaseDetail {
-  return mutateCase(ctx, input.id, (tx, row, today) => {
-    if (row.status !== 'accepted' || !row.acceptedOn) throw new AppFailure('conflict', '案件受理后才能登记送达');
-    checkDate(input.servedOn, row, today, '送达日期');
-    if (input.servedOn < row.acceptedOn) throw new AppFailure('invalid_input', '送达日期不能早于受理日期');
-    tx.update(cases).set({ respondentServedOn: input.servedOn }).where(eq(cases.id, row.id)).run();
-    appendEvent(tx, ctx.now(), {
-      caseId: row.id,
-      action: 'case.served',
-      summary: `仲裁申请书副本已于${formatChineseDate(input.servedOn)}送达被申请人`,
-      before: { respondentServedOn: row.respondentServedOn },
-      after: { respondentServedOn: input.servedOn },
     });
   });
 }

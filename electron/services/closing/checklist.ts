@@ -5,27 +5,22 @@ import { formatYuan, sumFen } from '../../core/money';
 import {
   awardItems,
   awards,
-  caseRespondents,
   cases,
-  documentServices,
   documents,
   exhibits,
   hearings,
-  organisations,
   suspensions,
-  workers,
 } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { readMediationState } from '../mediation/mediationView';
 import { closingMethodText, documentKindText, listNames, servedKinds } from './labels';
+import { partyOf, readCaseParties, servicesByDocument, unservedAddressees } from '../documents/service';
 
-type CaseRecord = typeof cases.$inferSelect;
 type LatestDocument = { id: number; kind: DocumentKind; variant: string; title: string; version: number };
-type Service = { documentId: number; recipient: string; servedOn: string | null };
 
-/** The latest version of every (kind, variant) generated for the case, and the case's service records. */
-function readDocuments(db: Executor, caseId: number): { latest: LatestDocument[]; services: Service[] } {
+/** The latest version of every (kind, variant) generated for the case. */
+function latestDocuments(db: Executor, caseId: number): LatestDocument[] {
   const rows = db
     .select({ id: documents.id, kind: documents.kind, variant: documents.variant, title: documents.title, version: documents.version })
     .from(documents)
@@ -40,28 +35,7 @@ function readDocuments(db: Executor, caseId: number): { latest: LatestDocument[]
     seen.add(key);
     latest.push({ ...r, kind: r.kind as DocumentKind });
   }
-  const services = db
-    .select({ documentId: documentServices.documentId, recipient: documentServices.recipient, servedOn: documentServices.servedOn })
-    .from(documentServices)
-    .where(eq(documentServices.caseId, caseId))
-    .all();
-  return { latest, services };
-}
-
-/** The parties a document must reach: every respondent, and the workers (or their elected representatives). */
-function partyNames(db: Executor, row: CaseRecord): string[] {
-  const respondents = db
-    .select({ name: organisations.name })
-    .from(caseRespondents)
-    .innerJoin(organisations, eq(organisations.id, caseRespondents.organisationId))
-    .where(eq(caseRespondents.caseId, row.id))
-    .orderBy(asc(caseRespondents.sortOrder))
-    .all()
-    .map((r) => r.name);
-  const workerRows = db.select({ name: workers.name, rep: workers.isRepresentative }).from(workers).where(eq(workers.caseId, row.id)).orderBy(asc(workers.sortOrder)).all();
-  const reps = workerRows.filter((w) => w.rep);
-  const applicants = row.isCollective && reps.length ? reps : workerRows;
-  return [...applicants.map((w) => w.name), ...respondents];
+  return latest;
 }
 
 const item = (key: string, ok: boolean, label: string, detail: string): ChecklistItem => ({ key, ok, label, detail });
@@ -106,18 +80,23 @@ export function buildChecklist(ctx: ServiceContext, db: Executor, caseId: number
       : item('suspension', true, '中止审理', '无未结束的中止'),
   );
 
-  // 3. Documents served. The mediation document and the award are checked by their own items below.
-  const { latest, services } = readDocuments(db, caseId);
-  const servedBy = new Map<number, Service[]>();
-  for (const s of services) if (s.servedOn) servedBy.set(s.documentId, [...(servedBy.get(s.documentId) ?? []), s]);
+  // 3. Documents served on every party they go to (matched by party, not by the spelling of a name).
+  //    The mediation document and the award are checked by their own items below.
+  const latest = latestDocuments(db, caseId);
+  const parties = readCaseParties(db, caseId);
+  const services = servicesByDocument(db, latest.map((d) => d.id));
+  const unservedOn = (d: LatestDocument) => unservedAddressees(parties, d.kind, d.variant, (services.get(d.id) ?? []).filter((s) => s.servedOn).map(partyOf));
   const ownItem = (kind: DocumentKind) =>
     (method === 'mediation' && (kind === 'mediationDocument' || kind === 'partialMediationDocument')) ||
     ((method === 'finalAward' || method === 'nonFinalAward') && kind === 'award');
-  const unserved = latest.filter((d) => servedKinds.has(d.kind) && !ownItem(d.kind) && !servedBy.has(d.id));
+  const unserved = latest.filter((d) => servedKinds.has(d.kind) && !ownItem(d.kind)).flatMap((d) => {
+    const missing = unservedOn(d);
+    return missing.length ? [`${d.title || documentKindText[d.kind]}（${listNames(missing, 3)}）`] : [];
+  });
   items.push(
     unserved.length
-      ? item('documentsServed', false, '文书送达', `以下文书尚未登记送达：${listNames(unserved.map((d) => d.title || documentKindText[d.kind]))}；请登记送达（送达回证）`)
-      : item('documentsServed', true, '文书送达', latest.some((d) => servedKinds.has(d.kind)) ? '已生成的文书均已登记送达' : '没有需送达的文书'),
+      ? item('documentsServed', false, '文书送达', `以下文书尚未登记送达：${listNames(unserved)}；请登记送达（送达回证）`)
+      : item('documentsServed', true, '文书送达', latest.some((d) => servedKinds.has(d.kind)) ? '已生成的文书均已送达受送达人' : '没有需送达的文书'),
   );
 
   // 4. Instalments: overdue and unpaid ones block; not yet due ones are followed up after closing.
@@ -182,19 +161,16 @@ export function buildChecklist(ctx: ServiceContext, db: Executor, caseId: number
     else if (!ofKind) items.push(item('award', false, '裁决书', `本案裁决中没有${label}事项，请选择与裁决书一致的结案方式`));
     else items.push(item('award', true, '裁决书', `已于${formatChineseDate(award.decidedOn ?? award.issuedAt.slice(0, 10))}作出，${label}事项${ofKind}项`));
 
-    // Served on every party: each party's name appears among the recipients of every award document.
+    // Served on every party: the applicant side and each respondent, on every award document.
     const awardDocs = latest.filter((d) => d.kind === 'award');
     if (award?.issuedAt) {
       if (!awardDocs.length) {
         items.push(item('awardServed', false, '裁决书送达', '尚未生成裁决书文书，无法登记送达'));
       } else {
-        const parties = partyNames(db, row);
-        const gaps: string[] = [];
-        for (const d of awardDocs) {
-          const served = (servedBy.get(d.id) ?? []).map((s) => s.recipient);
-          const missing = parties.filter((p) => !served.some((r) => r.includes(p)));
-          if (missing.length) gaps.push(`${d.title || '裁决书'}未送达${listNames(missing)}`);
-        }
+        const gaps = awardDocs.flatMap((d) => {
+          const missing = unservedOn(d);
+          return missing.length ? [`${d.title || '裁决书'}未送达${listNames(missing)}`] : [];
+        });
         items.push(gaps.length ? item('awardServed', false, '裁决书送达', `${gaps.join('；')}；请登记送达`) : item('awardServed', true, '裁决书送达', '裁决书已送达全部当事人'));
       }
     }

@@ -11,19 +11,7 @@ export const closingMethodText: Record<ClosingMethod, string> = {
   transfer: '移送处理结案',
 };
 
-/** Documents that go to a party and so need a service record (送达回证) before the file is closed. */
-export const servedKinds: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
-  'acceptanceNotice',
-  'rejectionNotice',
-  'responseNotice',
-  'hearingNotice',
-  'mediationDocument',
-  'partialMediationDocument',
-  'award',
-  'withdrawalDecision',
-  'correctionOrder',
-]);
-
+export { servedKinds } from '../documents/service';
 export { documentLabels as documentKindText } from '../../core/contract';
 
 export function listNames(names: string[], max = 5): string {

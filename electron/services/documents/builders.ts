@@ -1,8 +1,8 @@
 // The notices' builders: what each needs from the case (missing), who gets it (recipients), the data
 // (collect) and the docx (build). Registered at module load; handlers.ts imports this module.
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import { AppFailure, type DocumentKind } from '../../core/contract';
-import { compareDates, todayInChina } from '../../core/dates';
+import { and, asc, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { AppFailure, serviceMethodLabels, type DocumentKind } from '../../core/contract';
+import { compareDates, formatChineseDate, todayInChina } from '../../core/dates';
 import { formatYuan } from '../../core/money';
 import { documentLabels, type DocumentRecipient } from '../../documents';
 import { buildAcceptanceNotice } from '../../documents/notices/acceptanceNotice';
@@ -24,7 +24,7 @@ import {
   applicantRecipients,
   EVIDENCE_PERIOD_DAYS,
   inspectionOrganOf,
-  nextHearing,
+  noticeHearing,
   pickRecipient,
   placeOf,
   readCase,
@@ -36,6 +36,7 @@ import {
 import { effectiveInstrument, ignoredOrders, policeOrders } from '../followUp/orders';
 import { workerBalances } from '../followUp/balances';
 import { registerDocumentBuilder } from './registry';
+import { documentNumber } from '../numbering/documentNumbers';
 
 const caseRow = (db: Executor, caseId: number) => {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
@@ -74,14 +75,21 @@ registerDocumentBuilder('acceptanceNotice', {
 registerDocumentBuilder('rejectionNotice', {
   label: documentLabels.rejectionNotice,
   batch: false,
-  missing: (_ctx, db, caseId) => (caseRow(db, caseId).status === 'rejected' ? [] : ['案件未作不予受理决定']),
+  // a rejected case stays rejected after it is closed (status closed, rejectedOn kept)
+  missing: (_ctx, db, caseId) => (caseRow(db, caseId).rejectedOn ? [] : ['案件未作不予受理决定']),
   recipients: (ctx, db, caseId) => applicantRecipients(readCase(ctx, db, caseId), 'never'),
+  // a rejected application has no case number: the notice has its own series (settings), one number per case
+  number: (_ctx, db, caseId) => {
+    const rejectedOn = caseRow(db, caseId).rejectedOn;
+    return rejectedOn ? { series: 'rejection', subject: '', year: Number(rejectedOn.slice(0, 4)), label: documentLabels.rejectionNotice } : null;
+  },
   collect: (ctx, db, caseId, variant) => {
     const facts = readCase(ctx, db, caseId);
     const row = caseRow(db, caseId);
-    if (row.status !== 'rejected' || !row.rejectedOn) throw new AppFailure('conflict', '案件未作不予受理决定，不能生成不予受理通知书');
+    if (!row.rejectedOn) throw new AppFailure('conflict', '案件未作不予受理决定，不能生成不予受理通知书');
     const r = pickRecipient(allApplicantRecipients(facts), variant || (applicantRecipients(facts, 'never')[0]?.variant ?? ''), '不予受理通知书');
-    return { variant: r.variant, title: titled('rejectionNotice', r), data: { ...facts.header, rejectedOn: row.rejectedOn, reason: row.rejectionReason ?? '', recipientName: r.name } };
+    const number = documentNumber(db, caseId, 'rejection', '');
+    return { variant: r.variant, title: titled('rejectionNotice', r), data: { ...facts.header, caseNumber: number, rejectedOn: row.rejectedOn, reason: row.rejectionReason ?? '', recipientName: r.name } };
   },
   build: (c) => one('rejectionNotice', c.variant, c.title, buildRejectionNotice(c.data)),
 });
@@ -115,11 +123,11 @@ const hearingRecipients = (facts: CaseFacts) => [...applicantRecipients(facts, '
 registerDocumentBuilder('hearingNotice', {
   label: documentLabels.hearingNotice,
   batch: true,
-  missing: (_ctx, db, caseId) => [...needsAccepted(db, caseId), ...(nextHearing(db, caseId) ? [] : ['尚未安排开庭（请先排期）'])],
+  missing: (_ctx, db, caseId) => [...needsAccepted(db, caseId), ...(noticeHearing(db, caseId) ? [] : ['尚未安排开庭（请先排期）'])],
   recipients: (ctx, db, caseId) => hearingRecipients(readCase(ctx, db, caseId)),
   collect: (ctx, db, caseId, variant) => {
     const facts = readCase(ctx, db, caseId);
-    const hearing = nextHearing(db, caseId);
+    const hearing = noticeHearing(db, caseId);
     if (!hearing) throw new AppFailure('conflict', '尚未安排开庭，不能生成开庭通知书');
     // any worker may get a copy, even above the per-worker limit of the batch
     const r = pickRecipient([...allApplicantRecipients(facts), ...respondentRecipients(facts)], variant || (hearingRecipients(facts)[0]?.variant ?? ''), '开庭通知书');
@@ -204,6 +212,7 @@ registerDocumentBuilder('closingApproval', {
         retentionYears: c.closingMethod === 'finalAward' || c.closingMethod === 'nonFinalAward' ? (10 as const) : (5 as const),
         recoveredFen: recovered,
         claimedTotalFen: facts.header.workers.reduce((a, w) => a + w.claimedFen, 0),
+        rejectionNumber: documentNumber(db, caseId, 'rejection', ''),
       },
     };
   },
@@ -229,17 +238,29 @@ registerDocumentBuilder('correctionOrder', {
     return out;
   },
   recipients: (ctx, db, caseId) => respondentRecipients(readCase(ctx, db, caseId)),
+  // one 发文字号 per order and addressee, in the labour authority's series (settings)
+  number: (ctx, db, caseId, variant) => {
+    const facts = readCase(ctx, db, caseId);
+    const order = correctionOrders(facts).filter((s) => s.payBy).at(-1);
+    if (!order) return null;
+    const r = pickRecipient(respondentRecipients(facts), variant, '限期改正指令书');
+    return { series: 'correctionOrder', subject: `${order.id}:${r.variant}`, year: Number(order.date.slice(0, 4)), label: `${documentLabels.correctionOrder}（${r.name}）` };
+  },
   collect: (ctx, db, caseId, variant) => {
     const facts = readCase(ctx, db, caseId);
     const order = correctionOrders(facts).filter((s) => s.payBy).at(-1);
     if (!facts.detail.inspection || !order?.payBy) throw new AppFailure('conflict', '尚未记录限期改正指令（含限期支付日期）');
     const r = pickRecipient(respondentRecipients(facts), variant, '限期改正指令书');
     const rows = unpaidRows(facts).filter((w) => w.owedFen > 0);
+    const place = placeOf(facts.commission.name);
     return {
       variant: r.variant,
       title: titled('correctionOrder', r),
       data: {
         organName: inspectionOrganOf(facts.commission.name),
+        documentNumber: documentNumber(db, caseId, 'correctionOrder', `${order.id}:${r.variant}`) ?? '',
+        reviewBody: place ? `${place}人民政府` : '本机关的本级人民政府',
+        ids: facts.header.servedIds,
         fileNumber: facts.detail.inspection.complaintNumber,
         employer: respondentByVariant(facts, r.variant),
         projectName: facts.header.projectName,
@@ -281,19 +302,46 @@ registerDocumentBuilder('policeTransferLetter', {
     else if (!policeThreshold(facts, rows).reached) out.push(`欠薪数额未达到本省“数额较大”标准（${policeThreshold(facts, rows).text}）`);
     return out;
   },
+  number: (ctx) => ({ series: 'policeTransfer', subject: '', year: Number(todayInChina(ctx.now()).slice(0, 4)), label: documentLabels.policeTransferLetter }),
   collect: (ctx, db, caseId) => {
     const facts = readCase(ctx, db, caseId);
     const rows = unpaidRows(facts).filter((w) => w.owedFen > 0);
-    const orders = correctionOrders(facts).map((s) => ({ title: s.title, date: s.date, payBy: s.payBy }));
-    const exhibitCount = Number(db.select({ n: sql<number>`count(*)` }).from(exhibits).where(eq(exhibits.caseId, caseId)).get()?.n ?? 0);
+    const today = todayInChina(ctx.now());
+    const ignored = new Set(policeOrders(ignoredOrders(db, caseId, today, workerBalances(db, [caseId]))).map((o) => o.stepId));
+    const steps = facts.detail.inspection?.steps ?? [];
+    const orders = steps.filter((st) => st.kind === 'correctionOrder' && ignored.has(st.id)).map((st) => ({ title: st.title, date: st.date, payBy: st.payBy }));
     const [employer, ...others] = facts.header.respondents;
     if (!employer) throw new AppFailure('conflict', '没有用人单位，不能移送');
     const place = placeOf(facts.commission.name);
+    // Only what exists in the file: each ignored order (with its service, where recorded), the
+    // inspection records, the exhibits, the arbitration file.
+    const servedOrders = new Set(
+      db
+        .select({ variant: documents.variant })
+        .from(documentServices)
+        .innerJoin(documents, eq(documents.id, documentServices.documentId))
+        .where(and(eq(documents.caseId, caseId), eq(documents.kind, 'correctionOrder'), isNotNull(documentServices.servedOn)))
+        .all()
+        .map((r) => r.variant),
+    );
+    const ofKind = (kind: string) => steps.filter((st) => st.kind === kind);
+    const exhibitTitles = db.select({ seq: exhibits.seq, title: exhibits.title }).from(exhibits).where(eq(exhibits.caseId, caseId)).orderBy(asc(exhibits.seq)).all();
+    const attachments = [
+      `被拖欠劳动报酬劳动者名单（${rows.length}人）`,
+      ...orders.map((o) => `《${o.title}》（${formatChineseDate(o.date)}）${servedOrders.size ? '及送达回证' : ''}`),
+      ...ofKind('inquiryRecord').map((st) => `${st.title}（${formatChineseDate(st.date)}）`),
+      ...ofKind('administrativeDecision').map((st) => `《${st.title}》（${formatChineseDate(st.date)}）`),
+      ...(exhibitTitles.length
+        ? [`证据材料${exhibitTitles.length}份：${exhibitTitles.slice(0, 8).map((e) => `证据${e.seq}${e.title}`).join('、')}${exhibitTitles.length > 8 ? '等' : ''}`]
+        : []),
+      ...(facts.header.caseNumber ? [`劳动人事争议仲裁案件材料（${facts.header.caseNumber}）`] : []),
+    ];
     return {
       variant: '',
       title: documentLabels.policeTransferLetter,
       data: {
         organName: inspectionOrganOf(facts.commission.name),
+        documentNumber: documentNumber(db, caseId, 'policeTransfer', '') ?? '',
         policeName: place ? `${place}公安局` : '公安机关',
         caseNumber: facts.header.caseNumber,
         fileNumber: facts.detail.inspection?.complaintNumber ?? null,
@@ -304,15 +352,9 @@ registerDocumentBuilder('policeTransferLetter', {
         unpaidTotalFen: rows.reduce((a, w) => a + w.owedFen, 0),
         orders,
         thresholdText: policeThreshold(facts, rows).text,
-        issuedOn: todayInChina(ctx.now()),
+        issuedOn: today,
         contact: facts.commission.phone,
-        attachments: [
-          ...orders.map((o) => `《${o.title}》及送达回证（或张贴送达的照片、录像）`),
-          `被拖欠劳动报酬劳动者名单及欠薪金额（${rows.length}人）`,
-          '调查询问笔录',
-          `工资表、考勤记录等证据材料（${exhibitCount}份）`,
-          ...(facts.header.caseNumber ? [`仲裁案件材料（${facts.header.caseNumber}）`] : []),
-        ],
+        attachments,
       },
     };
   },
@@ -399,7 +441,6 @@ registerDocumentBuilder('enforcementApplication', {
 });
 
 // ── 送达回证 ────────────────────────────────────────────────────────────────────────────────────
-const methodLabels = { inPerson: '直接送达', post: '邮寄送达', left: '留置送达', electronic: '电子送达', publication: '公告送达' } as const;
 
 /**
  * Variant "<kind>.<recipient variant>", e.g. "hearingNotice.respondent-3"; '' → the latest generated
@@ -455,7 +496,7 @@ registerDocumentBuilder('serviceReceipt', {
         copies: kind === 'responseNotice' ? 3 : 1,
         recipientName: r.name,
         recipientAddress: r.address,
-        method: served ? methodLabels[served.method] : null,
+        method: served ? serviceMethodLabels[served.method] : null,
         servedOn: served?.servedOn ?? null,
       },
     };

@@ -23,6 +23,7 @@ export type CommissionInfo = {
   fastTrackTargetDays: number;
   policeThresholdOneWorkerFen: number;
   policeThresholdTenWorkersFen: number;
+  maskWorkerIds: boolean;
 };
 
 export function readCommission(db: Executor): CommissionInfo {
@@ -35,6 +36,7 @@ export function readCommission(db: Executor): CommissionInfo {
     fastTrackTargetDays: row.fastTrackTargetDays,
     policeThresholdOneWorkerFen: row.policeThresholdOneWorkerFen,
     policeThresholdTenWorkersFen: row.policeThresholdTenWorkersFen,
+    maskWorkerIds: row.maskWorkerIds,
   };
 }
 
@@ -103,6 +105,7 @@ export function readCase(ctx: ServiceContext, db: Executor, caseId: number): Cas
       projectName: detail.project?.name ?? null,
       workers,
       respondents,
+      servedIds: commission.maskWorkerIds ? 'masked' : 'full',
     },
   };
 }
@@ -207,5 +210,10 @@ export function readHearings(db: Executor, caseId: number): HearingFacts[] {
 export function nextHearing(db: Executor, caseId: number): HearingFacts | null {
   const scheduled = readHearings(db, caseId).filter((h) => h.status === 'scheduled');
   return scheduled.at(-1) ?? null;
+}
+
+/** The hearing a 开庭通知书 is about: the next scheduled one, else the latest held (a notice reissued after the hearing). */
+export function noticeHearing(db: Executor, caseId: number): HearingFacts | null {
+  return nextHearing(db, caseId) ?? readHearings(db, caseId).find((h) => h.status === 'held') ?? null;
 }
 

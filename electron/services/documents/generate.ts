@@ -1,4 +1,4 @@
-// documents.generate / generateBatch / list / recordService: versions of generated documents.
+// documents.generate / generateBatch / list: versions of generated documents (service: ./service.ts).
 //
 // Flow of one document: collect the data → SHA-256 of its canonical JSON → if the latest version of
 // (kind, variant) was built from the same data, return it unchanged; else build, pack, write
@@ -16,6 +16,7 @@ import type { Executor, Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
 import { documentBuilder, type ServiceDocumentBuilder } from './registry';
+import { assignDocumentNumber } from '../numbering/documentNumbers';
 import './builders';
 
 type DocumentRow = typeof documents.$inferSelect;
@@ -75,7 +76,7 @@ export function toViews(db: Executor, rows: DocumentRow[]): DocumentView[] {
     size: r.size,
     sha256: r.sha256,
     generatedAt: r.generatedAt,
-    services: services.filter((s) => s.documentId === r.id).map((s) => ({ id: s.id, recipient: s.recipient, method: s.method, servedOn: s.servedOn })),
+    services: services.filter((s) => s.documentId === r.id).map((s) => ({ id: s.id, recipient: s.recipient, party: s.partyKind && s.partyId ? { kind: s.partyKind, id: s.partyId } : null, method: s.method, servedOn: s.servedOn })),
   }));
 }
 
@@ -116,11 +117,17 @@ export function listDocuments(ctx: ServiceContext, caseId: number): { available:
 type Pending = { kind: DocumentKind; variant: string; title: string; dataHash: string; temp: string; sha256: string; size: number };
 type Planned = { kind: DocumentKind; built: BuiltDocument; dataHash: string } | { kind: DocumentKind; existing: DocumentRow };
 
-/** Collects and builds; documents whose data did not change come back as `existing`. */
-function plan(ctx: ServiceContext, caseId: number, kind: DocumentKind, variant: string): Planned[] {
+/**
+ * Collects and builds; documents whose data did not change come back as `existing`. `withDocument`:
+ * a 送达回证 planned together with the document it serves (in the same batch), so it does not need
+ * that document to be saved already.
+ */
+function plan(ctx: ServiceContext, caseId: number, kind: DocumentKind, variant: string, opts: { withDocument?: boolean } = {}): Planned[] {
   const builder = requireBuilder(kind);
-  const missing = builder.missing(ctx, ctx.db, caseId);
+  const missing = opts.withDocument ? [] : builder.missing(ctx, ctx.db, caseId);
   if (missing.length) throw new AppFailure('conflict', `不能生成${builder.label}：${missing.join('；')}`);
+  const number = builder.number?.(ctx, ctx.db, caseId, variant);
+  if (number) assignDocumentNumber(ctx, caseId, number);
   const data = builder.collect(ctx, ctx.db, caseId, variant);
   const dataHash = sha256(`${kind}\n${canonicalJson(data)}`);
   return builder.build(data).map((built): Planned => {
@@ -242,7 +249,7 @@ export async function generateBatch(ctx: ServiceContext, input: { caseId: number
   const planned: Planned[] = [];
   for (const r of recipients) {
     planned.push(...plan(ctx, input.caseId, input.kind, r.variant));
-    planned.push(...plan(ctx, input.caseId, 'serviceReceipt', `${input.kind}.${r.variant}`));
+    planned.push(...plan(ctx, input.caseId, 'serviceReceipt', `${input.kind}.${r.variant}`, { withDocument: true }));
   }
   const rows = await persist(
     ctx,
@@ -256,28 +263,4 @@ export async function generateBatch(ctx: ServiceContext, input: { caseId: number
     'documents.generateBatch',
   );
   return toViews(ctx.db, rows);
-}
-
-// ── service ──────────────────────────────────────────────────────────────────────────────────
-
-const methodLabels = { inPerson: '直接送达', post: '邮寄送达', left: '留置送达', electronic: '电子送达', publication: '公告送达' } as const;
-
-export function recordDocumentService(
-  ctx: ServiceContext,
-  input: { documentId: number; recipient: string; method: keyof typeof methodLabels; servedOn: string | null; note?: string },
-): DocumentView {
-  const row = requireDocument(ctx.db, input.documentId);
-  ctx.db.transaction((tx) => {
-    tx.insert(documentServices)
-      .values({ documentId: row.id, caseId: row.caseId, recipient: input.recipient, method: input.method, servedOn: input.servedOn, note: input.note ?? null })
-      .run();
-    appendEvent(tx, ctx.now(), {
-      caseId: row.caseId,
-      action: 'documents.recordService',
-      summary: `${row.title}（第${row.version}版）${methodLabels[input.method]}${input.recipient}${input.servedOn ? `，送达日期${input.servedOn}` : ''}`,
-      after: { documentId: row.id, recipient: input.recipient, method: input.method, servedOn: input.servedOn },
-    });
-  });
-  ctx.emit({ type: 'cases.changed', caseId: row.caseId });
-  return toViews(ctx.db, [requireDocument(ctx.db, row.id)])[0] as DocumentView;
 }

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { formatChineseDate } from '../../core/dates';
+import { serviceMethodLabels } from '../../core/contract';
 import { documentServices, documents, instalments, payments, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import { workerBalances, type WorkerBalance } from './balances';
@@ -9,7 +10,6 @@ const yuan = (fen: number) => fen / 100;
 const MONEY = '#,##0.00';
 const basisLabels: Record<WorkerBalance['basis'], string> = { award: '裁决', mediation: '调解', roster: '欠薪台账' };
 const methodLabels = { bankTransfer: '银行转账', cash: '现金' } as const;
-const serviceMethodLabels = { inPerson: '直接送达', post: '邮寄送达', left: '留置送达', electronic: '电子送达', publication: '公告送达' } as const;
 
 function header(sheet: ExcelJS.Worksheet, columns: { header: string; key: string; width: number; money?: boolean }[]): void {
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.money ? { numFmt: MONEY } : {} }));

@@ -1,4 +1,4 @@
-import type { DocumentView } from '../../../../electron/core/contract';
+import { serviceMethodLabels, serviceMethods, type DocumentView } from '../../../../electron/core/contract';
 
 /** True inside the Electron window (the preload exposes window.sucai); false in a browser. */
 export function isDesktop(): boolean {
@@ -39,14 +39,8 @@ export async function fileAvailable(url: string): Promise<boolean> {
   }
 }
 
-export const serviceMethodLabels: Record<DocumentView['services'][number]['method'], string> = {
-  inPerson: '直接送达',
-  post: '邮寄送达',
-  left: '留置送达',
-  electronic: '电子送达',
-  publication: '公告送达',
-};
-export const serviceMethodOptions = (Object.keys(serviceMethodLabels) as (keyof typeof serviceMethodLabels)[]).map((value) => ({ value, label: serviceMethodLabels[value] }));
+export { serviceMethodLabels };
+export const serviceMethodOptions = serviceMethods.map((value) => ({ value, label: serviceMethodLabels[value] }));
 
 /** A document counts as served when at least one recorded service carries a date. */
 export function isServed(doc: DocumentView): boolean {

@@ -1,0 +1,93 @@
+// 送达被申请人: the application copy (with the 应诉通知书) reaches each respondent on its own date and
+// by its own method; each respondent's defence period runs from its own date. The case's
+// `respondentServedOn` (the clock's input) is the date the last respondent was served, and stays
+// empty until every respondent has been served.
+import { and, asc, eq } from 'drizzle-orm';
+import { AppFailure, serviceMethodLabels, type CaseDetail, type ServiceMethod } from '../../core/contract';
+import { formatChineseDate } from '../../core/dates';
+import { caseRespondents, cases, organisations, respondentServices } from '../../../db/schema';
+import type { Executor, Tx } from '../../../db/open';
+import type { ServiceContext } from '../context';
+import { appendEvent } from '../timeline';
+import { mutateCase } from './mutateCase';
+
+export type RespondentServiceInput = { organisationId: number; servedOn: string; method: ServiceMethod; note?: string };
+
+/** Each respondent of the case with its service, in the case's order. */
+export function readRespondentServices(db: Executor, caseId: number) {
+  return db
+    .select({
+      organisationId: caseRespondents.organisationId,
+      name: organisations.name,
+      servedOn: respondentServices.servedOn,
+      method: respondentServices.method,
+    })
+    .from(caseRespondents)
+    .innerJoin(organisations, eq(organisations.id, caseRespondents.organisationId))
+    .leftJoin(respondentServices, and(eq(respondentServices.caseId, caseRespondents.caseId), eq(respondentServices.organisationId, caseRespondents.organisationId)))
+    .where(eq(caseRespondents.caseId, caseId))
+    .orderBy(asc(caseRespondents.sortOrder))
+    .all();
+}
+
+/** The date the last respondent was served, or null while one is still waiting. */
+function lastServedOn(db: Executor, caseId: number): string | null {
+  const all = readRespondentServices(db, caseId);
+  if (!all.length || all.some((r) => !r.servedOn)) return null;
+  return all.map((r) => r.servedOn as string).sort().at(-1) ?? null;
+}
+
+/**
+ * Stores (or corrects) the service on each listed respondent and refreshes the case's
+ * `respondentServedOn`; returns the summary for the timeline. Call inside the case's transaction.
+ */
+export function storeRespondentServices(tx: Tx, ctx: ServiceContext, caseId: number, entries: RespondentServiceInput[], opts: { keepExisting?: boolean } = {}): string[] {
+  const known = new Map(readRespondentServices(tx, caseId).map((r) => [r.organisationId, r]));
+  const lines: string[] = [];
+  for (const e of entries) {
+    const r = known.get(e.organisationId);
+    if (!r) throw new AppFailure('invalid_input', `该单位（编号${e.organisationId}）不是本案被申请人`);
+    if (r.servedOn && opts.keepExisting) continue;
+    if (r.servedOn === e.servedOn && r.method === e.method) continue;
+    tx.insert(respondentServices)
+      .values({ caseId, organisationId: e.organisationId, servedOn: e.servedOn, method: e.method, note: e.note ?? null, recordedAt: ctx.now().toISOString() })
+      .onConflictDoUpdate({ target: [respondentServices.caseId, respondentServices.organisationId], set: { servedOn: e.servedOn, method: e.method, note: e.note ?? null } })
+      .run();
+    lines.push(`${r.name}${formatChineseDate(e.servedOn)}${serviceMethodLabels[e.method]}`);
+  }
+  tx.update(cases).set({ respondentServedOn: lastServedOn(tx, caseId) }).where(eq(cases.id, caseId)).run();
+  return lines;
+}
+
+/**
+ * cases.recordService: the application copy served on the respondents — on each with its own date
+ * and method, or on all of them on one date.
+ */
+export function recordRespondentService(
+  ctx: ServiceContext,
+  input: { id: number; servedOn?: string; method?: ServiceMethod; respondents?: RespondentServiceInput[] },
+): CaseDetail {
+  return mutateCase(ctx, input.id, (tx, row, today) => {
+    if (row.status !== 'accepted' || !row.acceptedOn) throw new AppFailure('conflict', '案件受理后才能登记送达');
+    const entries =
+      input.respondents ??
+      readRespondentServices(tx, row.id).map((r) => ({ organisationId: r.organisationId, servedOn: input.servedOn as string, method: input.method ?? 'inPerson' }));
+    if (!entries.length) throw new AppFailure('invalid_input', '请填写每个被申请人的送达日期和方式');
+    for (const e of entries) {
+      if (e.servedOn > today) throw new AppFailure('invalid_input', '送达日期不能晚于今天');
+      if (e.servedOn < row.acceptedOn) throw new AppFailure('invalid_input', `送达日期不能早于受理日期${formatChineseDate(row.acceptedOn)}`);
+    }
+    const before = readRespondentServices(tx, row.id).map((r) => ({ organisationId: r.organisationId, servedOn: r.servedOn, method: r.method }));
+    const lines = storeRespondentServices(tx, ctx, row.id, entries);
+    if (!lines.length) return;
+    const after = readRespondentServices(tx, row.id);
+    const waiting = after.filter((r) => !r.servedOn).map((r) => r.name);
+    appendEvent(tx, ctx.now(), {
+      caseId: row.id,
+      action: 'case.served',
+      summary: `仲裁申请书副本送达被申请人：${lines.join('；')}${waiting.length ? `（尚未送达：${waiting.join('、')}）` : ''}`,
+      before,
+      after: after.map((r) => ({ organisationId: r.organisationId, servedOn: r.servedOn, method: r.method })),
+    });
+  });
+}

@@ -232,7 +232,7 @@ export const withdrawalApplications = sqliteTable('withdrawal_applications', {
   /** Who filed it: the worker(s) or representatives, as written on the application. */
   appliedBy: text('applied_by').notNull(),
   reason: text('reason').notNull().default(''),
-  /** Collective case: date and record of the represented workers' consent (Rules Art 8, CPL Art 56). */
+  /** Collective case: date and record of the represented workers' consent (cf. 民事诉讼法 Art 56 on representatives). */
   consentOn: text('consent_on'),
   consentNote: text('consent_note'),
   recordedAt: text('recorded_at').notNull(),

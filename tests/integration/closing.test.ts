@@ -111,13 +111,17 @@ describe('快结 closing a mediated case', () => {
     const [notice] = await callApi(s, 'documents.generate', { caseId: id, kind: 'responseNotice' });
     let list = await callApi(s, 'closing.checklist', { caseId: id, method: 'mediation' });
     expect(list.canClose).toBe(false);
-    expect(list.items.find((i) => i.key === 'documentsServed')).toMatchObject({ ok: false, detail: `以下文书尚未登记送达：${notice.title}；请登记送达（送达回证）` });
+    expect(list.items.find((i) => i.key === 'documentsServed')).toMatchObject({ ok: false, detail: `${notice.title}未送达江西赣建建设集团有限公司；请登记送达（送达回证）` });
+    const company = { kind: 'respondent' as const, id: Number(notice.variant.replace('respondent-', '')) };
     // a service without a date (e.g. publication still running) does not count yet
-    await callApi(s, 'documents.recordService', { documentId: notice.id, recipient: '张三', method: 'publication', servedOn: null });
+    await callApi(s, 'documents.recordService', { documentId: notice.id, party: company, recipient: '江西赣建建设集团有限公司', method: 'publication', servedOn: null });
     expect((await callApi(s, 'closing.checklist', { caseId: id, method: 'mediation' })).canClose).toBe(false);
+    // nor does a service on someone else than the addressee
     await callApi(s, 'documents.recordService', { documentId: notice.id, recipient: '张三', method: 'inPerson', servedOn: '2026-06-18' });
+    expect((await callApi(s, 'closing.checklist', { caseId: id, method: 'mediation' })).canClose).toBe(false);
+    await callApi(s, 'documents.recordService', { documentId: notice.id, party: company, recipient: '江西赣建建设集团有限公司', method: 'inPerson', servedOn: '2026-06-18' });
     list = await callApi(s, 'closing.checklist', { caseId: id, method: 'mediation' });
-    expect(list.items.find((i) => i.key === 'documentsServed')).toMatchObject({ ok: true, detail: '已生成的文书均已登记送达' });
+    expect(list.items.find((i) => i.key === 'documentsServed')).toMatchObject({ ok: true, detail: '已生成的文书均已送达受送达人' });
     expect(list.canClose).toBe(true);
   });
 

@@ -31,7 +31,7 @@ async function pdfOf(kind: DocumentKind, pick: (views: DocumentView[]) => Docume
   return { view, pdf, layout, pages: pdfPages(pdf).map(compact), count: pdfPageCount(pdf) };
 }
 
-describe.skipIf(!hasSoffice())('documents a clerk signs, as printed', () => {
+describe.skipIf(!hasSoffice())('documents a clerk signs, as printed', { timeout: 180_000 }, () => {
   it('限期改正指令书: 发文字号, remedy with its time limit and reviewing body, organ over an Arabic-numeral date, worker list as 附件', async () => {
     const { pages, pdf, layout } = await pdfOf('correctionOrder');
     const first = pages[0]!;

@@ -166,8 +166,12 @@ describe.skipIf(!hasSoffice())('notices of a 30-worker collective case, read bac
     expect(text).toContain('二〇二六年十一月十九日');
   });
 
-  it('撤回仲裁申请决定书', async () => {
+  it('撤回仲裁申请决定书: only after the application is recorded, citing the rule', async () => {
+    expect((await callApi(s, 'documents.list', { caseId: small })).available.find((a) => a.kind === 'withdrawalDecision')!.missing).toEqual(['尚未登记撤回仲裁申请（申请日期、申请人）']);
+    await callApi(s, 'closing.recordWithdrawalApplication', { caseId: small, appliedOn: '2026-11-19', appliedBy: '周小明、吴大海', reason: '双方已自行和解，工资已全部付清。' });
     const { text } = await generated('withdrawalDecision', small);
+    expect(text).toContain('2026年11月19日，周小明、吴大海向本委提出撤回仲裁申请，理由是：双方已自行和解，工资已全部付清。');
+    expect(text).toContain('依照《劳动人事争议仲裁办案规则》第三十五条的规定');
     expect(text).toContain('撤回仲裁申请决定书');
     expect(text).toContain('准许申请人撤回仲裁申请');
     expect(text).toContain('周小明、吴大海');
@@ -192,7 +196,7 @@ describe.skipIf(!hasSoffice())('notices of a 30-worker collective case, read bac
     expect(text).toContain('赣州市公安局：');
     expect(text).toContain(fenToChineseUpper(TOTAL));
     expect(text).toContain('拖欠30名劳动者');
-    expect(text).toContain('限于2026年11月12日前支付');
+    expect(text).toContain('责令于2026年11月12日前支付');
     expect(text).toContain('附件');
     expectEveryWorker(text);
     expect(text).toContain(makeId('360702', '1980-01-10', 100)); // full ID for the police
@@ -218,7 +222,9 @@ describe.skipIf(!hasSoffice())('notices of a 30-worker collective case, read bac
   it('结案审批表 once the case is closed', async () => {
     expect((await callApi(s, 'documents.list', { caseId: small })).available.find((a) => a.kind === 'closingApproval')!.ready).toBe(false);
     const decision = (await callApi(s, 'documents.list', { caseId: small })).documents.find((d) => d.kind === 'withdrawalDecision')!;
-    await callApi(s, 'documents.recordService', { documentId: decision.id, recipient: '周小明', method: 'inPerson', servedOn: '2026-11-20' });
+    const recipients = (await callApi(s, 'documents.serviceRecipients', { documentId: decision.id })).filter((r) => r.addressee);
+    expect(recipients.map((r) => r.name)).toEqual(['周小明', '吴大海']);
+    await callApi(s, 'documents.recordServices', { documentId: decision.id, entries: recipients.map((r) => ({ party: r.party, recipient: r.name, method: 'inPerson', servedOn: '2026-11-20' })) });
     await callApi(s, 'closing.close', { caseId: small, method: 'withdrawal', closedOn: '2026-11-20' });
     const { text, pages } = await generated('closingApproval', small);
     expect(pages).toHaveLength(1);

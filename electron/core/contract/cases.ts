@@ -124,6 +124,8 @@ export type CaseDetail = CaseRow & {
   extensionApprovedBy: string | null;
   extensionReason: string | null;
   suspensions: { id: number; fromOn: string; toOn: string | null; reason: string; approvedBy: string }[];
+  /** 撤回仲裁申请 as recorded (the decision needs it). */
+  withdrawalApplication: { appliedOn: string; appliedBy: string; reason: string; consentOn: string | null; consentNote: string | null } | null;
   project: ProjectView | null;
   respondents: (OrganisationView & {
     role: (typeof partyRoles)[number];

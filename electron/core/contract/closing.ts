@@ -30,6 +30,19 @@ export const closingContract = {
     input: z.object({ caseId: id, days: z.number().int().min(1).max(15, '延长期限最长15日'), approvedBy: text(40).min(1, '请填写批准人'), reason: text(500).min(2) }),
     output: out<CaseDetail>(),
   },
+  /** 撤回仲裁申请: the applicant's request (date, who; for a collective case the represented workers' consent), before the decision. */
+  'closing.recordWithdrawalApplication': {
+    access: ['clerk', 'arbitrator'], reads: false,
+    input: z.strictObject({
+      caseId: id,
+      appliedOn: date,
+      appliedBy: text(200).min(1, '请填写撤回申请人（劳动者或代表人姓名）'),
+      reason: text(1000).default(''),
+      consentOn: date.nullable().default(null),
+      consentNote: text(500).nullable().default(null),
+    }),
+    output: out<CaseDetail>(),
+  },
   'warnings.list': { input: z.object({ open: z.boolean().default(true), caseId: id.optional() }), output: out<WarningView[]>(), access: 'signedIn', reads: true },
   /** Scans instalments, awards and correction orders for what is overdue and unpaid (idempotent). */
   'warnings.refresh': { input: z.object({}).default({}), output: out<WarningView[]>(), access: ['admin', 'clerk', 'arbitrator', 'inspector', 'mediator'], reads: false },

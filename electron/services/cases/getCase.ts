@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AppFailure, type CaseDetail } from '../../core/contract';
-import { caseEvents, caseRespondents, cases, claimItems, missingMaterials, organisations, projectParties, projects, respondentServices, suspensions, workers } from '../../../db/schema';
+import { caseEvents, caseRespondents, cases, claimItems, missingMaterials, organisations, projectParties, projects, respondentServices, suspensions, withdrawalApplications, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { withParties } from '../catalog/projectsService';
@@ -104,6 +104,12 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
       .where(eq(suspensions.caseId, id))
       .orderBy(asc(suspensions.fromOn))
       .all(),
+    withdrawalApplication:
+      db
+        .select({ appliedOn: withdrawalApplications.appliedOn, appliedBy: withdrawalApplications.appliedBy, reason: withdrawalApplications.reason, consentOn: withdrawalApplications.consentOn, consentNote: withdrawalApplications.consentNote })
+        .from(withdrawalApplications)
+        .where(eq(withdrawalApplications.caseId, id))
+        .get() ?? null,
     project,
     respondents,
     workers: workerRows.map(({ caseId: _caseId, sortOrder: _sortOrder, nameInitials: _initials, note: _note, ...w }) => ({

@@ -16,6 +16,7 @@ import type { ServiceContext } from '../context';
 import { readMediationState } from '../mediation/mediationView';
 import { closingMethodText, documentKindText, listNames, servedKinds } from './labels';
 import { partyOf, readCaseParties, servicesByDocument, unservedAddressees } from '../documents/service';
+import { readWithdrawalApplication, withdrawalProblems } from './withdrawal';
 
 type LatestDocument = { id: number; kind: DocumentKind; variant: string; title: string; version: number };
 
@@ -91,11 +92,11 @@ export function buildChecklist(ctx: ServiceContext, db: Executor, caseId: number
     ((method === 'finalAward' || method === 'nonFinalAward') && kind === 'award');
   const unserved = latest.filter((d) => servedKinds.has(d.kind) && !ownItem(d.kind)).flatMap((d) => {
     const missing = unservedOn(d);
-    return missing.length ? [`${d.title || documentKindText[d.kind]}（${listNames(missing, 3)}）`] : [];
+    return missing.length ? [`${d.title || documentKindText[d.kind]}未送达${listNames(missing, 3)}`] : [];
   });
   items.push(
     unserved.length
-      ? item('documentsServed', false, '文书送达', `以下文书尚未登记送达：${listNames(unserved)}；请登记送达（送达回证）`)
+      ? item('documentsServed', false, '文书送达', `${listNames(unserved)}；请登记送达（送达回证）`)
       : item('documentsServed', true, '文书送达', latest.some((d) => servedKinds.has(d.kind)) ? '已生成的文书均已送达受送达人' : '没有需送达的文书'),
   );
 
@@ -190,6 +191,13 @@ export function buildChecklist(ctx: ServiceContext, db: Executor, caseId: number
   }
 
   if (method === 'withdrawal') {
+    const problems = withdrawalProblems(db, caseId, row.isCollective);
+    const application = readWithdrawalApplication(db, caseId);
+    items.push(
+      problems.length || !application
+        ? item('withdrawalApplication', false, '撤回申请', `${problems.join('；')}；请在下方登记撤回申请`)
+        : item('withdrawalApplication', true, '撤回申请', `${application.appliedBy}于${formatChineseDate(application.appliedOn)}申请撤回${application.consentOn ? `，被代表的劳动者已于${formatChineseDate(application.consentOn)}同意` : ''}`),
+    );
     const decision = latest.find((d) => d.kind === 'withdrawalDecision');
     items.push(
       decision

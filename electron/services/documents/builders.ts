@@ -37,6 +37,7 @@ import { effectiveInstrument, ignoredOrders, policeOrders } from '../followUp/or
 import { workerBalances } from '../followUp/balances';
 import { registerDocumentBuilder } from './registry';
 import { documentNumber } from '../numbering/documentNumbers';
+import { readWithdrawalApplication, withdrawalProblems } from '../closing/withdrawal';
 
 const caseRow = (db: Executor, caseId: number) => {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
@@ -145,6 +146,7 @@ registerDocumentBuilder('withdrawalDecision', {
     const c = caseRow(db, caseId);
     const out = needsAccepted(db, caseId);
     if (c.closingMethod && c.closingMethod !== 'withdrawal') out.push('案件已以其他方式结案');
+    else if (c.hasArbitration && c.status !== 'received') out.push(...withdrawalProblems(db, caseId, c.isCollective));
     return out;
   },
   recipients: (ctx, db, caseId) => {
@@ -154,6 +156,8 @@ registerDocumentBuilder('withdrawalDecision', {
   collect: (ctx, db, caseId, variant) => {
     const facts = readCase(ctx, db, caseId);
     const c = caseRow(db, caseId);
+    const application = readWithdrawalApplication(db, caseId);
+    if (!application) throw new AppFailure('conflict', '尚未登记撤回仲裁申请，不能制作撤回仲裁申请决定书');
     const r = pickRecipient([...allApplicantRecipients(facts), ...respondentRecipients(facts)], variant || (applicantRecipients(facts, 'never')[0]?.variant ?? ''), '撤回仲裁申请决定书');
     const h = readHearings(db, caseId)[0];
     return {
@@ -163,7 +167,11 @@ registerDocumentBuilder('withdrawalDecision', {
         ...facts.header,
         acceptedOn: facts.header.acceptedOn ?? facts.header.receivedOn,
         decidedOn: c.closingMethod === 'withdrawal' && c.closedOn ? c.closedOn : todayInChina(ctx.now()),
-        reason: '',
+        appliedOn: application.appliedOn,
+        appliedBy: application.appliedBy,
+        reason: application.reason,
+        consentOn: application.consentOn,
+        consentNote: application.consentNote,
         arbitrators: h ? [h.presiding, ...h.wings] : [],
       },
     };

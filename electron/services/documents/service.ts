@@ -99,8 +99,8 @@ export function serviceRecipients(ctx: ServiceContext, documentId: number): Serv
   }
   const reps = parties.workers.filter((w) => w.isRepresentative).length;
   const all: ServiceRecipient[] = [
-    ...parties.respondents.map((r): ServiceRecipient => ({ party: { kind: 'respondent', id: r.id }, name: r.name, role: `被申请人（${r.role}）`, address: r.address, addressee: false, served: null })),
     ...parties.workers.map((w): ServiceRecipient => ({ party: { kind: 'worker', id: w.id }, name: w.name, role: w.isRepresentative && reps ? '代表人' : '申请人', address: null, addressee: false, served: null })),
+    ...parties.respondents.map((r): ServiceRecipient => ({ party: { kind: 'respondent', id: r.id }, name: r.name, role: `被申请人（${r.role}）`, address: r.address, addressee: false, served: null })),
   ].map((r) => ({ ...r, addressee: addressees.has(key(r.party)), served: recorded.get(key(r.party)) ?? null }));
   // addressees first (in the case's order), then the others
   return [...all.filter((r) => r.addressee), ...all.filter((r) => !r.addressee)];
@@ -116,9 +116,8 @@ export type ServiceEntry = { party: PartyRef | null; recipient: string; method: 
 export function recordServices(ctx: ServiceContext, input: { documentId: number; entries: ServiceEntry[] }): DocumentView {
   const doc = requireDocument(ctx.db, input.documentId);
   const parties = readCaseParties(ctx.db, doc.caseId);
-  const row = ctx.db.select({ status: cases.status }).from(cases).where(eq(cases.id, doc.caseId)).get();
+  const row = ctx.db.select({ status: cases.status, receivedOn: cases.receivedOn }).from(cases).where(eq(cases.id, doc.caseId)).get();
   const today = todayInChina(ctx.now());
-  const made = todayInChina(new Date(doc.generatedAt));
   const seen = new Set<string>();
   for (const e of input.entries) {
     if (e.party) {
@@ -127,7 +126,7 @@ export function recordServices(ctx: ServiceContext, input: { documentId: number;
       if (seen.has(key(e.party))) throw new AppFailure('invalid_input', `受送达人「${name}」重复`);
       seen.add(key(e.party));
     }
-    if (e.servedOn && e.servedOn < made) throw new AppFailure('invalid_input', `「${e.recipient}」的送达日期早于文书生成日期${formatChineseDate(made)}`);
+    if (e.servedOn && row && e.servedOn < row.receivedOn) throw new AppFailure('invalid_input', `「${e.recipient}」的送达日期早于收案日期${formatChineseDate(row.receivedOn)}`);
     if (e.servedOn && e.servedOn > today) throw new AppFailure('invalid_input', `「${e.recipient}」的送达日期不能晚于今天`);
   }
   ctx.db.transaction(
@@ -137,7 +136,7 @@ export function recordServices(ctx: ServiceContext, input: { documentId: number;
           .values({ documentId: doc.id, caseId: doc.caseId, recipient: e.recipient, partyKind: e.party?.kind ?? null, partyId: e.party?.id ?? null, method: e.method, servedOn: e.servedOn, note: e.note ?? null })
           .run();
       }
-      const lines = input.entries.map((e) => `${e.recipient}${serviceMethodLabels[e.method]}${e.servedOn ? `（${e.servedOn}）` : '（未签收）'}`);
+      const lines = input.entries.map((e) => `${e.recipient}${e.servedOn ? formatChineseDate(e.servedOn) : ''}${serviceMethodLabels[e.method]}${e.servedOn ? '' : '（未签收）'}`);
       appendEvent(tx, ctx.now(), {
         caseId: doc.caseId,
         action: 'documents.recordService',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import yauzl from 'yauzl';
+import { zipEntries } from '../support/zip';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../electron/services/createServices';
@@ -125,6 +126,9 @@ describe('case bundle', () => {
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, '证据目录.docx'), entries[1].data);
     const manifest = JSON.parse(entries[0].data.toString('utf8'));
+    // the bundle's 证据目录 keeps each file's SHA-256 (the parties' copy does not)
+    const listXml = (await zipEntries(path.join(out, '证据目录.docx'))).get('word/document.xml')!.toString('utf8');
+    expect(listXml).toContain(manifest.exhibits[0].sha256.slice(0, 16));
     expect(manifest).toMatchObject({ format: 'sucai-case-bundle', version: 1, case: { status: 'accepted' } });
     expect(manifest.workers.map((w: { name: string }) => w.name)).toEqual(['张三', '李四']);
     expect(manifest.exhibits).toHaveLength(3);

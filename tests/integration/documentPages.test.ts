@@ -121,6 +121,16 @@ describe.skipIf(!hasSoffice())('documents a clerk signs, as printed', { timeout:
     renderPng(pdf, path.join(OUT, 'closingApproval-large'));
   });
 
+  it('证据目录 for the parties: the documents’ layout, no SHA-256 column', async () => {
+    const { pages, pdf } = await pdfOf('evidenceList');
+    const all = pages.join('');
+    expect(all).toContain('赣州市劳动人事争议仲裁委员会证据目录赣市劳人仲案字〔2026〕第1号');
+    for (const h of ['序号', '证据名称', '提交人', '证明目的', '页数', '原件', '证据一', '工资表']) expect(all).toContain(h);
+    expect(all).not.toContain('SHA-256');
+    expect(pages[0]).toContain('—1—');
+    renderPng(pdf, path.join(OUT, 'evidenceList'));
+  });
+
   it('裁决书 annex: the large total stays on one line', async () => {
     const { layout, pdf, count } = await pdfOf('award', (v) => v.find((d) => d.variant === 'nonFinal') ?? v[0]!);
     // worker 1 is owed 2,447,305.00 (non-final); the totals row shows it whole on one line

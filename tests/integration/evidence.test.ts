@@ -136,12 +136,13 @@ describe('evidence store', () => {
     expect(events.some((e) => e.type === 'evidence.importProgress' && e.fileName === '劳动合同.pdf' && e.bytes === pdf.length)).toBe(true);
   });
 
-  it('prints the 证据目录 as a versioned case document listing every exhibit with its hash', async () => {
+  it('prints the 证据目录 for the parties as a versioned case document listing every exhibit (no hashes: those stay in the bundle)', async () => {
     const [doc] = await callApi(services, 'documents.generate', { caseId, kind: 'evidenceList' });
     expect(doc).toMatchObject({ kind: 'evidenceList', version: 1, title: '证据目录' });
     const text = compact(await pdfText(await docxToPdf(documentPath(services.dataDir, doc))));
     for (const label of ['证据一', '劳动合同', '证据二', '考勤照片', '证据三', '工资表']) expect(text).toContain(label);
-    expect(text).toContain(added[0].sha256.slice(0, 16));
+    expect(text).not.toContain(added[0].sha256.slice(0, 16));
+    expect(text).not.toContain('SHA-256');
     const again = await callApi(services, 'documents.generate', { caseId, kind: 'evidenceList' });
     expect(again[0].version).toBe(1); // same data, same version
   });

@@ -104,7 +104,7 @@ export async function exportBundle(ctx: ServiceContext, caseId: number): Promise
     if (stat.size !== e.size) throw new AppFailure('conflict', `证据「${e.title}」的文件大小与记录不符（已被改动），无法导出；请先运行“校验”`);
   }
 
-  const docx = await Packer.toBuffer(buildEvidenceList(evidenceListData(manifest, todayInChina(now))));
+  const docx = await Packer.toBuffer(buildEvidenceList(evidenceListData(manifest, todayInChina(now)), { hashes: true }));
   const dir = bundlesDir(ctx.dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const fileName = bundleFileName(manifest);

@@ -1,5 +1,6 @@
 /**
- * The 证据目录 as a case document (the same builder the case bundle puts beside its files), so the
+ * The 证据目录 as a case document (the same builder the case bundle puts beside its files, without the
+ * SHA-256 column: this copy goes to the parties), so the
  * clerk can generate, version and print it like any other document. Imported for its effect by
  * ./handlers.ts.
  */

@@ -218,6 +218,8 @@ export const respondentServices = sqliteTable(
     servedOn: text('served_on').notNull(),
     method: text('method', { enum: ['inPerson', 'post', 'left', 'electronic', 'publication'] }).notNull(),
     note: text('note'),
+    /** Simplified procedure: the respondent agreed to shorten or waive its defence period (its words, when and how). */
+    defenceWaiver: text('defence_waiver'),
     recordedAt: text('recorded_at').notNull(),
   },
   (t) => [uniqueIndex('respondent_services_party').on(t.caseId, t.organisationId)],

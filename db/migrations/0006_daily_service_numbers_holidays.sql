@@ -35,6 +35,7 @@ CREATE TABLE `respondent_services` (
 	`served_on` text NOT NULL,
 	`method` text NOT NULL,
 	`note` text,
+	`defence_waiver` text,
 	`recorded_at` text NOT NULL,
 	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action

@@ -27,6 +27,8 @@ export type DocumentBuilder<Data, Ctx, Db> = {
   batch: boolean;
   /** What the case still lacks for this document (Chinese, one line each); [] when it can be made. */
   missing(ctx: Ctx, db: Db, caseId: number): string[];
+  /** What to check before printing (the document can be made, but e.g. blanks are left), Chinese. */
+  warnings?(ctx: Ctx, db: Db, caseId: number): string[];
   /** Who gets a copy (batch kinds); the first one is the default for documents.generate without variant. */
   recipients?(ctx: Ctx, db: Db, caseId: number): DocumentRecipient[];
   /**

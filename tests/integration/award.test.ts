@@ -301,12 +301,14 @@ describe('庭审笔录', () => {
       await callApi(s, 'hearings.saveRecordStep', { hearingId, step: 'investigation', content: '审：下面由申请人举证。\n申：出示证据一工资表，证明拖欠工资数额。' });
       await callApi(s, 'crossExamination.save', { exhibitId, hearingId, party: 'respondent', authenticity: 'accepted', legality: 'accepted', relevance: 'disputed', opinion: '加班时间不实' });
       await callApi(s, 'crossExamination.save', { exhibitId, hearingId, party: 'tribunal', authenticity: 'accepted', legality: 'accepted', relevance: 'accepted', opinion: '' });
+      // the record prints when the hearing actually opened and closed
+      await callApi(s, 'hearings.setTimes', { id: hearingId, openedAt: '2026-11-30T09:04', closedAt: '2026-11-30T11:12' });
       const [doc] = await callApi(s, 'documents.generate', { caseId: awardCase, kind: 'hearingRecord' });
       expect(doc).toMatchObject({ kind: 'hearingRecord', variant: `hearing-${hearingId}`, title: '庭审笔录' });
       const { pdf, flat, numbers, pages } = await pdfOf(doc!);
       expect(flat).toContain('庭审笔录');
       expect(flat).toContain(CASE_NUMBER);
-      expect(flat).toContain('时间：2026年11月30日9时00分至11时30分');
+      expect(flat).toContain('时间：2026年11月30日9时04分至11时12分');
       expect(flat).toContain('地点：第一仲裁庭（三楼）');
       expect(flat).toContain('首席仲裁员：王建华');
       expect(flat).toContain('仲裁员：李秀梅、陈志刚');

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent, HearingView, MethodInput } from '../../electron/core/contract';
 import type { Services } from '../../electron/services/createServices';
 import { callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
+import { zipEntries } from '../support/zip';
+import { documentPath } from '../../electron/services/documents/generate';
 
 // The clock is pinned at 2026-11-20 10:00 China time (a Friday). Cases are accepted on 11-18.
 let s: Services & { dataDir: string };
@@ -44,7 +46,15 @@ beforeAll(async () => {
   const created = [];
   for (let i = 0; i < 4; i++) created.push((await callApi(s, 'cases.create', caseInput(workers(10 + i * 5)))).id);
   [caseA, caseB, caseC, unaccepted] = created;
-  for (const id of [caseA, caseB, caseC]) await callApi(s, 'cases.accept', { id, acceptedOn: '2026-11-18' });
+  for (const id of [caseA, caseB, caseC]) {
+    const d = await callApi(s, 'cases.accept', { id, acceptedOn: '2026-11-18' });
+    // served at once, and (simplified procedure) the respondents agreed to a shorter defence period,
+    // so the hearings below are not inside it: the defence period warning has its own test
+    await callApi(s, 'cases.recordService', {
+      id,
+      respondents: d.respondents.map((r) => ({ organisationId: r.id, servedOn: '2026-11-18', method: 'inPerson', defenceWaiver: '11月18日签收时书面同意缩短答辩期' })),
+    });
+  }
 
   for (const [key, role, name] of [
     ['wang', 'arbitrator', '王建国'],
@@ -363,3 +373,53 @@ describe('hearing record and 质证', () => {
     await expect(callApi(s, 'staff.save', { id: ids.zhou, role: 'clerk', name: '周婷', active: false })).rejects.toThrow(/周婷还有\d+场待开庭/);
   });
 });
+
+describe('the respondent’s defence period and the hearing day', () => {
+  it('warns while a respondent’s defence period runs on the hearing day, naming it; not once it has ended', async () => {
+    const id = (await callApi(s, 'cases.create', caseInput(workers(60)))).id;
+    const d = await callApi(s, 'cases.accept', { id, acceptedOn: '2026-11-18' });
+    // the company served 11-18 (period ends Wed 12-02), the team leader 11-19 (ends Thu 12-03)
+    await callApi(s, 'cases.recordService', {
+      id,
+      respondents: [
+        { organisationId: d.respondents[0]!.id, servedOn: '2026-11-18', method: 'inPerson' },
+        { organisationId: d.respondents[1]!.id, servedOn: '2026-11-19', method: 'post' },
+      ],
+    });
+    const check = (startsAt: string) =>
+      callApi(s, 'hearings.check', { caseId: id, startsAt, endsAt: startsAt.replace(/T\d\d/, 'T11'), roomId: ids.room1, presidingId: ids.liu, wingIds: [], clerkId: ids.wu, noticeServedOn: '2026-11-20' });
+    const inside = await check('2026-12-03T09:00');
+    expect(inside.warnings.find((w) => w.kind === 'defencePeriod')!.message).toContain('刘德胜的答辩期至2026年12月3日（星期四）届满');
+    expect(inside.warnings.find((w) => w.kind === 'defencePeriod')!.message).not.toContain('江西赣建建设集团有限公司的答辩期');
+    expect((await check('2026-12-04T09:00')).warnings.map((w) => w.kind)).not.toContain('defencePeriod');
+    // only simplified procedure takes the respondent's consent to shorten the period
+    const ordinary = (await callApi(s, 'cases.create', caseInput(workers(70), { procedure: 'ordinary' }))).id;
+    const o = await callApi(s, 'cases.accept', { id: ordinary, acceptedOn: '2026-11-18' });
+    await expect(
+      callApi(s, 'cases.recordService', { id: ordinary, respondents: [{ organisationId: o.respondents[0]!.id, servedOn: '2026-11-18', method: 'inPerson', defenceWaiver: '同意' }] }),
+    ).rejects.toThrow('只有简易处理的案件，被申请人才可以同意缩短或者放弃答辩期');
+  });
+});
+
+describe('the hearing’s actual times', () => {
+  it('records when the hearing opened and closed; the 庭审笔录 prints them and warns while blanks are left', async () => {
+    const id = (await callApi(s, 'cases.create', caseInput(workers(80)))).id;
+    await callApi(s, 'cases.accept', { id, acceptedOn: '2026-11-18' });
+    const h = await schedule(id, { startsAt: '2026-11-20T08:30', endsAt: '2026-11-20T09:30', roomId: ids.room1, presidingId: ids.liu, clerkId: ids.wu, noticeWaived: true, noticeServedOn: null, noticeWaiverNote: '双方同意当日开庭' });
+    let list = await callApi(s, 'documents.list', { caseId: id });
+    expect(list.available.find((a) => a.kind === 'hearingRecord')!.warnings).toEqual(['未登记实际开庭、闭庭时间']);
+    await expect(callApi(s, 'hearings.setTimes', { id: h.id, openedAt: '2026-11-20T08:35', closedAt: '2026-11-20T08:30' })).rejects.toThrow('闭庭时间应晚于开庭时间');
+    await expect(callApi(s, 'hearings.setTimes', { id: h.id, openedAt: '2026-11-20T11:00', closedAt: null })).rejects.toThrow('开庭时间不能晚于现在');
+    await expect(callApi(s, 'hearings.setTimes', { id: h.id, openedAt: '2026-11-19T08:35', closedAt: null })).rejects.toThrow('开庭时间应在开庭当日');
+    const times = await callApi(s, 'hearings.setTimes', { id: h.id, openedAt: '2026-11-20T08:41', closedAt: '2026-11-20T09:52' });
+    expect(times).toMatchObject({ openedAt: '2026-11-20T08:41', closedAt: '2026-11-20T09:52' });
+    expect((await events$(id))[0]!.summary).toBe('庭审时间：2026-11-20 08:41开庭，09:52闭庭');
+    await callApi(s, 'hearings.saveRecordStep', { hearingId: h.id, step: 'identities', content: '申：我叫张三丰，身份证号码＿＿＿。' });
+    list = await callApi(s, 'documents.list', { caseId: id });
+    expect(list.available.find((a) => a.kind === 'hearingRecord')!.warnings).toEqual([expect.stringMatching(/还有1处“＿＿＿”未填写$/)]);
+    const [doc] = await callApi(s, 'documents.generate', { caseId: id, kind: 'hearingRecord' });
+    const xml = (await zipEntries(documentPath(s.dataDir, doc!))).get('word/document.xml')!.toString('utf8');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('时间：2026年11月20日8时41分至9时52分');
+  });
+});
+

@@ -133,6 +133,8 @@ export type CaseDetail = CaseRow & {
     /** Service of the application copy on this respondent (its defence period runs from servedOn). */
     servedOn: string | null;
     serviceMethod: ServiceMethod | null;
+    /** Simplified procedure: its consent to shorten or waive the defence period, as recorded. */
+    defenceWaiver: string | null;
   })[];
   workers: WorkerView[];
   missingMaterials: { id: number; name: string; completedOn: string | null }[];
@@ -202,7 +204,16 @@ export const casesContract = {
         servedOn: date.optional(),
         method: z.enum(serviceMethods, '请选择送达方式').optional(),
         respondents: z
-          .array(z.strictObject({ organisationId: id, servedOn: date, method: z.enum(serviceMethods, '请选择送达方式'), note: text(200).optional() }))
+          .array(
+            z.strictObject({
+              organisationId: id,
+              servedOn: date,
+              method: z.enum(serviceMethods, '请选择送达方式'),
+              note: text(200).optional(),
+              /** Simplified procedure: the respondent's consent to shorten or waive its defence period. */
+              defenceWaiver: text(300).nullable().optional(),
+            }),
+          )
           .min(1, '请至少填写一个被申请人的送达情况')
           .optional(),
       })

@@ -81,7 +81,15 @@ export const serviceEntrySchema = z.strictObject({
   servedOn: date.nullable(),
   note: text(200).optional(),
 });
-export type DocumentAvailability = { kind: DocumentKind; label: string; ready: boolean; missing: string[]; batch: boolean };
+export type DocumentAvailability = {
+  kind: DocumentKind;
+  label: string;
+  ready: boolean;
+  missing: string[];
+  batch: boolean;
+  /** Ready, but worth a look before printing (e.g. blanks "＿＿＿" left in the 庭审笔录). */
+  warnings: string[];
+};
 
 export const documentsContract = {
   'documents.list': { input: z.object({ caseId: id }), output: out<{ available: DocumentAvailability[]; documents: DocumentView[] }>(), access: 'signedIn', reads: true },

@@ -5,7 +5,7 @@ import type { Methods } from './spec';
 
 export type StaffView = { id: number; role: 'arbitrator' | 'clerk'; name: string; active: boolean };
 export type RoomView = { id: number; name: string; location: string | null; active: boolean };
-export type HearingWarning = { kind: 'noticePeriod' | 'awardDeadline' | 'pastDate'; message: string };
+export type HearingWarning = { kind: 'noticePeriod' | 'defencePeriod' | 'awardDeadline' | 'pastDate'; message: string };
 export type HearingConflict = { kind: 'room' | 'arbitrator' | 'clerk'; hearingId: number; caseNumber: string | null; message: string };
 export type HearingView = {
   id: number;
@@ -29,6 +29,9 @@ export type HearingView = {
   applicantPresent: boolean | null;
   respondentPresent: boolean | null;
   outcome: 'held' | 'default' | 'deemedWithdrawal' | null;
+  /** When the hearing actually opened and closed, China local 'YYYY-MM-DDTHH:mm' (for the 庭审笔录). */
+  openedAt: string | null;
+  closedAt: string | null;
   warnings: HearingWarning[];
 };
 export type CrossExaminationView = {
@@ -78,6 +81,8 @@ export const hearingsContract = {
   'hearings.cancel': { input: z.object({ id, reason: text(200).min(1, '请填写取消原因') }), output: out<HearingView>(), access: ['clerk'], reads: false },
   'hearings.recordNotice': { input: z.object({ id, servedOn: date }), output: out<HearingView>(), access: ['clerk'], reads: false },
   'hearings.attendance': { input: z.object({ id, applicantPresent: z.boolean(), respondentPresent: z.boolean() }), output: out<HearingDetail>(), access: ['clerk', 'arbitrator'], reads: false },
+  /** The actual opening and closing time of the hearing (the 庭审笔录 prints them). */
+  'hearings.setTimes': { input: z.strictObject({ id, openedAt: localTime.nullable(), closedAt: localTime.nullable() }), output: out<HearingDetail>(), access: ['clerk', 'arbitrator'], reads: false },
   'hearings.get': { input: z.object({ id }), output: out<HearingDetail>(), access: 'signedIn', reads: true },
   /** Autosave of one step of the hearing record. */
   'hearings.saveRecordStep': { input: z.object({ hearingId: id, step: text(40).min(1), content: z.string().max(200_000) }), output: out<{ updatedAt: string }>(), access: ['clerk', 'arbitrator'], reads: false },

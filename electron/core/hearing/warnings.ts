@@ -1,7 +1,9 @@
-// Warnings a hearing is saved with (not refusals): the notice period, the award deadline (or the
-// fast-track target) and a date in the past. Pure.
+// Warnings a hearing is saved with (not refusals): the notice period, a respondent's defence period
+// still running, the award deadline (or the fast-track target) and a date in the past. Pure.
 import { formatChineseDate, formatWeekday } from '../dates';
 import type { Calendar } from '../clock/calendar';
+import { addWorkingDays } from '../clock/periods';
+import { defaultClockRules } from '../clock/deadlines';
 import type { HearingWarning } from '../contract';
 import { checkNoticePeriod } from './noticePeriod';
 
@@ -18,7 +20,37 @@ export type WarningInput = {
   now: string;
   /** Only scheduled hearings can be "in the past" by mistake. */
   scheduled: boolean;
+  /** Each respondent and when the application copy reached it (its defence period runs from then). */
+  respondents?: Defence[];
 };
+
+/** A respondent, when the copy reached it, and (simplified procedure) its consent to shorten the defence period. */
+export type Defence = { name: string; servedOn: string | null; waiver?: string | null };
+
+/**
+ * The respondents whose defence period (10 working days from receipt of the copy, Law Art 30) has
+ * not ended before the hearing day, or who have not been served at all. In simplified procedure a
+ * respondent that agreed to shorten or waive its defence period (recorded consent) is not named.
+ */
+export function defenceWarning(date: string, procedure: 'simplified' | 'ordinary', respondents: Defence[], cal: Calendar): HearingWarning | null {
+  const open: string[] = [];
+  for (const r of respondents) {
+    if (procedure === 'simplified' && r.waiver) continue;
+    if (!r.servedOn) {
+      open.push(`${r.name}尚未收到仲裁申请书副本（答辩期尚未起算）`);
+      continue;
+    }
+    const due = addWorkingDays(r.servedOn, defaultClockRules.defence.days, cal).due;
+    if (date <= due) open.push(`${r.name}的答辩期至${fmt(due)}届满`);
+  }
+  if (!open.length) return null;
+  return {
+    kind: 'defencePeriod',
+    message:
+      `开庭日期${fmt(date)}在被申请人答辩期内：${open.join('；')}（《劳动争议调解仲裁法》第三十条）。` +
+      (procedure === 'simplified' ? '被申请人同意缩短或者放弃答辩期的，请记录其同意；否则请改期开庭' : '请在答辩期届满后开庭'),
+  };
+}
 
 const fmt = (date: string) => `${formatChineseDate(date)}（${formatWeekday(date)}）`;
 
@@ -34,6 +66,8 @@ export function hearingWarnings(input: WarningInput, cal: Calendar): HearingWarn
     cal,
   );
   if (!notice.ok) out.push({ kind: 'noticePeriod', message: notice.message });
+  const defence = input.scheduled && input.respondents ? defenceWarning(date, input.procedure, input.respondents, cal) : null;
+  if (defence) out.push(defence);
   if (input.awardDueOn && date > input.awardDueOn) {
     out.push({ kind: 'awardDeadline', message: `开庭日期${fmt(date)}晚于裁决期限届满日${fmt(input.awardDueOn)}，请提前开庭或依法办理延期审批` });
   } else if (input.fastTrackDueOn && date > input.fastTrackDueOn) {

@@ -16,6 +16,9 @@ export type HearingRecordDocData = {
   hearingId: number;
   startsAt: string;
   endsAt: string;
+  /** When the hearing actually opened and closed; the record leaves blanks to fill in by hand without them. */
+  openedAt: string | null;
+  closedAt: string | null;
   roomName: string;
   roomLocation: string | null;
   procedure: 'simplified' | 'ordinary';
@@ -31,6 +34,21 @@ export type HearingRecordDocData = {
 };
 
 const SPEAKER = /^(审|书|申|被|代)([：:])/;
+
+/** The blank a clerk fills in by hand ("＿＿＿"); the record warns before printing while one is left. */
+export const PLACEHOLDER = '＿＿＿';
+const BLANK_TIME = '＿＿时＿＿分';
+
+/** Where the record still has blanks to fill in: the actual times, and "＿＿＿" left in a step. */
+export function recordBlanks(data: Pick<HearingRecordDocData, 'openedAt' | 'closedAt' | 'steps'>): string[] {
+  const out: string[] = [];
+  if (!data.openedAt || !data.closedAt) out.push(`未登记实际${!data.openedAt ? '开庭' : ''}${!data.openedAt && !data.closedAt ? '、' : ''}${!data.closedAt ? '闭庭' : ''}时间`);
+  for (const step of data.steps) {
+    const n = step.content.split(PLACEHOLDER).length - 1;
+    if (n) out.push(`「${step.title}」还有${n}处“${PLACEHOLDER}”未填写`);
+  }
+  return out;
+}
 
 function time(at: string): string {
   const [date, hm] = at.split('T');
@@ -61,7 +79,7 @@ export function buildHearingRecord(data: HearingRecordDocData): BuiltDocument[] 
       ? [`仲裁员：${data.arbitrators[0] ?? ''}（独任）`]
       : [`首席仲裁员：${data.arbitrators[0]}`, `仲裁员：${data.arbitrators.slice(1).join('、')}`];
   const header = [
-    `时间：${time(data.startsAt)}至${endTime(data.endsAt)}`,
+    `时间：${data.openedAt ? time(data.openedAt) : `${formatChineseDate(data.startsAt.slice(0, 10))}${BLANK_TIME}`}至${data.closedAt ? endTime(data.closedAt) : BLANK_TIME}`,
     `地点：${data.roomName}${data.roomLocation ? `（${data.roomLocation}）` : ''}`,
     `案由：${data.cause}`,
     ...tribunal,

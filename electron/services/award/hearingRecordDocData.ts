@@ -79,6 +79,8 @@ export function loadHearingRecordData(ctx: ServiceContext, db: Executor, caseId:
     hearingId,
     startsAt: detail.startsAt,
     endsAt: detail.endsAt,
+    openedAt: detail.openedAt,
+    closedAt: detail.closedAt,
     roomName: detail.roomName,
     roomLocation: room?.location ?? null,
     procedure: detail.procedure,

@@ -5,7 +5,7 @@
  */
 import { buildAwardDocuments, type AwardDocData } from '../../documents/award/awardDocument';
 import { awardProblems, loadAwardDocData } from './awardDocData';
-import { buildHearingRecord, type HearingRecordDocData } from '../../documents/hearingRecord/hearingRecordDocument';
+import { buildHearingRecord, recordBlanks, type HearingRecordDocData } from '../../documents/hearingRecord/hearingRecordDocument';
 import { hearingRecordProblems, loadHearingRecordData } from './hearingRecordDocData';
 import { buildMediationDocument, type MediationDocData } from '../../documents/mediation/mediationDocument';
 import { loadMediationDocData, mediationProblems } from './mediationDocData';
@@ -40,6 +40,7 @@ registerDocumentBuilder<HearingRecordDocData>('hearingRecord', {
   label: '庭审笔录',
   batch: false,
   missing: (_ctx, db, caseId) => hearingRecordProblems(db, caseId),
+  warnings: (ctx, db, caseId) => recordBlanks(loadHearingRecordData(ctx, db, caseId, '')),
   collect: (ctx, db, caseId, variant) => loadHearingRecordData(ctx, db, caseId, variant),
   build: buildHearingRecord,
 });

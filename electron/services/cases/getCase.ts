@@ -39,6 +39,7 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
       contractedById: projectParties.contractedById,
       servedOn: respondentServices.servedOn,
       serviceMethod: respondentServices.method,
+      defenceWaiver: respondentServices.defenceWaiver,
     })
     .from(caseRespondents)
     .innerJoin(organisations, eq(organisations.id, caseRespondents.organisationId))

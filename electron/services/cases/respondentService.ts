@@ -11,7 +11,7 @@ import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
 import { mutateCase } from './mutateCase';
 
-export type RespondentServiceInput = { organisationId: number; servedOn: string; method: ServiceMethod; note?: string };
+export type RespondentServiceInput = { organisationId: number; servedOn: string; method: ServiceMethod; note?: string; defenceWaiver?: string | null };
 
 /** Each respondent of the case with its service, in the case's order. */
 export function readRespondentServices(db: Executor, caseId: number) {
@@ -21,6 +21,7 @@ export function readRespondentServices(db: Executor, caseId: number) {
       name: organisations.name,
       servedOn: respondentServices.servedOn,
       method: respondentServices.method,
+      defenceWaiver: respondentServices.defenceWaiver,
     })
     .from(caseRespondents)
     .innerJoin(organisations, eq(organisations.id, caseRespondents.organisationId))
@@ -48,12 +49,13 @@ export function storeRespondentServices(tx: Tx, ctx: ServiceContext, caseId: num
     const r = known.get(e.organisationId);
     if (!r) throw new AppFailure('invalid_input', `该单位（编号${e.organisationId}）不是本案被申请人`);
     if (r.servedOn && opts.keepExisting) continue;
-    if (r.servedOn === e.servedOn && r.method === e.method) continue;
+    const waiver = e.defenceWaiver === undefined ? r.defenceWaiver : e.defenceWaiver?.trim() || null;
+    if (r.servedOn === e.servedOn && r.method === e.method && r.defenceWaiver === waiver) continue;
     tx.insert(respondentServices)
-      .values({ caseId, organisationId: e.organisationId, servedOn: e.servedOn, method: e.method, note: e.note ?? null, recordedAt: ctx.now().toISOString() })
-      .onConflictDoUpdate({ target: [respondentServices.caseId, respondentServices.organisationId], set: { servedOn: e.servedOn, method: e.method, note: e.note ?? null } })
+      .values({ caseId, organisationId: e.organisationId, servedOn: e.servedOn, method: e.method, note: e.note ?? null, defenceWaiver: waiver, recordedAt: ctx.now().toISOString() })
+      .onConflictDoUpdate({ target: [respondentServices.caseId, respondentServices.organisationId], set: { servedOn: e.servedOn, method: e.method, note: e.note ?? null, defenceWaiver: waiver } })
       .run();
-    lines.push(`${r.name}${formatChineseDate(e.servedOn)}${serviceMethodLabels[e.method]}`);
+    lines.push(`${r.name}${formatChineseDate(e.servedOn)}${serviceMethodLabels[e.method]}${waiver ? `（同意缩短答辩期：${waiver}）` : ''}`);
   }
   tx.update(cases).set({ respondentServedOn: lastServedOn(tx, caseId) }).where(eq(cases.id, caseId)).run();
   return lines;
@@ -69,10 +71,13 @@ export function recordRespondentService(
 ): CaseDetail {
   return mutateCase(ctx, input.id, (tx, row, today) => {
     if (row.status !== 'accepted' || !row.acceptedOn) throw new AppFailure('conflict', '案件受理后才能登记送达');
-    const entries =
+    const entries: RespondentServiceInput[] =
       input.respondents ??
       readRespondentServices(tx, row.id).map((r) => ({ organisationId: r.organisationId, servedOn: input.servedOn as string, method: input.method ?? 'inPerson' }));
     if (!entries.length) throw new AppFailure('invalid_input', '请填写每个被申请人的送达日期和方式');
+    if (row.procedure !== 'simplified' && entries.some((e) => e.defenceWaiver)) {
+      throw new AppFailure('invalid_input', '只有简易处理的案件，被申请人才可以同意缩短或者放弃答辩期；普通程序请在答辩期届满后开庭');
+    }
     for (const e of entries) {
       if (e.servedOn > today) throw new AppFailure('invalid_input', '送达日期不能晚于今天');
       if (e.servedOn < row.acceptedOn) throw new AppFailure('invalid_input', `送达日期不能早于受理日期${formatChineseDate(row.acceptedOn)}`);
@@ -87,7 +92,7 @@ export function recordRespondentService(
       action: 'case.served',
       summary: `仲裁申请书副本送达被申请人：${lines.join('；')}${waiting.length ? `（尚未送达：${waiting.join('、')}）` : ''}`,
       before,
-      after: after.map((r) => ({ organisationId: r.organisationId, servedOn: r.servedOn, method: r.method })),
+      after: after.map((r) => ({ organisationId: r.organisationId, servedOn: r.servedOn, method: r.method, defenceWaiver: r.defenceWaiver })),
     });
   });
 }

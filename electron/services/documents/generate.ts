@@ -103,9 +103,10 @@ export function listDocuments(ctx: ServiceContext, caseId: number): { available:
   requireCase(db, caseId);
   const available = documentKinds.map((kind): DocumentAvailability => {
     const builder = documentBuilder(kind);
-    if (!builder) return { kind, label: documentLabels[kind], ready: false, missing: ['该文书的生成功能尚未接入'], batch: false };
+    if (!builder) return { kind, label: documentLabels[kind], ready: false, missing: ['该文书的生成功能尚未接入'], batch: false, warnings: [] };
     const missing = builder.missing(ctx, db, caseId);
-    return { kind, label: builder.label, ready: missing.length === 0, missing, batch: builder.batch };
+    const warnings = missing.length ? [] : (builder.warnings?.(ctx, db, caseId) ?? []);
+    return { kind, label: builder.label, ready: missing.length === 0, missing, batch: builder.batch, warnings };
   });
   const rows = db.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.kind), asc(documents.variant), desc(documents.version)).all();
   return { available, documents: toViews(db, rows) };

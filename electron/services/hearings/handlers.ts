@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { setHearingTimes } from './hearingTimes';
 import type { HandlersOf } from '../createServices';
 import { crossExaminationsForCase, saveCrossExamination } from './crossExamination';
 import { getHearingDetail, recordAttendance, saveRecordStep } from './hearingRecord';
@@ -21,6 +22,7 @@ export function hearingHandlers(ctx: ServiceContext): HandlersOf<'staff.' | 'roo
     'hearings.recordNotice': (input) => recordHearingNotice(ctx, input),
     'hearings.attendance': (input) => recordAttendance(ctx, input),
     'hearings.get': ({ id }) => getHearingDetail(ctx, id),
+    'hearings.setTimes': (input) => setHearingTimes(ctx, input),
     'hearings.saveRecordStep': (input) => saveRecordStep(ctx, input),
     'crossExamination.save': (input) => saveCrossExamination(ctx, input),
     'crossExamination.forCase': ({ caseId }) => crossExaminationsForCase(ctx, caseId),

@@ -12,6 +12,8 @@ import { addDays } from '../../core/dates';
 import { hearingWarnings } from '../../core/hearing/warnings';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
+import { readRespondentServices } from '../cases/respondentService';
+import type { Defence } from '../../core/hearing/warnings';
 
 /** Now as China local 'YYYY-MM-DDTHH:mm'. */
 export function nowInChina(now: Date): string {
@@ -41,6 +43,8 @@ type Row = {
   applicantPresent: number | null;
   respondentPresent: number | null;
   outcome: 'held' | 'default' | 'deemedWithdrawal' | null;
+  openedAt: string | null;
+  closedAt: string | null;
   firstWorker: string | null;
   workerCount: number;
   firstRespondent: string | null;
@@ -69,7 +73,7 @@ function selectRows(db: Executor, where: SQL): Row[] {
       h.room_id as roomId, r.name as roomName, h.procedure, h.presiding_id as presidingId, h.wing_ids as wingIds,
       h.clerk_id as clerkId, h.notice_served_on as noticeServedOn, h.notice_waived as noticeWaived,
       h.notice_waiver_note as noticeWaiverNote, h.status, h.applicant_present as applicantPresent,
-      h.respondent_present as respondentPresent, h.outcome,
+      h.respondent_present as respondentPresent, h.outcome, h.opened_at as openedAt, h.closed_at as closedAt,
       (select w.name from workers w where w.case_id = c.id order by w.sort_order limit 1) as firstWorker,
       c.worker_count as workerCount,
       (select o.name from case_respondents cr join organisations o on o.id = cr.organisation_id
@@ -94,12 +98,17 @@ function staffNames(db: Executor): Map<number, string> {
  * The award deadline and fast-track target of a case (null while not accepted): the case clock's own
  * figures, suspensions and extensions included.
  */
-export function caseDueDates(ctx: ServiceContext, db: Executor, caseId: number): { awardDueOn: string | null; fastTrackDueOn: string | null } {
+export function caseDueDates(
+  ctx: ServiceContext,
+  db: Executor,
+  caseId: number,
+): { awardDueOn: string | null; fastTrackDueOn: string | null; respondents: Defence[] } {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   const deadlines = row ? caseDeadlines(ctx, db, row) : [];
   return {
     awardDueOn: deadlines.find((d) => d.key === 'award')?.dueOn ?? null,
     fastTrackDueOn: deadlines.find((d) => d.key === 'fastTrack')?.dueOn ?? null,
+    respondents: readRespondentServices(db, caseId).map((r) => ({ name: r.name, servedOn: r.servedOn, waiver: r.defenceWaiver })),
   };
 }
 
@@ -123,6 +132,7 @@ function toViews(ctx: ServiceContext, db: Executor, rows: Row[]): HearingView[] 
               noticeWaived: !!r.noticeWaived,
               awardDueOn: due.awardDueOn,
               fastTrackDueOn: due.fastTrackDueOn,
+              respondents: due.respondents,
               now,
               scheduled: r.status === 'scheduled',
             },
@@ -150,6 +160,8 @@ function toViews(ctx: ServiceContext, db: Executor, rows: Row[]): HearingView[] 
       applicantPresent: r.applicantPresent === null ? null : !!r.applicantPresent,
       respondentPresent: r.respondentPresent === null ? null : !!r.respondentPresent,
       outcome: r.outcome,
+      openedAt: r.openedAt,
+      closedAt: r.closedAt,
       warnings,
     };
   });

@@ -4,7 +4,8 @@ import type { AppEvent, MethodName, MethodOutput } from '../core/contract';
 import type { z } from 'zod';
 import type { Contract } from '../core/contract';
 import type { ServiceContext } from './context';
-import { openDataFolder, loadCalendar, type AppPaths } from './dataFolder';
+import { openDataFolder, loadCalendar, reloadableCalendar, type AppPaths } from './dataFolder';
+import { calendarHandlers } from './settings/handlers';
 import { ensureCommission, readSettings, updateSettings } from './settings/settingsService';
 import { searchOrganisations } from './catalog/organisationsService';
 import { searchProjects } from './catalog/projectsService';
@@ -55,10 +56,11 @@ export function createServices(options: ServiceOptions): Services {
   const db = openDataFolder(options.dataDir, options);
   const events = new EventEmitter<{ event: [AppEvent] }>();
   const disposers: (() => void)[] = [];
+  const calendar = reloadableCalendar(() => loadCalendar(options.dataDir, options, db));
   const ctx: ServiceContext = {
     db,
     dataDir: options.dataDir,
-    calendar: loadCalendar(options.dataDir, options),
+    calendar,
     host: options.host,
     now: options.now ?? (() => new Date()),
     emit: (event) => events.emit('event', event),
@@ -89,6 +91,11 @@ export function createServices(options: ServiceOptions): Services {
     'cases.completeMaterials': (input) => completeMaterials(ctx, input),
     'cases.recordService': (input) => recordRespondentService(ctx, input),
     'cases.openArbitration': (input) => openArbitration(ctx, input),
+    // a holiday notice saved in settings counts at once: reload the calendar, recompute open cases
+    ...calendarHandlers(ctx, () => {
+      calendar.reload();
+      refreshAllNextDue(ctx);
+    }),
     ...inspectionHandlers(ctx),
     ...evidenceHandlers(ctx),
     ...bundleHandlers(ctx),

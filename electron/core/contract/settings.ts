@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { date, out, text } from './fields';
 import type { Methods } from './spec';
+import { holidayNoticeInputSchema, type Festival } from '../clock/holidayNotice';
+
+export type HolidayNoticeView = { year: number; source: string; festivals: Festival[]; updatedAt: string };
+export type HolidaysView = { notices: HolidayNoticeView[]; builtInUntil: number; missingYears: number[] };
 
 /** A number pattern like the case number's: {year} and {n} are filled in. */
 const numberPattern = (what: string) => text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), `${what}须包含 {year} 和 {n}`);
@@ -34,4 +38,15 @@ export const settingsContract = {
   },
   'settings.get': { input: z.object({}).default({}), output: out<Settings>(), access: 'signedIn', reads: true },
   'settings.update': { input: settingsSchema, output: out<Settings>(), access: ['admin'], reads: false },
+  /** State Council holiday notices entered in settings (beyond the built-in data). */
+  'holidays.list': { input: z.object({}).default({}), output: out<HolidaysView>(), access: 'signedIn', reads: true },
+  'holidays.save': { input: holidayNoticeInputSchema, output: out<HolidaysView>(), access: ['admin'], reads: false },
+  'holidays.delete': { input: z.strictObject({ year: z.number().int().min(2000).max(2100) }), output: out<HolidaysView>(), access: ['admin'], reads: false },
+  /** For default dates in forms: each date, or the next working day when it is a rest day, with why. */
+  'calendar.nextWorkdays': {
+    input: z.strictObject({ dates: z.array(date).min(1).max(120) }),
+    output: out<{ date: string; workday: string; skipped: string | null }[]>(),
+    access: 'signedIn',
+    reads: true,
+  },
 } as const satisfies Methods;

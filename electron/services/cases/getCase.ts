@@ -14,7 +14,7 @@ function calendarNotice(ctx: ServiceContext, deadlines: Deadline[]): string | nu
   const years = [...new Set(deadlines.flatMap((d) => (d.dueOn ? [Number(d.dueOn.slice(0, 4))] : [])))].sort();
   const missing = years.filter((y) => !ctx.calendar.covers(y));
   if (!missing.length) return null;
-  return `尚未载入${missing.join('、')}年国务院节假日安排：该年度的期限暂只按周末计算。请在数据目录的 holidays.json 中补录通知（格式见 resources/holidays/README.md），期限将自动重算。`;
+  return `尚未载入${missing.join('、')}年国务院节假日安排：该年度的期限暂只按周末计算。请在“设置 → 节假日安排”中录入该年度的国务院通知（放假日期与调休上班日），期限将自动重算。`;
 }
 
 /** The whole case file for the case page: a fixed number of queries whatever the worker count. */

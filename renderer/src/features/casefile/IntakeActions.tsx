@@ -5,6 +5,8 @@ import { notifications } from '@mantine/notifications';
 import type { CaseDetail } from '../../../../electron/core/contract';
 import { formatChineseDate, todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
+import { serviceMethodLabels } from '../documents/files';
+import { RespondentServiceModal } from './RespondentServiceModal';
 
 type Dialog = null | 'accept' | 'gaps' | 'reject' | 'complete' | 'serve';
 
@@ -40,7 +42,9 @@ export function IntakeActions({ detail, onChange }: { detail: CaseDetail; onChan
         </Group>
       )}
       {detail.status === 'rejected' && (
-        <Alert color="gray" title={`不予受理（${detail.rejectedOn ? formatChineseDate(detail.rejectedOn) : ''}）`}>{detail.rejectionReason}</Alert>
+        <Alert color="gray" title={`不予受理（${detail.rejectedOn ? formatChineseDate(detail.rejectedOn) : ''}${detail.rejectionNumber ? `，${detail.rejectionNumber}` : ''}）`} data-testid="rejected">
+          {detail.rejectionReason}
+        </Alert>
       )}
       {detail.status === 'accepted' && (
         <Stack gap="xs">
@@ -61,10 +65,18 @@ export function IntakeActions({ detail, onChange }: { detail: CaseDetail; onChan
               {detail.materialsPromise && <Text size="sm" mt={4}>申请人承诺：{detail.materialsPromise}</Text>}
             </Alert>
           )}
+          <Stack gap={2} data-testid="respondent-services">
+            {detail.respondents.map((r) => (
+              <Text key={r.id} size="sm" c={r.servedOn ? undefined : 'orange.8'}>
+                {r.name}：{r.servedOn ? `申请书副本已于${formatChineseDate(r.servedOn)}${serviceMethodLabels[r.serviceMethod ?? 'inPerson']}${r.defenceWaiver ? `（同意缩短答辩期：${r.defenceWaiver}）` : ''}` : '申请书副本尚未送达'}
+              </Text>
+            ))}
+          </Stack>
           <Group>
             {openMaterials.length > 0 && <Button variant="light" onClick={() => setDialog('complete')}>登记补正</Button>}
-            {!detail.respondentServedOn && <Button variant="light" onClick={() => setDialog('serve')}>登记送达被申请人</Button>}
-            {detail.respondentServedOn && <Text size="sm" c="dimmed">申请书副本已于{formatChineseDate(detail.respondentServedOn)}送达</Text>}
+            <Button variant="light" onClick={() => setDialog('serve')} data-testid="record-respondent-service">
+              {detail.respondents.some((r) => !r.servedOn) ? '登记送达被申请人' : '更正送达情况'}
+            </Button>
           </Group>
         </Stack>
       )}
@@ -102,14 +114,7 @@ export function IntakeActions({ detail, onChange }: { detail: CaseDetail; onChan
         onClose={close}
         onSubmit={async ({ date }) => done(await call('cases.completeMaterials', { id: detail.id, completedOn: date }), '已登记补正，期限已重新计算')}
       />
-      <DecisionModal
-        opened={dialog === 'serve'}
-        title="登记送达仲裁申请书副本"
-        dateLabel="送达日期（被申请人签收日）"
-        minDate={detail.acceptedOn ?? detail.receivedOn}
-        onClose={close}
-        onSubmit={async ({ date }) => done(await call('cases.recordService', { id: detail.id, servedOn: date }), '已登记送达，答辩期已起算')}
-      />
+      <RespondentServiceModal detail={detail} opened={dialog === 'serve'} onClose={close} onSaved={(d) => done(d, '已登记送达，答辩期自各被申请人签收之次日起算')} />
     </Paper>
   );
 }

@@ -8,6 +8,7 @@ import { ClosingChecklist } from './ClosingChecklist';
 import { closingMethodLabels, closingMethodOptions, deadlineDue, suggestedMethod, type ClosingDetail } from './closingModel';
 import { ClosingResultCard } from './ClosingResultCard';
 import { SuspensionExtension } from './SuspensionExtension';
+import { WithdrawalApplication } from './WithdrawalApplication';
 
 /** 结案: choose how the case ends, see what is still missing, close; suspension and extension beside. */
 export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChange: (d: CaseDetail) => void }) {
@@ -53,8 +54,10 @@ export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChang
   useEffect(loadChecklist, [loadChecklist]);
   useEffect(() => onEvent((event) => event.type === 'cases.changed' && event.caseId === caseId && loadChecklist()), [caseId, loadChecklist]);
 
+  const [confirming, setConfirming] = useState(false);
   const close = async () => {
     if (!method) return;
+    setConfirming(false);
     setBusy(true);
     setCloseError(null);
     try {
@@ -112,8 +115,21 @@ export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChang
               {closeError}
             </Alert>
           )}
+          {confirming && method && (
+            <Alert color="orange" mt="sm" title={`确定以「${closingMethodLabels[method]}」于${closedOn ? formatChineseDate(closedOn) : ''}结案？`} data-testid="close-confirm-box">
+              <Text size="sm">结案后，请求、调解和裁决金额都不能再修改，结案日期用于计算是否按期结案。</Text>
+              <Group mt="xs" gap="xs">
+                <Button color="green" size="xs" onClick={close} data-testid="close-confirm">
+                  确定结案
+                </Button>
+                <Button variant="default" size="xs" onClick={() => setConfirming(false)}>
+                  再看看
+                </Button>
+              </Group>
+            </Alert>
+          )}
           <Group mt="md" gap="sm">
-            <Button color="green" onClick={close} loading={busy} disabled={!checklist?.canClose || !closedOn} data-testid="close-case">
+            <Button color="green" onClick={() => setConfirming(true)} loading={busy} disabled={!checklist?.canClose || !closedOn || confirming} data-testid="close-case">
               结案
             </Button>
             {checklist && !checklist.canClose && (
@@ -124,6 +140,7 @@ export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChang
           </Group>
         </Paper>
       )}
+      {!closed && method === 'withdrawal' && <WithdrawalApplication detail={detail} onChange={onChange} />}
       {!closed && <SuspensionExtension detail={closing} onChange={onChange} />}
     </Stack>
   );

@@ -12,15 +12,29 @@ export function documentPath(dataDir: string, doc: Pick<DocumentView, 'caseId' |
   return [dataDir, 'documents', String(doc.caseId), doc.fileName].join(sep);
 }
 
-/** 下载 docx and 导出 PDF for one document; in Electron the paths instead of downloads. */
-export function DocumentFileActions({ doc }: { doc: DocumentView }) {
+/**
+ * 下载 docx and 导出 PDF for one document; in Electron the paths instead of downloads. `blanks`: what
+ * is still left to fill in (e.g. "＿＿＿" in the 庭审笔录) — asked about before it goes to print.
+ */
+export function DocumentFileActions({ doc, blanks = [] }: { doc: DocumentView; blanks?: string[] }) {
   const desktop = isDesktop();
   const dataDir = useDataDir();
   const [pdfBusy, setPdfBusy] = useState(false);
   const [pdfError, setPdfError] = useState<string | null>(null);
   const [pdfPath, setPdfPath] = useState<string | null>(null);
+  const [asking, setAsking] = useState<null | 'pdf' | 'docx'>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const needsAsk = blanks.length > 0 && !confirmed;
 
   const exportPdf = async () => {
+    if (needsAsk) {
+      setAsking('pdf');
+      return;
+    }
+    await exportPdfConfirmed();
+  };
+
+  const exportPdfConfirmed = async () => {
     setPdfBusy(true);
     setPdfError(null);
     try {
@@ -38,7 +52,19 @@ export function DocumentFileActions({ doc }: { doc: DocumentView }) {
     <Stack gap={4}>
       <Group gap={6} wrap="nowrap">
         {desktop ? null : (
-          <Button component="a" href={documentFileUrl(doc.id, 'docx')} download={doc.fileName} size="compact-sm" variant="light" data-testid={`doc-download-${doc.id}`}>
+          <Button
+            component="a"
+            href={documentFileUrl(doc.id, 'docx')}
+            download={doc.fileName}
+            size="compact-sm"
+            variant="light"
+            onClick={(e: React.MouseEvent) => {
+              if (!needsAsk) return;
+              e.preventDefault();
+              setAsking('docx');
+            }}
+            data-testid={`doc-download-${doc.id}`}
+          >
             下载 docx
           </Button>
         )}
@@ -46,6 +72,37 @@ export function DocumentFileActions({ doc }: { doc: DocumentView }) {
           导出 PDF
         </Button>
       </Group>
+      {asking && (
+        <Alert color="orange" p="xs" data-testid={`doc-blanks-${doc.id}`}>
+          <Text size="xs" fw={500}>
+            打印前请核对：
+          </Text>
+          {blanks.map((b, i) => (
+            <Text key={i} size="xs">
+              · {b}
+            </Text>
+          ))}
+          <Group gap={6} mt={4}>
+            <Button
+              size="compact-xs"
+              color="orange"
+              onClick={() => {
+                const what = asking;
+                setConfirmed(true);
+                setAsking(null);
+                if (what === 'pdf') void exportPdfConfirmed();
+                else startDownload(documentFileUrl(doc.id, 'docx'), doc.fileName);
+              }}
+              data-testid={`doc-blanks-go-${doc.id}`}
+            >
+              仍要{asking === 'pdf' ? '导出' : '下载'}
+            </Button>
+            <Button size="compact-xs" variant="default" onClick={() => setAsking(null)}>
+              返回填写
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {desktop && dataDir && <DesktopPath path={documentPath(dataDir, doc)} testId={`doc-path-${doc.id}`} />}
       {pdfPath && <DesktopPath path={pdfPath} />}
       {pdfError && (
@@ -76,7 +133,7 @@ export function ServiceStatus({ doc }: { doc: DocumentView }) {
 }
 
 /** One generated document: version, when, size, service, and its file actions. */
-export function DocumentRow({ doc, latest, onServe }: { doc: DocumentView; latest: boolean; onServe: (doc: DocumentView) => void }) {
+export function DocumentRow({ doc, latest, onServe, blanks }: { doc: DocumentView; latest: boolean; onServe: (doc: DocumentView) => void; blanks?: string[] }) {
   return (
     <Table.Tr data-testid={`doc-row-${doc.id}`} style={latest ? undefined : { opacity: 0.75 }}>
       <Table.Td>
@@ -111,7 +168,7 @@ export function DocumentRow({ doc, latest, onServe }: { doc: DocumentView; lates
         </Group>
       </Table.Td>
       <Table.Td>
-        <DocumentFileActions doc={doc} />
+        <DocumentFileActions doc={doc} blanks={latest ? blanks : undefined} />
       </Table.Td>
     </Table.Tr>
   );

@@ -65,6 +65,7 @@ export function DocumentsSection({ detail }: { detail: CaseDetail }) {
   if (error && !available) return <Alert color="red">{error}</Alert>;
   if (!available) return <Loader />;
   const kindLabel = (k: DocumentKind) => labels.get(k) ?? documentKindLabels[k];
+  const blanksOf = (k: DocumentKind) => available.find((a) => a.kind === k)?.warnings ?? [];
 
   return (
     <Stack gap="md" data-testid="documents-section">
@@ -97,7 +98,14 @@ export function DocumentsSection({ detail }: { detail: CaseDetail }) {
                   <Table.Td fw={500}>{a.label}</Table.Td>
                   <Table.Td>
                     {a.ready ? (
-                      <Badge color="green" variant="light">可生成</Badge>
+                      <Stack gap={2}>
+                        <Badge color="green" variant="light">可生成</Badge>
+                        {a.warnings.map((w, i) => (
+                          <Text key={i} size="xs" c="orange.8" data-testid={`doc-warning-${a.kind}`}>
+                            ⚠ {w}
+                          </Text>
+                        ))}
+                      </Stack>
                     ) : (
                       <Stack gap={2}>
                         {a.missing.map((m, i) => (
@@ -162,7 +170,7 @@ export function DocumentsSection({ detail }: { detail: CaseDetail }) {
                     const open = expanded.has(g.key);
                     return (
                       <Fragment key={g.key}>
-                        <DocumentRow doc={latest} latest onServe={setServing} />
+                        <DocumentRow doc={latest} latest onServe={setServing} blanks={blanksOf(kind)} />
                         {older.length > 0 && (
                           <Table.Tr>
                             <Table.Td colSpan={4} py={0}>

@@ -12,8 +12,3 @@ export function variantLabel(variant: string, title = ''): string {
   if (!/[^\x00-\x7f]/.test(variant)) return '';
   return title.includes(variant) ? '' : variant;
 }
-
-/** The addressee a variant names, to suggest as the recipient of a service; '' when it names none. */
-export function variantRecipient(variant: string): string {
-  return /[^\x00-\x7f]/.test(variant) ? variant : '';
-}

@@ -8,6 +8,7 @@ import { hrefFor } from '../../router';
 import { SharedScreenButton, SharedScreenPanel, useSharedScreen } from '../mediation/SharedScreen';
 import { CrossExamPanel } from './CrossExamPanel';
 import { hearingOutcomeConsequences, hearingOutcomeLabels, hearingStatusLabels, noticeStatus } from './labels';
+import { HearingTimes } from './HearingTimes';
 import { RecordEditor } from './RecordEditor';
 import { timeRange } from './time';
 
@@ -191,6 +192,7 @@ export function HearingPage({ id }: { id: number }) {
         )}
       </Card>
       <Attendance key={`${hearing.applicantPresent}-${hearing.respondentPresent}`} hearing={hearing} beforeSave={beforeSave} onSaved={setHearing} />
+      <HearingTimes key={`${hearing.openedAt}-${hearing.closedAt}`} hearing={hearing} onSaved={setHearing} />
       <RecordEditor hearingId={hearing.id} record={hearing.record} disabled={hearing.status === 'cancelled'} flushRef={flush} />
       <CrossExamPanel caseId={hearing.caseId} hearingId={hearing.id} crossExaminations={hearing.crossExaminations} beforeSave={beforeSave} onSaved={reload} />
     </Stack>

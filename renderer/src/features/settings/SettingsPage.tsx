@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import type { Settings } from '../../../../electron/core/contract';
@@ -7,6 +7,7 @@ import { formatCaseNumber } from '../../../../electron/core/caseNumber';
 import { formatFen, parseYuanToFen } from '../../../../electron/core/money';
 import { call } from '../../api';
 import { StaffRoomsSettings } from '../hearings/StaffRoomsSettings';
+import { HolidaySettings } from './HolidaySettings';
 
 type WageRow = { effectiveOn: string | null; yuan: string };
 
@@ -72,6 +73,34 @@ export function SettingsPage() {
             value={form.caseNumberPattern}
             onChange={(e) => setForm({ ...form, caseNumberPattern: e.currentTarget.value })}
           />
+          <Group grow align="flex-start">
+            <TextInput
+              label="不予受理通知书文号格式"
+              description={`示例：${formatCaseNumber(form.rejectionNumberPattern, year, 3)}`}
+              value={form.rejectionNumberPattern}
+              onChange={(e) => setForm({ ...form, rejectionNumberPattern: e.currentTarget.value })}
+              data-testid="settings-rejection-pattern"
+            />
+            <TextInput
+              label="限期改正指令书文号格式"
+              description={`示例：${formatCaseNumber(form.correctionOrderNumberPattern, year, 3)}`}
+              value={form.correctionOrderNumberPattern}
+              onChange={(e) => setForm({ ...form, correctionOrderNumberPattern: e.currentTarget.value })}
+            />
+            <TextInput
+              label="移送书文号格式"
+              description={`示例：${formatCaseNumber(form.policeTransferNumberPattern, year, 3)}`}
+              value={form.policeTransferNumberPattern}
+              onChange={(e) => setForm({ ...form, policeTransferNumberPattern: e.currentTarget.value })}
+            />
+          </Group>
+          <Switch
+            label="送达当事人的文书遮蔽劳动者身份证号码（保留前6位和后4位）"
+            description="受理、应诉、开庭通知书、撤回决定书、限期改正指令书等；裁决书、调解书、强制执行申请书及移送公安的文书依法写全"
+            checked={form.maskWorkerIds}
+            onChange={(e) => setForm({ ...form, maskWorkerIds: e.currentTarget.checked })}
+            data-testid="settings-mask-ids"
+          />
           <NumberInput
             label="速裁结案目标（天）"
             description="自受理之日起计算，默认30天"
@@ -126,6 +155,7 @@ export function SettingsPage() {
       <Group>
         <Button onClick={save} loading={busy}>保存设置</Button>
       </Group>
+      <HolidaySettings />
       <StaffRoomsSettings />
     </Stack>
   );

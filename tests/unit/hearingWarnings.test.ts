@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../electron/core/clock/calendar';
-import { defenceWarning } from '../../electron/core/hearing/warnings';
+import { defenceWarning, hearingWarnings } from '../../electron/core/hearing/warnings';
 import { recordBlanks } from '../../electron/documents/hearingRecord/hearingRecordDocument';
 
 /*
@@ -64,5 +64,17 @@ describe('庭审笔录 blanks before printing', () => {
       }),
     ).toEqual(['未登记实际闭庭时间', '「核对当事人」还有2处“＿＿＿”未填写']);
     expect(recordBlanks({ openedAt: '2026-11-19T09:32', closedAt: '2026-11-19T11:05', steps: [{ title: '宣布开庭', content: '审：现在开庭。' }] })).toEqual([]);
+  });
+});
+
+describe('a hearing on a rest day', () => {
+  const base = { procedure: 'simplified' as const, noticeServedOn: '2026-11-16', noticeWaived: false, awardDueOn: null, fastTrackDueOn: null, now: '2026-11-20T10:00', scheduled: true };
+  it('is warned on a weekend and on a holiday, naming it; not on a make-up working Saturday', () => {
+    const kinds = (startsAt: string) => hearingWarnings({ ...base, startsAt }, cal).filter((w) => w.kind === 'restDay').map((w) => w.message);
+    expect(kinds('2026-11-28T09:00')).toEqual(['开庭日期2026年11月28日（星期六）是休息日，请确认庭室和当事人能够到场，或改在工作日']);
+    expect(kinds('2026-11-30T09:00')).toEqual([]);
+    // 2026 National Day: 10/1–10/7 off, Sat 10/10 worked (调休)
+    expect(kinds('2026-10-05T09:00')[0]).toContain('国庆节假期');
+    expect(kinds('2026-10-10T09:00')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { Methods } from './spec';
 
 export type StaffView = { id: number; role: 'arbitrator' | 'clerk'; name: string; active: boolean };
 export type RoomView = { id: number; name: string; location: string | null; active: boolean };
-export type HearingWarning = { kind: 'noticePeriod' | 'defencePeriod' | 'awardDeadline' | 'pastDate'; message: string };
+export type HearingWarning = { kind: 'noticePeriod' | 'defencePeriod' | 'restDay' | 'awardDeadline' | 'pastDate'; message: string };
 export type HearingConflict = { kind: 'room' | 'arbitrator' | 'clerk'; hearingId: number; caseNumber: string | null; message: string };
 export type HearingView = {
   id: number;

@@ -65,6 +65,10 @@ export function hearingWarnings(input: WarningInput, cal: Calendar): HearingWarn
     { hearingDate: date, servedOn: input.noticeServedOn, procedure: input.procedure, waived: input.noticeWaived, today },
     cal,
   );
+  if (input.scheduled && !cal.isWorkday(date)) {
+    const name = cal.describe(date).name;
+    out.push({ kind: 'restDay', message: `开庭日期${fmt(date)}是${name && name !== '周末' ? `${name}假期` : '休息日'}，请确认庭室和当事人能够到场，或改在工作日` });
+  }
   if (!notice.ok) out.push({ kind: 'noticePeriod', message: notice.message });
   const defence = input.scheduled && input.respondents ? defenceWarning(date, input.procedure, input.respondents, cal) : null;
   if (defence) out.push(defence);

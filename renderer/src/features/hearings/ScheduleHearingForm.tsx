@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Group, List, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { CaseDetail, HearingConflict, HearingView, HearingWarning } from '../../../../electron/core/contract';
 import { addDays, todayInChina } from '../../../../electron/core/dates';
@@ -6,6 +6,7 @@ import type { Procedure } from '../../../../electron/core/domain';
 import { call } from '../../api';
 import { endOf, minutesOf } from './time';
 import { useStaff } from './useStaff';
+import { nextWorkdays } from '../calendar/workdays';
 
 const durations = [30, 60, 90, 120, 150, 180, 240].map((m) => ({ value: String(m), label: m < 60 ? `${m}分钟` : `${m / 60}小时` }));
 
@@ -17,6 +18,20 @@ export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetai
   const roomOptions = useMemo(() => rooms.filter((r) => r.active).map((r) => ({ value: String(r.id), label: r.location ? `${r.name}（${r.location}）` : r.name })), [rooms]);
 
   const [date, setDate] = useState(() => addDays(todayInChina(), 7));
+  const dateTouchedRef = useRef(false);
+  const setDateTouched = (v: boolean) => {
+    dateTouchedRef.current = v;
+  };
+  // the proposed date a week ahead, moved off a weekend or holiday
+  useEffect(() => {
+    let live = true;
+    nextWorkdays([addDays(todayInChina(), 7)])
+      .then(([d]) => live && d && setDate((current) => (dateTouchedRef.current ? current : d.workday)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []); // once, when the form opens
   const [time, setTime] = useState('09:00');
   const [duration, setDuration] = useState('60');
   const [roomId, setRoomId] = useState<string | null>(null);
@@ -122,7 +137,16 @@ export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetai
       )}
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, md: 4 }}>
-          <TextInput label="开庭日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} data-testid="hearing-date" />
+          <TextInput
+            label="开庭日期"
+            type="date"
+            value={date}
+            onChange={(e) => {
+              setDateTouched(true);
+              setDate(e.currentTarget.value);
+            }}
+            data-testid="hearing-date"
+          />
           <TextInput label="开始时间" type="time" step={1800} value={time} onChange={(e) => setTime(e.currentTarget.value)} data-testid="hearing-time" />
           <Select label="时长" data={durations} value={duration} onChange={(v) => v && setDuration(v)} allowDeselect={false} data-testid="hearing-duration" />
           <Select label="庭室" data={roomOptions} value={roomId} onChange={setRoomId} placeholder="选择庭室" data-testid="hearing-room" />

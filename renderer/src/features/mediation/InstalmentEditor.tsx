@@ -6,6 +6,7 @@ import { formatFen, formatYuan, parseYuanToFen, sumFen } from '../../../../elect
 import { instalmentPlanProblems } from '../../../../electron/core/settlement';
 import { call } from '../../api';
 import { fenToInput, instalmentStatusColors, instalmentStatusLabels } from './format';
+import { nextWorkdays } from '../calendar/workdays';
 
 type Line = { dueOn: string; yuan: string };
 
@@ -39,9 +40,20 @@ export function InstalmentEditor({ caseId, row, today, onSaved, onClose }: { cas
   const problems = lines.length ? instalmentPlanProblems(row.name, plan, row.balanceFen, keptRemainingFen, today) : [];
   const incomplete = lines.some((l) => !l.dueOn) || lineErrors.some(Boolean);
 
-  const split = (n: number) => {
+  const [moved, setMoved] = useState<string[]>([]);
+  /** Monthly dates from tomorrow, each moved off a weekend or holiday (saying which and why). */
+  const split = async (n: number) => {
     const base = Math.floor(neededFen / n);
-    setLines(Array.from({ length: n }, (_, i) => ({ dueOn: monthsLater(addDays(today, 1), i + 1), yuan: fenToInput(i === n - 1 ? neededFen - base * (n - 1) : base) })));
+    const raw = Array.from({ length: n }, (_, i) => monthsLater(addDays(today, 1), i + 1));
+    const days = await nextWorkdays(raw).catch(() => raw.map((date) => ({ date, workday: date, skipped: null })));
+    setMoved(days.filter((d) => d.skipped).map((d) => `${d.date}（${d.skipped}）顺延至${d.workday}`));
+    setLines(days.map((d, i) => ({ dueOn: d.workday, yuan: fenToInput(i === n - 1 ? neededFen - base * (n - 1) : base) })));
+  };
+  const addLine = async () => {
+    const raw = lines.length ? monthsLater(lines[lines.length - 1]!.dueOn, 1) : monthsLater(today, 1);
+    const [d] = await nextWorkdays([raw]).catch(() => [{ date: raw, workday: raw, skipped: null }]);
+    if (d?.skipped) setMoved((m) => [...m, `${d.date}（${d.skipped}）顺延至${d.workday}`]);
+    setLines((prev) => [...prev, { dueOn: d?.workday ?? raw, yuan: '' }]);
   };
   const save = async (next: Line[]) => {
     setBusy(true);
@@ -78,14 +90,19 @@ export function InstalmentEditor({ caseId, row, today, onSaved, onClose }: { cas
             <Text size="sm" fw={700}>
               {formatYuan(neededFen)}
             </Text>
-            <Button size="compact-xs" variant="light" onClick={() => split(2)} disabled={neededFen === 0} data-testid="instalments-split-2">
+            <Button size="compact-xs" variant="light" onClick={() => void split(2)} disabled={neededFen === 0} data-testid="instalments-split-2">
               平均分2期
             </Button>
-            <Button size="compact-xs" variant="light" onClick={() => split(3)} disabled={neededFen === 0}>
+            <Button size="compact-xs" variant="light" onClick={() => void split(3)} disabled={neededFen === 0}>
               平均分3期
             </Button>
           </Group>
         </Group>
+        {moved.length > 0 && (
+          <Text size="xs" c="dimmed" data-testid="instalment-moved">
+            遇休息日顺延：{moved.join('；')}
+          </Text>
+        )}
         {kept.map((i) => (
           <Group key={i.id} gap="xs">
             <Badge variant="light" color={instalmentStatusColors[i.status]}>
@@ -129,7 +146,7 @@ export function InstalmentEditor({ caseId, row, today, onSaved, onClose }: { cas
         ))}
         <Group justify="space-between">
           <Group gap="xs">
-            <Button size="compact-sm" variant="default" onClick={() => setLines([...lines, { dueOn: lines.length ? monthsLater(lines[lines.length - 1].dueOn, 1) : monthsLater(today, 1), yuan: '' }])} data-testid="instalment-add">
+            <Button size="compact-sm" variant="default" onClick={() => void addLine()} data-testid="instalment-add">
               添加一期
             </Button>
             <Text size="sm" data-testid="instalment-difference" c={differenceFen === 0 ? 'green.8' : 'orange.8'}>

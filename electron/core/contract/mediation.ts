@@ -21,11 +21,14 @@ export type MediationWorkerRow = {
   instalments: InstalmentView[];
   payments: PaymentView[];
 };
+/** Who came: a role (代表人, 公司人员 …) and a name; `respondentId` marks a respondent's people (its company staff, the team leader himself). */
+export type Attendee = { role: string; name: string; respondentId?: number | null };
+const attendeeSchema = z.strictObject({ role: text(40), name: text(40).min(1, '请填写到场人员姓名'), respondentId: id.nullable().optional() });
 export type MediationSessionView = {
   id: number;
   heldOn: string;
   mediator: string;
-  attendees: { role: string; name: string }[];
+  attendees: Attendee[];
   notes: string;
   outcome: 'pending' | 'settled' | 'partlySettled' | 'failed';
   track: (typeof tracks)[number];
@@ -51,7 +54,7 @@ export const mediationContract = {
       caseId: id,
       heldOn: date,
       mediator: text(40).min(1, '请填写调解员'),
-      attendees: z.array(z.object({ role: text(40), name: text(40).min(1) })).max(60),
+      attendees: z.array(attendeeSchema).max(60),
       notes: text(20000).default(''),
       track: z.enum(tracks).default('arbitration'),
     }),
@@ -61,8 +64,10 @@ export const mediationContract = {
     access: ['mediator', 'arbitrator', 'clerk'], reads: false,
     input: z.object({
       id,
+      heldOn: date.optional(),
+      mediator: text(40).min(1, '请填写调解员').optional(),
       notes: text(20000).optional(),
-      attendees: z.array(z.object({ role: text(40), name: text(40).min(1) })).max(60).optional(),
+      attendees: z.array(attendeeSchema).max(60).optional(),
       outcome: z.enum(['pending', 'settled', 'partlySettled', 'failed']).optional(),
     }),
     output: out<MediationView>(),

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { AppFailure, type MediationSessionView, type MediationView, type MediationWorkerRow } from '../../core/contract';
+import { AppFailure, type Attendee, type MediationSessionView, type MediationView, type MediationWorkerRow } from '../../core/contract';
 import { todayInChina } from '../../core/dates';
 import { instalmentStates, settlementTotals, workerSettlement, type WorkerSettlement } from '../../core/settlement';
 import { awardItems, awards, cases, claimItems, instalments, mediationSessions, payments, settlementItems, workers } from '../../../db/schema';
@@ -13,10 +13,10 @@ export type MediationState = MediationView & {
   instalmentRemaining: Map<number, { workerId: number; seq: number; amountFen: number; paidFen: number }>;
 };
 
-function parseAttendees(json: string): { role: string; name: string }[] {
+function parseAttendees(json: string): Attendee[] {
   try {
     const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value as { role: string; name: string }[]) : [];
+    return Array.isArray(value) ? (value as Attendee[]) : [];
   } catch {
     return [];
   }

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
 import { assertNotEffective, mutateMediation } from './mutateMediation';
 import { outcomeLabels, type MediationInput } from './types';
+import { sessionFollowsOutcome } from './sessions';
 
 function names(list: { name: string }[]): string {
   return list.slice(0, 5).map((w) => w.name).join('、') + (list.length > 5 ? `等${list.length}人` : '');
@@ -42,6 +43,7 @@ export function setOutcome(ctx: ServiceContext, input: MediationInput<'mediation
       .set({ mediationOutcome: input.outcome, stage, mediationSignedByWorkersOn: null, mediationSignedByRespondentOn: null })
       .where(eq(cases.id, row.id))
       .run();
+    sessionFollowsOutcome(tx, row.id, input.outcome);
     const settledCount = workers.filter((w) => w.settled).length;
     const detail =
       input.outcome === 'settled'

@@ -1,9 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { AppFailure, type MediationView } from '../../core/contract';
 import { formatChineseDate } from '../../core/dates';
 import { formatYuan, sumFen } from '../../core/money';
 import { instalmentPlanProblems, paymentProblem } from '../../core/settlement';
-import { exhibits, instalments, payments } from '../../../db/schema';
+import { exhibits, instalments, payments, settlementItems } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
 import type { MediationState } from './mediationView';
@@ -74,6 +74,13 @@ export function recordPayment(ctx: ServiceContext, input: MediationInput<'mediat
       })
       .returning({ id: payments.id })
       .get();
+    // terms not yet set: the way the money actually went becomes the agreed way of payment (not once
+    // the mediation document has taken effect: its terms are fixed)
+    if (!state.effective)
+      tx.update(settlementItems)
+      .set({ method: input.method, updatedAt: ctx.now().toISOString() })
+      .where(and(eq(settlementItems.workerId, row.workerId), isNull(settlementItems.method), isNotNull(settlementItems.agreedFen)))
+      .run();
     const how =
       input.method === 'cash'
         ? `现金，本人签收${reference ? `，${reference}` : ''}`

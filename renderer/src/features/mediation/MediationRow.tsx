@@ -3,7 +3,7 @@ import { Badge, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput } 
 import type { MediationWorkerRow, PaymentMethod } from '../../../../electron/core/contract';
 import { claimTypeLabels } from '../../../../electron/core/domain';
 import { formatFen } from '../../../../electron/core/money';
-import { fenToInput, instalmentStatusColors, instalmentStatusLabels, paymentMethodOptions } from './format';
+import { fenToInput, instalmentStatusColors, instalmentStatusLabels, paymentMethodLabels, paymentMethodOptions } from './format';
 import { InstalmentEditor } from './InstalmentEditor';
 import { liveFigures } from './live';
 import classes from './mediation.module.css';
@@ -97,9 +97,17 @@ export const MediationRow = memo(
           onChange={(e) => callbacks.onTerms(row.workerId, { method: (e.currentTarget.value || null) as PaymentMethod | null })}
           aria-label={`${row.name} 支付方式`}
         />
-        <Text size="sm" className={classes.money} data-testid={`paid-${index}`}>
-          {formatFen(row.paidFen)}
-        </Text>
+        <div>
+          <Text size="sm" className={classes.money} data-testid={`paid-${index}`}>
+            {formatFen(row.paidFen)}
+          </Text>
+          {row.payments.length > 0 && (
+            <Text size="xs" c="dimmed" ta="right" data-testid={`paid-method-${index}`}>
+              {[...new Set(row.payments.map((p) => paymentMethodLabels[p.method]))].join('、')}
+              {row.payments.length > 1 ? ` · ${row.payments.length}笔` : ''}
+            </Text>
+          )}
+        </div>
         <Text size="sm" fw={700} className={classes.money} c={live.balanceFen > 0 ? 'red.8' : 'green.8'} data-testid={`balance-${index}`}>
           {formatFen(live.balanceFen)}
         </Text>

@@ -256,7 +256,14 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
         )}
       </div>
       <MediationOutcome view={view} onSaved={setView} onFailed={onFailed} />
-      <MediationSessions caseId={caseId} sessions={view.sessions} representatives={detail.workers.filter((w) => w.isRepresentative).map((w) => w.name)} onSaved={setView} />
+      <MediationSessions
+        caseId={caseId}
+        sessions={view.sessions}
+        representatives={detail.workers.filter((w) => w.isRepresentative).map((w) => w.name)}
+        respondents={detail.respondents.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))}
+        closed={detail.status === 'closed'}
+        onSaved={setView}
+      />
       {paying && <PayNowModal caseId={caseId} row={paying} onClose={() => setPayingWorker(null)} onSaved={setView} />}
     </Stack>
   );

@@ -7,7 +7,7 @@ import {
   type WorkerDraft,
   type WorkerField,
 } from '../../electron/core/workers/workerDraft';
-import { validateWorkers } from '../../electron/core/workers/validateWorkers';
+import { derivedAmounts, normaliseWorkerCell, validateWorkers } from '../../electron/core/workers/validateWorkers';
 import { NO_HEADER_MESSAGE, parseRosterGrid, parseTsv, type Grid } from '../../electron/core/workers/rosterGrid';
 
 const TODAY = '2024-10-01';
@@ -404,5 +404,35 @@ describe('parseRosterGrid (pure grid cases)', () => {
     const alt = ['姓 名', '身份证号', '电话', '出勤天数', '单价（元/天）', '应发工资(元)', '已付', '未付', '欠薪金额'];
     const q = parseRosterGrid({ sheetName: 's', rows: [alt] }, TODAY);
     expect(q.columns.map((c) => c.field)).toEqual(['name', 'idNumber', 'phone', 'daysWorked', 'dailyWage', 'due', 'paid', 'owed', null]);
+  });
+});
+
+describe('derived amounts and normalised cells (what the grid shows)', () => {
+  // 应发 left blank: 日工资 × 出勤天数; 欠发 left blank: 应发 − 已发 (both shown in the grid)
+  const cases: [string, Partial<WorkerDraft>, { dueFen: number | null; owedFen: number | null }][] = [
+    ['due from days × wage, owed from due − paid', { daysWorked: '22.5', dailyWage: '380', due: '', paid: '1000', owed: '' }, { dueFen: 855_000, owedFen: 755_000 }],
+    ['a typed due is not recomputed; owed from it', { daysWorked: '10', dailyWage: '300', due: '3200', paid: '200', owed: '' }, { dueFen: null, owedFen: 300_000 }],
+    ['owed typed: nothing derived for it', { daysWorked: '10', dailyWage: '300', due: '', paid: '', owed: '2500' }, { dueFen: 300_000, owedFen: null }],
+    ['paid blank: owed is not guessed', { daysWorked: '10', dailyWage: '300', due: '', paid: '', owed: '' }, { dueFen: 300_000, owedFen: null }],
+    ['paid above due: nothing derived for owed', { daysWorked: '10', dailyWage: '300', due: '', paid: '3500', owed: '' }, { dueFen: 300_000, owedFen: null }],
+    ['full-width digits count', { daysWorked: '１０', dailyWage: '３００', due: '', paid: '０', owed: '' }, { dueFen: 300_000, owedFen: 300_000 }],
+  ];
+  for (const [what, d, expected] of cases) {
+    it(what, () => expect(derivedAmounts({ ...emptyWorkerDraft(), ...d })).toEqual(expected));
+  }
+
+  it('validation uses the computed due (so a row with days, wage and paid needs no owed)', () => {
+    const r = validateWorkers([{ ...emptyWorkerDraft(), name: '胡平', idNumber: ID_M, daysWorked: '10', dailyWage: '300', paid: '1000' }], TODAY);
+    expect(r.problems).toEqual([]);
+    expect(r.workers[0]).toMatchObject({ dueFen: 300_000, paidFen: 100_000, owedFen: 200_000 });
+  });
+
+  it('normalises a cell when the clerk leaves it', () => {
+    expect(normaliseWorkerCell('phone', '１３８ ０７９７ ２２５１')).toBe('13807972251');
+    expect(normaliseWorkerCell('phone', '+86 138-0797-2251')).toBe('13807972251');
+    expect(normaliseWorkerCell('phone', '１３８')).toBe('138'); // invalid: kept (made ASCII), its error shows
+    expect(normaliseWorkerCell('idNumber', ' 11010519491231002ｘ')).toBe('11010519491231002X');
+    expect(normaliseWorkerCell('owed', '８ ６００．５')).toBe('8600.5');
+    expect(normaliseWorkerCell('name', ' 阿卜杜拉•买买提 ')).toBe('阿卜杜拉·买买提');
   });
 });

@@ -67,6 +67,46 @@ function rowLabel(d: WorkerDraft, index: number): number {
   return d.sourceRow ?? index + 1;
 }
 
+/** 应发 from 日工资 × 出勤天数, rounded to the fen; null when either is missing. */
+export function computedDue(dailyWageFen: number | null, days: number | null): number | null {
+  return dailyWageFen !== null && days !== null ? Math.round(dailyWageFen * days) : null;
+}
+
+/**
+ * The amounts a row leaves blank that the roster rules fill in, as the grid shows them: 应发 =
+ * 日工资 × 出勤天数, 欠发 = 应发 − 已发. Null where the inputs are missing or invalid.
+ */
+export function derivedAmounts(d: WorkerDraft): { dueFen: number | null; owedFen: number | null } {
+  const blank = (s: string | undefined) => stripSpaces(clean(s)) === '';
+  const days = parseDays(d.daysWorked);
+  const wage = parseAmount('dailyWage', d.dailyWage);
+  const due = parseAmount('due', d.due);
+  const paid = parseAmount('paid', d.paid);
+  const dueComputed = blank(d.due) && !wage.error && !days.error ? computedDue(wage.fen, days.days) : null;
+  const dueFen = due.fen ?? dueComputed;
+  const owedFen = blank(d.owed) && dueFen !== null && paid.fen !== null && paid.fen <= dueFen ? dueFen - paid.fen : null;
+  return { dueFen: dueComputed, owedFen };
+}
+
+/**
+ * A cell as it should read once the clerk leaves it: full-width digits and letters made ASCII,
+ * a phone number in its normal form (11 digits; "+86", spaces and dashes gone), an ID number
+ * with a capital X, amounts and days without spaces. Anything that does not parse stays as typed
+ * (its error shows).
+ */
+export function normaliseWorkerCell(field: WorkerField, raw: string): string {
+  const typed = raw ?? '';
+  if (field === 'phone') {
+    if (stripSpaces(typed) === '') return '';
+    const r = normalizePhone(typed);
+    return r.ok ? r.value : toHalfWidth(typed).trim();
+  }
+  if (field === 'idNumber') return stripSpaces(toHalfWidth(typed)).replace(/x/g, 'X');
+  if (field === 'daysWorked' || field === 'dailyWage' || field === 'due' || field === 'paid' || field === 'owed' || field === 'bankCard') return stripSpaces(toHalfWidth(typed));
+  if (field === 'name') return normaliseName(typed);
+  return typed.trim();
+}
+
 export function validateWorkers(
   drafts: WorkerDraft[],
   today: string,
@@ -139,21 +179,23 @@ export function validateWorkers(
     const owed = parseAmount('owed', d.owed);
     if (owed.error) add('owed', 'error', owed.error);
 
+    // 应发 left blank: 日工资 × 出勤天数 (the grid shows the figure it uses)
+    const dueFen = due.fen ?? (!due.error ? computedDue(wage.fen, days.days) : null);
     let owedFen: number | null = owed.fen;
     const owedGiven = stripSpaces(clean(d.owed)) !== '';
-    if (due.fen !== null && paid.fen !== null && paid.fen > due.fen) {
-      add('paid', 'error', `已发金额（${formatFen(paid.fen)}）大于应发金额（${formatFen(due.fen)}）`);
+    if (dueFen !== null && paid.fen !== null && paid.fen > dueFen) {
+      add('paid', 'error', `已发金额（${formatFen(paid.fen)}）大于应发金额（${formatFen(dueFen)}）`);
     } else if (!owedGiven) {
-      if (due.fen !== null && paid.fen !== null) owedFen = due.fen - paid.fen;
+      if (dueFen !== null && paid.fen !== null) owedFen = dueFen - paid.fen;
       else if (!due.error && !paid.error) add('owed', 'error', '请填写欠发金额（或同时填写应发和已发金额）');
-    } else if (owed.fen !== null && due.fen !== null && paid.fen !== null && owed.fen !== due.fen - paid.fen) {
+    } else if (owed.fen !== null && dueFen !== null && paid.fen !== null && owed.fen !== dueFen - paid.fen) {
       add(
         'owed',
         'error',
-        `欠发金额与应发减已发不一致（应发${formatFen(due.fen)} − 已发${formatFen(paid.fen)} = ${formatFen(due.fen - paid.fen)}）`,
+        `欠发金额与应发减已发不一致（应发${formatFen(dueFen)} − 已发${formatFen(paid.fen)} = ${formatFen(dueFen - paid.fen)}）`,
       );
     }
-    if (owedFen !== null && owedFen <= 0 && !(due.fen !== null && paid.fen !== null && paid.fen > due.fen)) {
+    if (owedFen !== null && owedFen <= 0 && !(dueFen !== null && paid.fen !== null && paid.fen > dueFen)) {
       add('owed', 'error', '欠发金额须大于0');
     }
 
@@ -189,7 +231,7 @@ export function validateWorkers(
       team: orNull(clean(d.team)),
       daysWorked: days.days,
       dailyWageFen: wage.fen,
-      dueFen: due.fen,
+      dueFen,
       paidFen: paid.fen,
       owedFen,
       bankCard: orNull(bankCard),

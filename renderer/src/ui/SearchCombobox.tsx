@@ -68,8 +68,12 @@ export function SearchCombobox<T>({
             combobox.resetSelectedOption();
           }}
           onFocus={(e) => {
-            run(value);
-            combobox.openDropdown();
+            // suggestions once there is something to search for: an empty field that merely got the
+            // focus (e.g. a card just added) opens no list over the buttons around it
+            if (value.trim()) {
+              run(value);
+              combobox.openDropdown();
+            }
             onFocus?.(e);
           }}
           onBlur={(e) => {

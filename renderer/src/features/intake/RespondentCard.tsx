@@ -44,6 +44,9 @@ export const RespondentCard = memo(function RespondentCard({
   revealRequired,
   actions,
 }: Props) {
+  // an error shows once the clerk has typed in the field and left it — not when an empty field
+  // that was only focused (a card just added) loses the focus to the next click
+  const [nameDirty, setNameDirty] = useState(false);
   const [nameTouched, setNameTouched] = useState(false);
   const person = r.kind === 'person';
   /** editing any detail of a picked record makes it a typed one (the backend matches it by code) */
@@ -90,7 +93,7 @@ export const RespondentCard = memo(function RespondentCard({
             actions.updateRespondent(r.key, { role, kind });
           }}
         />
-        <div>
+        <div style={{ paddingBottom: 18 }}>
           <Text size="sm" fw={500} mb={4}>
             类型
           </Text>
@@ -111,8 +114,11 @@ export const RespondentCard = memo(function RespondentCard({
           autoFocus={autoFocus}
           value={r.name}
           error={issues?.name && (nameTouched || revealRequired) ? issues.name : undefined}
-          onBlur={() => setNameTouched(true)}
-          onChange={(name) => edit({ name })}
+          onBlur={() => nameDirty && setNameTouched(true)}
+          onChange={(name) => {
+            setNameDirty(true);
+            edit({ name });
+          }}
           search={searchOrganisations}
           itemKey={(o) => String(o.id)}
           dropdownTitle={<Text size="xs" c="dimmed">已登记的单位和个人</Text>}

@@ -9,6 +9,7 @@ import type { FormChecks } from './intakeChecks';
 import { chainDescendants, emptyRespondent, type RespondentDraft } from './intakeModel';
 import { RespondentCard, type ContractorOption } from './RespondentCard';
 import type { IntakeActions } from './useIntakeDraft';
+import classes from './RespondentsEditor.module.css';
 
 function describe(r: RespondentDraft, i: number): string {
   return `被申请人${i + 1} · ${partyRoleLabels[r.role]} · ${r.name.trim() || '（未填名称）'}`;
@@ -45,7 +46,7 @@ export const RespondentsEditor = memo(function RespondentsEditor({
   };
 
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" className={classes.reserveErrors}>
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>被申请人</Title>

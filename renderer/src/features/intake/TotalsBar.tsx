@@ -84,6 +84,11 @@ export const TotalsBar = memo(function TotalsBar({
                 （含其他请求 {formatAmount(claims.totalFen)}）
               </Text>
             )}
+            {summary.filled > summary.valid && (
+              <Text span size="xs" c="orange.8" fw={500} ml={6} data-testid="totals-left-out">
+                （另有 {summary.filled - summary.valid} 人的金额因有误未计入）
+              </Text>
+            )}
           </Text>
           <Text
             size="sm"

@@ -7,7 +7,8 @@ import { memo } from 'react';
 import type { WorkerField } from '../../../../electron/core/workers/workerDraft';
 import { formatFen } from '../../../../electron/core/money';
 import { rowClaimsSummary } from './extraClaims';
-import type { WorkerRow } from './intakeModel';
+import { toWorkerDraft, type WorkerRow } from './intakeModel';
+import { derivedAmounts, normaliseWorkerCell } from '../../../../electron/core/workers/validateWorkers';
 import type { RowProblems } from './workerProblems';
 import classes from './WorkersGrid.module.css';
 
@@ -65,6 +66,12 @@ function WorkerGridRowImpl({
     .join('；');
   const otherProblem = otherFields.map((o) => problems?.cells[o.field]).find(Boolean);
   const claims = rowClaimsSummary(row.extraClaims);
+  // what the roster rules fill in for a blank 应发 / 欠发, shown in the empty cell
+  const amounts = derivedAmounts(toWorkerDraft(row));
+  const derived: Partial<Record<WorkerField, { text: string; why: string }>> = {
+    ...(amounts.dueFen !== null ? { due: { text: `=${formatFen(amounts.dueFen)}`, why: '应发 = 日工资 × 出勤天数（未填时按此计算）' } } : {}),
+    ...(amounts.owedFen !== null ? { owed: { text: `=${formatFen(amounts.owedFen)}`, why: '欠发 = 应发 − 已发（未填时按此计算）' } } : {}),
+  };
   const claimsTitle = claims.count
     ? `${claims.text}，合计 ${formatFen(claims.totalFen)} 元${claims.errors ? `；${claims.errors} 项金额或说明有误` : ''}（Alt+Enter 编辑）`
     : '添加加班费、经济补偿等其他请求（Alt+Enter）';
@@ -86,16 +93,24 @@ function WorkerGridRowImpl({
             style={{ minWidth: col.width }}
           >
             <input
-              className={`${classes.input} ${col.numeric ? classes.num : ''} ${col.mono ? classes.mono : ''}`}
+              className={`${classes.input} ${col.numeric ? classes.num : ''} ${col.mono ? classes.mono : ''} ${derived[col.field] ? classes.computed : ''}`}
               aria-label={`第${n}行 ${col.label}`}
               aria-invalid={problem?.level === 'error' ? true : undefined}
               data-row={index}
               data-col={c}
               value={row[col.field]}
+              placeholder={derived[col.field]?.text}
+              title={derived[col.field]?.why}
               inputMode={col.numeric ? 'decimal' : undefined}
               autoComplete="off"
               spellCheck={false}
               onChange={(e) => onCell(row.key, col.field, e.currentTarget.value)}
+              onBlur={(e) => {
+                // leaving a cell puts it in its normal form: full-width digits, "+86 138 …" → 13800000000
+                const normal = normaliseWorkerCell(col.field, e.currentTarget.value);
+                if (normal !== e.currentTarget.value) onCell(row.key, col.field, normal);
+              }}
+              data-testid={`cell-${index}-${col.field}`}
             />
             {problem && <span className={classes.message}>{problem.message}</span>}
           </td>

@@ -6,7 +6,9 @@
  * handed to `onPasteText` with the cell it was pasted into.
  */
 import { memo, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { WorkerField } from '../../../../electron/core/workers/workerDraft';
+import { Button, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { isBlankDraft, type WorkerField } from '../../../../electron/core/workers/workerDraft';
 import { ExtraClaimsEditor } from './ExtraClaimsEditor';
 import { emptyExtraClaim, MAX_REPRESENTATIVES, type ExtraClaimDraft, type WorkerRow } from './intakeModel';
 import type { IntakeActions } from './useIntakeDraft';
@@ -133,7 +135,42 @@ export const WorkersGrid = memo(function WorkersGrid({ rows, summary, collective
   const showOther = rows.some((r) => r.team.trim() !== '' || r.bankCard.trim() !== '' || r.note.trim() !== '');
 
   const onCell = useCallback((key: string, field: WorkerField, value: string) => actions.setWorkerCell(key, field, value), [actions]);
-  const onRemove = useCallback((key: string) => actions.removeWorkerRow(key), [actions]);
+  const rowsNow = useRef(rows);
+  rowsNow.current = rows;
+  /** Deleting a filled row can be undone from the notice that says so. */
+  const onRemove = useCallback(
+    (key: string) => {
+      const index = rowsNow.current.findIndex((r) => r.key === key);
+      const row = rowsNow.current[index];
+      actions.removeWorkerRow(key);
+      if (!row || isBlankDraft(row)) return;
+      const id = `worker-removed-${key}`;
+      notifications.show({
+        id,
+        color: 'gray',
+        autoClose: 10_000,
+        message: (
+          <Group gap="xs" wrap="nowrap" data-testid="worker-removed">
+            <span>
+              已删除第{index + 1}行{row.name.trim() ? `（${row.name.trim()}）` : ''}
+            </span>
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => {
+                actions.restoreWorkerRow(row, index);
+                notifications.hide(id);
+              }}
+              data-testid="worker-undo-remove"
+            >
+              撤销
+            </Button>
+          </Group>
+        ),
+      });
+    },
+    [actions],
+  );
   const onRep = useCallback((key: string, on: boolean) => actions.setRepresentative(key, on), [actions]);
 
   const editingIndex = editingKey ? rows.findIndex((r) => r.key === editingKey) : -1;

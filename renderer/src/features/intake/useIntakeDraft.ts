@@ -52,6 +52,8 @@ export type IntakeActions = {
   setRepresentative: (key: string, on: boolean) => void;
   addWorkerRow: () => string;
   removeWorkerRow: (key: string) => void;
+  /** Puts a deleted row back where it was (撤销删除). */
+  restoreWorkerRow: (row: WorkerRow, index: number) => void;
   appendWorkers: (rows: WorkerRow[]) => void;
   /** replaces the extra claims of the row with this key */
   setExtraClaims: (key: string, claims: ExtraClaimDraft[]) => void;
@@ -148,6 +150,13 @@ export function useIntakeDraft() {
         mapWorkers((list) => {
           const next = list.filter((w) => w.key !== key);
           return next.length ? next : [emptyWorkerRow()];
+        }),
+      restoreWorkerRow: (row, index) =>
+        mapWorkers((list) => {
+          if (list.some((w) => w.key === row.key)) return list;
+          // the blank row that stood in for an emptied list goes away again
+          const rest = list.length === 1 && isBlankDraft(list[0]!) ? [] : list;
+          return [...rest.slice(0, index), row, ...rest.slice(index)];
         }),
       appendWorkers: (rows) =>
         mapWorkers((list) => {

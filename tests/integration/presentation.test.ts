@@ -129,6 +129,33 @@ describe('presentation.show', () => {
     expect(events.some((e) => e.type === 'hearings.changed' && e.hearingId === hearingId)).toBe(true);
   });
 
+  it('moving over the exhibit page or turning the list page is not a new showing: screen follows, nothing logged', async () => {
+    const shown = await callApi(services, 'presentation.show', { view: { kind: 'exhibit', caseId, exhibitId, page: 1 }, hearingId });
+    const eventsBefore = timeline(caseId).length;
+    const record = () => services.ctx.db.select().from(hearingRecordSteps).where(eq(hearingRecordSteps.hearingId, hearingId)).all();
+    const recordBefore = record();
+    const moved = await callApi(services, 'presentation.show', { view: { kind: 'exhibit', caseId, exhibitId, page: 1, zoom: 150, x: 0.2, y: 0.6 }, hearingId });
+    expect(moved.state.view).toEqual({ kind: 'exhibit', caseId, exhibitId, page: 1, zoom: 150, x: 0.2, y: 0.6 });
+    expect(moved.state.seq).toBe(shown.state.seq + 1);
+    expect(moved.state.shownAt).toBe(shown.state.shownAt);
+    expect(screenEvents().at(-1)).toEqual(moved);
+    expect(timeline(caseId)).toHaveLength(eventsBefore);
+    expect(record()).toEqual(recordBefore);
+    // the whole page (0) is allowed, a zoom between 0 and 50 % is not, nor a place outside 0…1
+    await callApi(services, 'presentation.show', { view: { kind: 'exhibit', caseId, exhibitId, page: 1, zoom: 0 }, hearingId });
+    await expect(callApi(services, 'presentation.show', { view: { kind: 'exhibit', caseId, exhibitId, page: 1, zoom: 20 } })).rejects.toThrow(/缩放比例/);
+    await expect(callApi(services, 'presentation.show', { view: { kind: 'exhibit', caseId, exhibitId, page: 1, y: 1.5 } })).rejects.toThrow(/纵向位置须在0至1之间/);
+    // another page of the exhibit is a new showing, written into the record
+    await callApi(services, 'presentation.show', { view: { kind: 'exhibit', caseId, exhibitId, page: 2, zoom: 150 }, hearingId });
+    expect(timeline(caseId)).toHaveLength(eventsBefore + 1);
+    // the list: page 2 of it is the same list (the operator turns it; nothing turns by itself)
+    await callApi(services, 'presentation.show', { view: { kind: 'workers', caseId, page: 1 } });
+    const listed = timeline(caseId).length;
+    const page2 = await callApi(services, 'presentation.show', { view: { kind: 'workers', caseId, page: 2 } });
+    expect(page2.state.view).toEqual({ kind: 'workers', caseId, page: 2 });
+    expect(timeline(caseId)).toHaveLength(listed);
+  });
+
   it('refuses an exhibit of another case, a page beyond the end, and a hearing of another case', async () => {
     const seq = (await callApi(services, 'presentation.current', {})).state.seq;
     await expect(callApi(services, 'presentation.show', { view: { kind: 'exhibit', caseId, exhibitId: otherExhibitId, page: 1 } })).rejects.toThrow(/不属于本案/);

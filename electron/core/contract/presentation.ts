@@ -6,8 +6,13 @@ import type { Methods } from './spec';
 export type PresentationView =
   | { kind: 'blank' }
   | { kind: 'caseSummary'; caseId: number }
-  | { kind: 'workers'; caseId: number }
-  | { kind: 'exhibit'; caseId: number; exhibitId: number; page: number }
+  /** `page`: the page of a long list the operator turned to (1 when absent). */
+  | { kind: 'workers'; caseId: number; page?: number }
+  /**
+   * An exhibit page, fitted to the screen's width. The operator zooms (`zoom`, per cent of the fitted
+   * width, 100 when absent; 0 = the whole page) and moves over it (`x`, `y`: 0 = left / top … 1 = right / bottom).
+   */
+  | { kind: 'exhibit'; caseId: number; exhibitId: number; page: number; zoom?: number; x?: number; y?: number }
   | { kind: 'deadlines'; caseId: number };
 export type PresentationState = {
   view: PresentationView;
@@ -28,6 +33,9 @@ export type PresentationPayload = {
   deadlines?: Deadline[];
 };
 
+/** Zoom of an exhibit on the shared screen, per cent of the page fitted to the screen's width. */
+export const SCREEN_ZOOM = { min: 50, max: 400 } as const;
+
 export const presentationContract = {
   'presentation.show': {
     access: ['clerk', 'arbitrator', 'mediator', 'inspector'], reads: false,
@@ -35,8 +43,22 @@ export const presentationContract = {
       view: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('blank') }),
         z.object({ kind: z.literal('caseSummary'), caseId: id }),
-        z.object({ kind: z.literal('workers'), caseId: id }),
-        z.object({ kind: z.literal('exhibit'), caseId: id, exhibitId: id, page: z.number().int().min(1).default(1) }),
+        z.object({ kind: z.literal('workers'), caseId: id, page: z.number().int('名单页码须为整数').min(1, '名单页码须从1开始').max(10_000, '名单页码过大').optional() }),
+        z.object({
+          kind: z.literal('exhibit'),
+          caseId: id,
+          exhibitId: id,
+          page: z.number().int().min(1).default(1),
+          zoom: z
+            .number()
+            .int('缩放比例须为整数')
+            .min(0, `缩放比例须为0（整页）或${SCREEN_ZOOM.min}%至${SCREEN_ZOOM.max}%`)
+            .max(SCREEN_ZOOM.max, `缩放比例须为0（整页）或${SCREEN_ZOOM.min}%至${SCREEN_ZOOM.max}%`)
+            .refine((v) => v === 0 || v >= SCREEN_ZOOM.min, `缩放比例须为0（整页）或${SCREEN_ZOOM.min}%至${SCREEN_ZOOM.max}%`)
+            .optional(),
+          x: z.number().min(0, '横向位置须在0至1之间').max(1, '横向位置须在0至1之间').optional(),
+          y: z.number().min(0, '纵向位置须在0至1之间').max(1, '纵向位置须在0至1之间').optional(),
+        }),
         z.object({ kind: z.literal('deadlines'), caseId: id }),
       ]),
       hearingId: id.nullable().optional(),

@@ -14,6 +14,16 @@ function caseOf(view: PresentationView): number | null {
   return view.kind === 'blank' ? null : view.caseId;
 }
 
+/**
+ * The same thing shown, only moved over (another page of the list, the exhibit page zoomed or
+ * scrolled): nothing new for the timeline or the hearing record.
+ */
+function sameShown(a: PresentationView, b: PresentationView): boolean {
+  if (a.kind === 'workers' && b.kind === 'workers') return a.caseId === b.caseId;
+  if (a.kind === 'exhibit' && b.kind === 'exhibit') return a.caseId === b.caseId && a.exhibitId === b.exhibitId && a.page === b.page;
+  return false;
+}
+
 /** What a push shows, in the words of the timeline and the hearing record. */
 function describe(payload: PresentationPayload): string {
   const view = payload.state.view;
@@ -23,7 +33,7 @@ function describe(payload: PresentationPayload): string {
     case 'caseSummary':
       return '案件概况';
     case 'workers':
-      return '申请人名单（已遮蔽个人信息）';
+      return view.page && view.page > 1 ? `申请人名单第${view.page}页（已遮蔽个人信息）` : '申请人名单（已遮蔽个人信息）';
     case 'deadlines':
       return '办案期限';
     case 'exhibit':
@@ -54,6 +64,17 @@ export function createSharedScreen(ctx: ServiceContext) {
     const hearing = hearingId === null ? null : requireHearing(ctx.db, hearingId, caseOf(input.view));
     // A blank screen is logged on the case that was on the screen (or the hearing's case).
     const logCaseId = caseOf(input.view) ?? hearing?.caseId ?? caseOf(state.view);
+    // Turning the list's page or moving over the exhibit page is not a new showing: not logged.
+    // Like every push it ends an unmask (the unmasked row may not even be on the new page).
+    const moved = sameShown(state.view, input.view) && state.hearingId === hearingId;
+    if (moved) {
+      const next: PresentationState = { ...state, view: input.view, unmasked: null, seq: state.seq + 1 };
+      const payload = buildPayload(ctx, next);
+      state = next;
+      clearUnmaskTimer();
+      publish(payload);
+      return payload;
+    }
     // A new push always starts masked: an unmask belongs to the view it was given for.
     const next: PresentationState = { view: input.view, unmasked: null, hearingId, shownAt: at.toISOString(), seq: state.seq + 1 };
     const payload = ctx.db.transaction((tx) => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Loader, NumberInput, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -7,13 +7,30 @@ import { call } from '../../api';
 import { exhibitLabel } from '../evidence/format';
 import { openPresentationWindow } from './openScreen';
 import { previewPayload } from './previewPayload';
-import { ScreenStage, STAGE_HEIGHT, STAGE_WIDTH } from './ScreenView';
+import { ROWS_PER_PAGE, ScreenStage, STAGE_HEIGHT, STAGE_WIDTH } from './ScreenView';
+import { ExhibitPositionControls, WorkerPager, type ExhibitPlace } from './ScreenPositionControls';
 import { chinaClock, useNow } from './useChinaClock';
 import { useScreenSources } from './useScreenSources';
 
 type Kind = PresentationView['kind'];
 const kindLabels: Record<Kind, string> = { caseSummary: '案件概况', workers: '申请人名单', exhibit: '证据', deadlines: '期限', blank: '黑屏' };
 const UNMASK_SECONDS = 10;
+
+/** The screen shows this same list or exhibit (maybe another page or place of it): changes follow at once. */
+function sameOnScreen(screen: PresentationPayload | null, view: PresentationView | null): boolean {
+  const shown = screen?.state.view;
+  if (!shown || !view) return false;
+  if (shown.kind === 'workers' && view.kind === 'workers') return shown.caseId === view.caseId;
+  if (shown.kind === 'exhibit' && view.kind === 'exhibit') return shown.caseId === view.caseId && shown.exhibitId === view.exhibitId;
+  return false;
+}
+
+/** A view as a comparable key (the same view whatever the order of its fields). */
+function viewKey(v: PresentationView): string {
+  if (v.kind === 'workers') return `workers:${v.caseId}:${v.page ?? 1}`;
+  if (v.kind === 'exhibit') return `exhibit:${v.caseId}:${v.exhibitId}:${v.page}:${v.zoom ?? 100}:${v.x ?? 0.5}:${v.y ?? 0}`;
+  return v.kind === 'blank' ? 'blank' : `${v.kind}:${v.caseId}`;
+}
 
 function describeScreen(payload: PresentationPayload | null): string {
   if (!payload) return '—';
@@ -33,17 +50,22 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
   const { detail, exhibits, amounts, commissionName, screen, error, showScreen } = useScreenSources(caseId);
   const [kind, setKind] = useState<Exclude<Kind, 'blank'>>('workers');
   const [exhibitId, setExhibitId] = useState<number | null>(null);
-  const [page, setPage] = useState(1);
+  const [place, setPlace] = useState<ExhibitPlace>({ page: 1, zoom: 100, x: 0.5, y: 0 });
+  const [workerPage, setWorkerPage] = useState(1);
   const [busy, setBusy] = useState<string | null>(null);
   const now = useNow();
   const { ref, width } = useElementSize();
 
   const selectedExhibit = exhibits.find((e) => e.id === exhibitId) ?? exhibits[0] ?? null;
   const pageCount = selectedExhibit?.pageCount ?? 1;
+  const workerPages = Math.max(1, Math.ceil((detail?.workers.length ?? 0) / ROWS_PER_PAGE));
   const view: PresentationView | null = useMemo(() => {
-    if (kind === 'exhibit') return selectedExhibit ? { kind, caseId, exhibitId: selectedExhibit.id, page: Math.min(page, pageCount) } : null;
+    if (kind === 'exhibit') {
+      return selectedExhibit ? { kind, caseId, exhibitId: selectedExhibit.id, page: Math.min(place.page, pageCount), zoom: place.zoom, x: place.x, y: place.y } : null;
+    }
+    if (kind === 'workers') return { kind, caseId, page: Math.min(workerPage, workerPages) };
     return { kind, caseId };
-  }, [kind, caseId, selectedExhibit, page, pageCount]);
+  }, [kind, caseId, selectedExhibit, place, pageCount, workerPage, workerPages]);
 
   const preview = useMemo(
     () => (detail && view ? previewPayload(view, detail, { amounts, exhibits, commissionName, now: new Date() }) : null),
@@ -51,6 +73,20 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
   );
 
   const screenShowsWorkers = screen?.state.view.kind === 'workers' && screen.state.view.caseId === caseId;
+  const live = sameOnScreen(screen, view);
+
+  // Turning a page or moving over the exhibit while the screen shows it: the screen follows at once
+  // (a short pause lets several presses go as one push).
+  const follow = live && view && screen && viewKey(view) !== viewKey(screen.state.view) ? view : null;
+  useEffect(() => {
+    if (!follow) return;
+    const timer = setTimeout(() => {
+      call('presentation.show', { view: follow, hearingId: hearingId ?? null }).then(showScreen, (e: unknown) =>
+        notifications.show({ color: 'red', title: '屏幕未能跟随', message: e instanceof Error ? e.message : String(e) }),
+      );
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [follow, hearingId, showScreen]);
 
   async function run(label: string, action: () => Promise<PresentationPayload>, done: string) {
     setBusy(label);
@@ -116,14 +152,29 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
               value={selectedExhibit ? String(selectedExhibit.id) : null}
               onChange={(v) => {
                 setExhibitId(v ? Number(v) : null);
-                setPage(1);
+                setPlace({ page: 1, zoom: 100, x: 0.5, y: 0 });
               }}
               allowDeselect={false}
               nothingFoundMessage="本案还没有证据"
               data-testid="preview-exhibit"
             />
-            <NumberInput label={`页码（共${pageCount}页）`} w={140} min={1} max={pageCount} value={Math.min(page, pageCount)} onChange={(v) => typeof v === 'number' && setPage(v)} data-testid="preview-page" />
+            <NumberInput
+              label={`页码（共${pageCount}页）`}
+              w={140}
+              min={1}
+              max={pageCount}
+              value={Math.min(place.page, pageCount)}
+              onChange={(v) => typeof v === 'number' && v >= 1 && setPlace({ ...place, page: Math.min(v, pageCount), y: 0 })}
+              data-testid="preview-page"
+            />
           </Group>
+        )}
+        {kind === 'exhibit' && selectedExhibit && <ExhibitPositionControls place={{ ...place, page: Math.min(place.page, pageCount) }} pageCount={pageCount} onChange={setPlace} />}
+        {kind === 'workers' && <WorkerPager page={Math.min(workerPage, workerPages)} pages={workerPages} onPage={setWorkerPage} />}
+        {live && (
+          <Text size="xs" c="teal.8" data-testid="screen-follows">
+            屏幕正在显示此内容：翻页、缩放、移动即时同步到屏幕
+          </Text>
         )}
 
         <Box>
@@ -137,8 +188,8 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
               <Text c="gray.5" p="md">{kind === 'exhibit' ? '本案还没有可展示的证据' : ''}</Text>
             )}
           </Box>
-          {kind === 'workers' && detail.workers.length > 13 && (
-            <Text size="xs" c="dimmed" mt={4}>名单超过一屏：屏幕每8秒自动翻页</Text>
+          {kind === 'workers' && workerPages > 1 && (
+            <Text size="xs" c="dimmed" mt={4}>名单超过一屏（每屏{ROWS_PER_PAGE}人）：用「上一页 / 下一页」翻页，屏幕不会自动翻页</Text>
           )}
         </Box>
 

@@ -2,13 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useViewportSize } from '@mantine/hooks';
 import type { PresentationPayload } from '../../../../electron/core/contract';
 import { call, onEvent } from '../../api';
-import { ScreenStage, STAGE_HEIGHT, STAGE_WIDTH, workerPageCount } from './ScreenView';
+import { ScreenStage, STAGE_HEIGHT, STAGE_WIDTH } from './ScreenView';
 import { useNow } from './useChinaClock';
 import { warmUpPdf } from './pdfDocuments';
 import classes from './screen.module.css';
 
-/** Seconds each page of a long worker table stays on the screen before the next one. */
-export const WORKER_PAGE_SECONDS = 8;
 /** The screen also asks for the current payload now and then: amounts paid at the table show without a new push, and a missed event heals. */
 const REFRESH_MS = 5000;
 const ECHO_MS = 1500;
@@ -31,7 +29,6 @@ function isNewer(next: PresentationPayload, known: PresentationPayload | null): 
 export function PresentationPage() {
   const [payload, setPayload] = useState<PresentationPayload | null>(null);
   const [commissionName, setCommissionName] = useState('');
-  const [workerPage, setWorkerPage] = useState(0);
   const latest = useRef<PresentationPayload | null>(null);
   const lastPushAt = useRef(0);
   const now = useNow();
@@ -70,17 +67,6 @@ export function PresentationPage() {
     };
   }, [accept, refresh]);
 
-  // A new push of the table starts at its first page.
-  const viewKey = payload ? `${payload.state.view.kind}:${caseOf(payload)}:${payload.state.shownAt}` : '';
-  useEffect(() => setWorkerPage(0), [viewKey]);
-
-  const pages = workerPageCount(payload);
-  useEffect(() => {
-    if (pages <= 1) return;
-    const timer = setInterval(() => setWorkerPage((p) => (p + 1) % pages), WORKER_PAGE_SECONDS * 1000);
-    return () => clearInterval(timer);
-  }, [pages, viewKey]);
-
   // The same layout on every display: the 1920×1080 stage, scaled to fit and centred.
   const scale = width && height ? Math.min(width / STAGE_WIDTH, height / STAGE_HEIGHT) : 1;
   const left = Math.max(0, (width - STAGE_WIDTH * scale) / 2);
@@ -99,7 +85,6 @@ export function PresentationPage() {
           commissionName={commissionName}
           now={now}
           scale={scale}
-          workerPage={workerPage}
           style={{ left, top }}
           testId="presentation-screen"
         />

@@ -11,7 +11,7 @@ import classes from './screen.module.css';
 
 export const STAGE_WIDTH = 1920;
 export const STAGE_HEIGHT = 1080;
-/** Worker rows that fit one screen page at the stage's type size; more rows page automatically. */
+/** Worker rows that fit one screen page at the stage's type size; the operator turns the pages. */
 export const ROWS_PER_PAGE = 13;
 
 export function workerPageCount(payload: PresentationPayload | null): number {
@@ -24,13 +24,12 @@ type Props = {
   now: Date;
   /** Stage → pixels: the display size on the presentation page, small in the operator's preview. */
   scale: number;
-  workerPage?: number;
   style?: CSSProperties;
   testId?: string;
 };
 
 /** Everything the room sees, drawn on the 1920×1080 stage. The same component draws the operator's preview. */
-export function ScreenStage({ payload: raw, commissionName, now, scale, workerPage = 0, style, testId }: Props) {
+export function ScreenStage({ payload: raw, commissionName, now, scale, style, testId }: Props) {
   const payload = screenSafe(raw, now);
   const stageStyle: CSSProperties = { transform: `scale(${scale})`, ...style };
   if (payload.state.view.kind === 'blank') {
@@ -44,8 +43,9 @@ export function ScreenStage({ payload: raw, commissionName, now, scale, workerPa
       </div>
     );
   }
+  const view = payload.state.view;
   const pages = workerPageCount(payload);
-  const page = Math.min(workerPage, pages - 1);
+  const page = Math.min(Math.max(0, (view.kind === 'workers' ? (view.page ?? 1) : 1) - 1), pages - 1);
   const unmasked = unmaskActive(payload, now) ? payload.state.unmasked : null;
   const secondsLeft = unmasked ? Math.max(0, Math.ceil((Date.parse(unmasked.until) - now.getTime()) / 1000)) : 0;
   return (
@@ -80,7 +80,9 @@ export function ScreenStage({ payload: raw, commissionName, now, scale, workerPa
         </div>
         {payload.summary && <Summary lines={payload.summary.lines} />}
         {payload.workers && <Workers workers={payload.workers} page={page} />}
-        {payload.exhibit && <ScreenExhibit exhibit={payload.exhibit} scale={scale} />}
+        {payload.exhibit && view.kind === 'exhibit' && (
+          <ScreenExhibit exhibit={payload.exhibit} scale={scale} zoom={view.zoom ?? 100} x={view.x ?? 0.5} y={view.y ?? 0} />
+        )}
         {payload.deadlines && <Deadlines deadlines={payload.deadlines} />}
       </main>
     </div>

@@ -105,14 +105,24 @@ test('快结: mediated 12-worker case → 调解书 generated and downloaded →
   if ((await batch.count()) && (await batch.isEnabled())) {
     await batch.click();
     await expect(section.locator('[data-testid^="doc-row-"]').filter({ hasText: '受理通知书' }).first()).toBeVisible();
-    // Served in person on every addressee, so the closing checklist stays green.
+    // Served in person on every addressee, one dialog per document with its recipients prefilled
+    // (the representatives for the workers' copy), so the closing checklist stays green.
     const list = await api<{ documents: DocumentView[] }>(host, 'documents.list', { caseId });
-    for (const d of list.documents.filter((x) => x.kind !== 'mediationDocument'))
-      await api(host, 'documents.recordService', { documentId: d.id, recipient: d.variant || '江西赣建建设集团有限公司', method: 'inPerson', servedOn: today });
+    for (const d of list.documents.filter((x) => x.kind === 'acceptanceNotice')) {
+      await page.getByTestId(`doc-serve-${d.id}`).click();
+      await expect(page.getByTestId('service-modal').locator('[data-testid^="service-row-"][data-on="true"]').first()).toBeVisible();
+      await page.getByTestId('service-save').click();
+      await expect(page.getByTestId('service-modal')).toHaveCount(0);
+    }
   }
-  // Record the service of the mediation document through the form.
+  // Record the service of the mediation document in one dialog: the parties come prefilled and
+  // ticked (the workers' side and the respondent), each with today's date; one save.
   await page.getByTestId(`doc-serve-${mediationDoc.id}`).click();
-  await page.getByTestId('service-recipient').fill('江西赣建建设集团有限公司');
+  const dialog = page.getByTestId('service-modal');
+  await expect(dialog.locator('[data-testid^="service-row-"][data-on="true"]').first()).toBeVisible();
+  expect(await dialog.locator('[data-testid^="service-row-"][data-on="true"]').count()).toBeGreaterThanOrEqual(2);
+  await expect(dialog).toContainText('江西赣建建设集团有限公司');
+  await shot(page, 'service-dialog');
   await page.getByTestId('service-save').click();
   await expect(page.getByTestId(`doc-served-${mediationDoc.id}`)).toHaveText(/已送达/);
   await shot(page, 'documents');
@@ -129,6 +139,8 @@ test('快结: mediated 12-worker case → 调解书 generated and downloaded →
   await expect(page.getByTestId('close-case')).toBeEnabled();
   await shot(page, 'closing-panel');
   await page.getByTestId('close-case').click();
+  await expect(page.getByTestId('close-confirm-box')).toContainText('确定以「调解结案」');
+  await page.getByTestId('close-confirm').click();
   const result = page.getByTestId('closing-result');
   await expect(result).toBeVisible();
   await expect(result).toContainText('按期结案');
@@ -137,6 +149,9 @@ test('快结: mediated 12-worker case → 调解书 generated and downloaded →
   const closed = await api<CaseDetail>(host, 'cases.get', { id: caseId });
   expect(closed.status).toBe('closed');
   await shot(page, 'closing-result');
+  // after closing the agreed amounts are shown, not editable
+  await page.getByTestId('tab-mediation').click();
+  await expect(page.getByTestId('agreed-0-0')).toHaveAttribute('readonly', '');
 
   // ── the dashboard's on-time figure includes it ──
   await page.goto(`${host.url}#/dashboard`);

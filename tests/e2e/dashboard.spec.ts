@@ -98,6 +98,7 @@ test('统计: demo of 300 cases → figures, charts, a figure opens its cases, e
   await page.getByTestId('tab-closing').click();
   await expect(page.getByTestId('close-case')).toBeEnabled();
   await page.getByTestId('close-case').click();
+  await page.getByTestId('close-confirm').click();
   await expect(page.getByTestId('closing-result')).toBeVisible();
 
   const closedAfter = m('closed').value + 1;

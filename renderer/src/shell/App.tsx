@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { hrefFor, useRoute } from '../router';
 import { CaseListPage } from '../features/cases/CaseListPage';
@@ -13,6 +14,11 @@ import { HearingPage } from '../features/hearings/HearingPage';
 
 export function App() {
   const route = useRoute();
+  // Each page starts at its top (not at the scroll position of the page before).
+  const href = hrefFor(route);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [href]);
   // The shared screen is the whole window: no header, no navigation.
   if (route.page === 'present') return <PresentationPage />;
   return (
@@ -38,7 +44,7 @@ export function App() {
       <AppShell.Main>
         {route.page === 'list' && <CaseListPage />}
         {route.page === 'new' && <NewCasePage />}
-        {route.page === 'case' && <CasePage id={route.id} />}
+        {route.page === 'case' && <CasePage key={route.id} id={route.id} />}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'dashboard' && <DashboardPage />}
         {route.page === 'warnings' && <WarningsPage />}

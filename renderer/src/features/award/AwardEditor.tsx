@@ -154,11 +154,18 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
   if (loadError && !award) return <Alert color="red">{loadError}</Alert>;
   if (!award) return <Loader />;
   const mixed = award.hasFinal && award.hasNonFinal;
+  // after closing nothing here changes (the server refuses too): shown, not editable
+  const closed = detail.status === 'closed';
   const undecided = award.items.filter((i) => i.awardedFen === null).length;
   const state = saveLabels[saveState];
 
   return (
     <Stack gap="md" data-testid="award-editor">
+      {closed && (
+        <Alert color="gray" data-testid="award-closed">
+          案件已结案：裁决内容和金额只供查看，不能再修改。
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">
           <Group gap="xs">
@@ -182,6 +189,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
               value={award[f.key]}
               minRows={f.rows}
               testId={`award-text-${f.key}`}
+              readOnly={closed}
               onState={setSaveState}
               onSave={(value) => saveTexts({ [f.key]: value })}
             />
@@ -201,7 +209,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
                   : '填写裁决日期后，按当日有效的月最低工资标准判断每项是否为终局裁决。'}
             </Text>
           </div>
-          <Button variant="light" size="xs" onClick={fillClaimed} disabled={!undecided} data-testid="award-fill-claimed">
+          <Button variant="light" size="xs" onClick={fillClaimed} disabled={closed || !undecided} data-testid="award-fill-claimed">
             未裁决事项按请求金额填入
           </Button>
         </Group>
@@ -211,7 +219,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
           </Alert>
         )}
         {award.items.length ? (
-          <AwardItemsTable items={award.items} drafts={drafts} errors={errors} disabled={false} onChange={onItemChange} onBlur={onItemBlur} />
+          <AwardItemsTable items={award.items} drafts={drafts} errors={errors} disabled={closed} onChange={onItemChange} onBlur={onItemBlur} />
         ) : (
           <Text c="dimmed">本案没有仲裁请求事项。</Text>
         )}
@@ -219,8 +227,8 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
 
       <Paper withBorder p="md">
         <Group align="flex-end" gap="md">
-          <TextInput label="裁决日期" type="date" value={decidedOn} onChange={(e) => void saveDate(e.currentTarget.value)} error={dateError} data-testid="award-decided-on" w={180} />
-          <Button onClick={issue} loading={issuing} color="red" disabled={!award.items.length || undecided > 0} data-testid="award-issue">
+          <TextInput label="裁决日期" type="date" value={decidedOn} onChange={(e) => void saveDate(e.currentTarget.value)} error={dateError} readOnly={closed} data-testid="award-decided-on" w={180} />
+          <Button onClick={issue} loading={issuing} color="red" disabled={closed || !award.items.length || undecided > 0} data-testid="award-issue">
             {award.issuedAt ? '重新作出裁决（生成新版本）' : '作出裁决'}
           </Button>
           {undecided > 0 && (

@@ -14,6 +14,8 @@ export function AwardTextField(props: {
   value: string;
   minRows?: number;
   testId: string;
+  /** the case is closed: shown, not editable */
+  readOnly?: boolean;
   onSave: (value: string) => Promise<void>;
   onState: (state: SaveState) => void;
 }) {
@@ -53,6 +55,7 @@ export function AwardTextField(props: {
       minRows={props.minRows ?? 3}
       maxRows={16}
       data-testid={props.testId}
+      readOnly={props.readOnly}
       onFocus={() => {
         focused.current = true;
       }}

@@ -19,9 +19,20 @@ import { DocumentsSection } from '../documents/DocumentsSection';
 import { AwardEditor } from '../award/AwardEditor';
 import { ClosingPanel } from '../closing/ClosingPanel';
 
+/** The open tab of a case, kept for this window's session: a reload returns to it. */
+function useCaseTab(id: number): [string | null, (tab: string | null) => void] {
+  const key = `sucai.caseTab.${id}`;
+  const [tab, setTabState] = useState<string | null>(() => sessionStorage.getItem(key) ?? 'overview');
+  const setTab = (next: string | null) => {
+    setTabState(next);
+    if (next) sessionStorage.setItem(key, next);
+  };
+  return [tab, setTab];
+}
+
 export function CasePage({ id }: { id: number }) {
   const { detail, related, error, setDetail } = useCase(id);
-  const [tab, setTab] = useState<string | null>('overview');
+  const [tab, setTab] = useCaseTab(id);
   if (error) return <Alert color="red">{error}</Alert>;
   if (!detail) return <Loader />;
   return (

@@ -22,6 +22,8 @@ type Item = {
 
 /** One at a time: files are numbered in the order chosen (证据一 is the first file picked). */
 const PARALLEL = 1;
+/** How long the bars of a finished batch stay on screen. */
+const CLEAR_DONE_MS = 5000;
 
 /**
  * 添加证据: a drop area and a file picker (several files at once). Each file uploads with its own
@@ -61,6 +63,16 @@ export function EvidenceUpload({ caseId, defaultTrack, onAdded }: { caseId: numb
       }),
     [],
   );
+
+  // Once the whole batch is through, its finished bars go away after a moment (failures stay
+  // until dismissed, with their reason).
+  const batchOver = items.length > 0 && !items.some((i) => i.status === 'queued' || i.status === 'uploading' || i.status === 'storing');
+  const finished = items.filter((i) => i.status === 'done' || i.status === 'cancelled').length;
+  useEffect(() => {
+    if (!batchOver || finished === 0) return;
+    const timer = setTimeout(() => setItems((list) => list.filter((i) => i.status !== 'done' && i.status !== 'cancelled')), CLEAR_DONE_MS);
+    return () => clearTimeout(timer);
+  }, [batchOver, finished]);
 
   // A small queue: at most PARALLEL uploads at a time, the rest wait their turn.
   useEffect(() => {

@@ -29,12 +29,14 @@ type Props = {
   selected: boolean;
   expanded: boolean;
   today: string;
+  /** the case is closed: amounts and terms are shown, not editable */
+  locked: boolean;
   callbacks: RowCallbacks;
 };
 
 /** One worker at the mediation table: claim items with agreed amounts, terms, paid and balance. */
 export const MediationRow = memo(
-  function MediationRow({ caseId, index, row, drafts, errors, selected, expanded, today, callbacks }: Props) {
+  function MediationRow({ caseId, index, row, drafts, errors, selected, expanded, today, locked, callbacks }: Props) {
     const live = liveFigures(row, drafts);
     const firstAgreed = row.claims.find((c) => c.agreedFen !== null) ?? row.claims[0];
     const payBy = firstAgreed?.payBy ?? '';
@@ -71,6 +73,7 @@ export const MediationRow = memo(
                   size="xs"
                   value={draft ?? fenToInput(c.agreedFen)}
                   placeholder="待开庭"
+                  readOnly={locked}
                   onChange={(e) => callbacks.onAgreedChange(c.claimItemId, e.currentTarget.value)}
                   onBlur={callbacks.onAgreedBlur}
                   error={errors[c.claimItemId]}
@@ -87,6 +90,7 @@ export const MediationRow = memo(
           size="xs"
           type="date"
           value={payBy}
+          readOnly={locked}
           onChange={(e) => callbacks.onTerms(row.workerId, { payBy: e.currentTarget.value || null })}
           aria-label={`${row.name} 履行期限`}
         />
@@ -94,6 +98,7 @@ export const MediationRow = memo(
           size="xs"
           value={method}
           data={[{ value: '', label: '（未定）' }, ...paymentMethodOptions]}
+          disabled={locked}
           onChange={(e) => callbacks.onTerms(row.workerId, { method: (e.currentTarget.value || null) as PaymentMethod | null })}
           aria-label={`${row.name} 支付方式`}
         />
@@ -120,7 +125,7 @@ export const MediationRow = memo(
             variant={expanded ? 'filled' : 'light'}
             color="grape"
             onClick={() => callbacks.onToggleInstalments(row.workerId)}
-            disabled={live.balanceFen === 0 && row.instalments.length === 0}
+            disabled={locked || (live.balanceFen === 0 && row.instalments.length === 0)}
             data-testid={`instalments-toggle-${index}`}
           >
             分期{row.instalments.length ? `（${row.instalments.length}期）` : ''}
@@ -147,5 +152,5 @@ export const MediationRow = memo(
       </div>
     );
   },
-  (a, b) => a.memoKey === b.memoKey && a.selected === b.selected && a.expanded === b.expanded && a.index === b.index && a.callbacks === b.callbacks && a.today === b.today,
+  (a, b) => a.memoKey === b.memoKey && a.selected === b.selected && a.expanded === b.expanded && a.index === b.index && a.callbacks === b.callbacks && a.today === b.today && a.locked === b.locked,
 );

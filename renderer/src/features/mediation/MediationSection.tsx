@@ -245,6 +245,7 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
               selected={selected.has(row.workerId)}
               expanded={expanded.has(row.workerId)}
               today={today}
+              locked={detail.status === 'closed'}
               callbacks={callbacks}
             />
           );

@@ -189,6 +189,18 @@ const resultLabels = {
   rejection: '不予受理',
   transfer: '移送处理',
 } as const;
+
+/**
+ * The 结案情况 of the closing approval form. An award with both final and non-final items (two
+ * 裁决书, Mediation and Arbitration Law Art 47/48) is "裁决结案（部分终局）", whichever of the two
+ * the clerk picked as the closing method.
+ */
+export function closingResultText(method: keyof typeof resultLabels, awardItemKinds: { finals: number; nonFinals: number }): string {
+  const award = method === 'finalAward' || method === 'nonFinalAward';
+  if (award && awardItemKinds.finals > 0 && awardItemKinds.nonFinals > 0) return '裁决结案（部分终局）';
+  return resultLabels[method];
+}
+
 registerDocumentBuilder('closingApproval', {
   label: documentLabels.closingApproval,
   batch: false,
@@ -209,7 +221,14 @@ registerDocumentBuilder('closingApproval', {
       data: {
         ...facts.header,
         closedOn: c.closedOn,
-        result: resultLabels[c.closingMethod],
+        result: closingResultText(
+          c.closingMethod,
+          db
+            .select({ finals: sql<number>`coalesce(sum(${awardItems.isFinal} = 1), 0)`, nonFinals: sql<number>`coalesce(sum(${awardItems.isFinal} = 0), 0)` })
+            .from(awardItems)
+            .where(eq(awardItems.caseId, caseId))
+            .get() ?? { finals: 0, nonFinals: 0 },
+        ),
         arbitrators: h ? [h.presiding, ...h.wings] : [],
         clerk: h?.clerk ?? null,
         daysToClose: c.daysToClose,

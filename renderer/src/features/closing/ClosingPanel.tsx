@@ -63,7 +63,7 @@ export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChang
     try {
       const next = await call('closing.close', { caseId, method, closedOn });
       onChange(next);
-      notifications.show({ color: 'green', message: `已${closingMethodLabels[method]}` });
+      notifications.show({ color: 'green', message: `案件已结案（${closingMethodLabels[method]}）` });
     } catch (e) {
       setCloseError((e as Error).message);
       loadChecklist();

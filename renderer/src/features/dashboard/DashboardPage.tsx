@@ -210,6 +210,7 @@ export function DashboardPage() {
                 ]}
                 curveType="monotone"
                 withLegend
+                yAxisProps={{ allowDecimals: false }}
                 valueFormatter={(v) => `${formatCount(v)}件`}
               />
             </Paper>
@@ -246,7 +247,7 @@ export function DashboardPage() {
                 ))}
               </Group>
             </Group>
-            <BarChart h={220} data={methods} dataKey="method" series={[{ name: '件数', color: 'indigo.6' }]} withBarValueLabel valueFormatter={(v) => `${v}`} />
+            <BarChart h={220} data={methods} dataKey="method" series={[{ name: '件数', color: 'indigo.6' }]} withBarValueLabel yAxisProps={{ allowDecimals: false }} valueFormatter={(v) => `${v}`} />
           </Paper>
 
           <SimpleGrid cols={1} spacing="md">

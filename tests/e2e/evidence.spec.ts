@@ -98,6 +98,12 @@ test('证据: add PDF + JPEG + xlsx, view each, 校验, export the bundle, impor
   await expect(page.getByTestId('upload-item')).toHaveCount(3);
   await expect(page.locator('[data-testid="upload-item"][data-status="done"]')).toHaveCount(3, { timeout: 30_000 });
   await expect(page.getByTestId('evidence-row-3')).toBeVisible();
+  // the finished batch's progress bars go away by themselves
+  await expect(page.getByTestId('upload-item')).toHaveCount(0, { timeout: 15_000 });
+  // a reload returns to the tab that was open (证据), at the top of the page
+  await page.reload();
+  await expect(page.getByTestId('tab-evidence')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('evidence-row-3')).toBeVisible();
 
   const expected = [
     { seq: 1, file: files.pdfFile, label: '证据一', facts: '2页' },

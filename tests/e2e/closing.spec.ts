@@ -100,9 +100,12 @@ test('快结: mediated 12-worker case → 调解书 generated and downloaded →
   if (pdf) expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   else await expect(page.getByTestId(`doc-pdf-error-${mediationDoc.id}`)).toBeVisible();
 
-  // A batch of acceptance notices (one per party, each with its service receipt) shows versions grouped by kind.
+  // A batch of acceptance notices (one per party, each with its service receipt) shows versions
+  // grouped by kind — on this case's first use of the batch (no notice generated before).
   const batch = page.getByTestId('doc-batch-acceptanceNotice');
-  if ((await batch.count()) && (await batch.isEnabled())) {
+  expect((await api<{ documents: DocumentView[] }>(host, 'documents.list', { caseId })).documents.filter((d) => d.kind === 'acceptanceNotice')).toHaveLength(0);
+  await expect(batch).toBeEnabled();
+  {
     await batch.click();
     await expect(section.locator('[data-testid^="doc-row-"]').filter({ hasText: '受理通知书' }).first()).toBeVisible();
     // Served in person on every addressee, one dialog per document with its recipients prefilled

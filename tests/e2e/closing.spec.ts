@@ -229,6 +229,26 @@ test('裁决 and 预警: a mixed award (two documents), then an unpaid award bec
   await expect(issued.locator('[data-testid^="doc-row-"]')).toHaveCount(2);
   await shot(page, 'award-issued');
 
+  // ── 送达: each 裁决书 served on every party in one dialog, recipients prefilled and ticked ──
+  await page.getByTestId('tab-documents').click();
+  const awardDocs = (await api<{ documents: DocumentView[] }>(host, 'documents.list', { caseId })).documents.filter((d) => d.kind === 'award');
+  expect(awardDocs).toHaveLength(2);
+  for (const d of awardDocs) {
+    await page.getByTestId(`doc-serve-${d.id}`).click();
+    const dialog = page.getByTestId('service-modal');
+    await expect(dialog.locator('[data-testid^="service-row-"][data-on="true"]').first()).toBeVisible();
+    // the workers' side and the respondent(s), ticked without typing a name
+    expect(await dialog.locator('[data-testid^="service-row-"][data-on="true"]').count()).toBeGreaterThanOrEqual(2);
+    if (d === awardDocs[0]) await shot(page, 'service-dialog-award');
+    await page.getByTestId('service-save').click();
+    await expect(dialog).toHaveCount(0);
+  }
+  await page.getByTestId('tab-closing').click();
+  await page.getByTestId('closing-method').click();
+  await page.getByRole('option', { name: '终局裁决', exact: true }).click();
+  await expect(page.getByTestId('checklist-awardServed')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('checklist-awardServed')).toContainText('裁决书已送达全部当事人');
+
   // ── 预警: the final part was due 15 days after the award; nothing was paid ──
   await page.goto(`${host.url}#/warnings`);
   const warningsPage = page.getByTestId('warnings-page');

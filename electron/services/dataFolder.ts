@@ -5,15 +5,26 @@ import { createCalendar, type HolidayOverride } from '../core/clock/calendar';
 import { holidayOverridesFileSchema } from '../core/clock/overridesSchema';
 import { openDatabase, type Db } from '../../db/open';
 
-/** Where the app keeps its data when no --data / SUCAI_DATA_DIR is given. */
+/**
+ * Where the app keeps its data when no --data / SUCAI_DATA_DIR is given: a folder of our own, never
+ * Electron's userData (that is Chromium's profile: caches, Local Storage). Both hosts use it.
+ * Linux: $XDG_DATA_HOME/sucai-desk (~/.local/share/sucai-desk); Windows: %LOCALAPPDATA%\sucai-desk
+ * (local, not the roaming profile); macOS: ~/Library/Application Support/sucai-desk-data.
+ */
 export function defaultDataDir(): string {
-  const base =
-    process.platform === 'win32'
-      ? process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming')
-      : process.platform === 'darwin'
-        ? path.join(os.homedir(), 'Library', 'Application Support')
-        : process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
-  return path.join(base, 'sucai-desk');
+  if (process.platform === 'win32') return path.join(process.env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'sucai-desk');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'sucai-desk-data');
+  return path.join(process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share'), 'sucai-desk');
+}
+
+/**
+ * Where earlier versions kept the desktop app's data: Electron's default userData for our name
+ * (appData/sucai-desk), which on Windows and macOS was also the web host's default.
+ */
+export function legacyDataDir(): string {
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'sucai-desk');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'sucai-desk');
+  return path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'sucai-desk');
 }
 
 export type AppPaths = { resourcesDir: string; migrationsFolder: string; nativeBinding?: string };

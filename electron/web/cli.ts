@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultDataDir } from '../services/dataFolder';
+import { openDefaultDataFolder } from '../services/legacyDataFolder';
 import { openRepoServices } from '../services/repoServices';
 import { startWebHost } from './webHost';
 
@@ -37,8 +37,17 @@ function ensureBuilt(rendererDir: string): void {
   });
 }
 
+/** --data DIR, else SUCAI_DATA_DIR, else the default folder (data of earlier versions moved there). */
+function chooseDataDir(): string {
+  const given = arg('data') ?? process.env.SUCAI_DATA_DIR;
+  if (given) return path.resolve(given);
+  const { dataDir, note } = openDefaultDataFolder();
+  if (note) console.log(note);
+  return dataDir;
+}
+
 async function main() {
-  const dataDir = path.resolve(arg('data') ?? process.env.SUCAI_DATA_DIR ?? defaultDataDir());
+  const dataDir = chooseDataDir();
   const port = arg('port') ? Number(arg('port')) : 0;
   const rendererDir = path.join(root, 'out', 'renderer');
   if (!process.argv.includes('--no-build')) ensureBuilt(rendererDir);

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import type { PresentationPayload, PresentationView } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { exhibitLabel } from '../evidence/format';
-import { openPresentationWindow } from './openScreen';
+import { closePresentationWindow, openPresentationWindow } from './openScreen';
 import { previewPayload } from './previewPayload';
 import { ScreenStage, STAGE_HEIGHT, STAGE_WIDTH } from './ScreenView';
 import { chinaClock, useNow } from './useChinaClock';
@@ -72,6 +72,11 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
     notifications.show(result.ok ? { color: 'blue', message: result.note } : { color: 'red', title: '未能打开展示窗口', message: result.message });
   }
 
+  async function closeWindow() {
+    const result = await closePresentationWindow();
+    notifications.show(result.ok ? { color: 'blue', message: result.note } : { color: 'red', title: '未能关闭展示窗口', message: result.message });
+  }
+
   if (error) return <Alert color="red">{error}</Alert>;
   if (!detail) return <Loader />;
   const scale = width ? width / STAGE_WIDTH : 0.25;
@@ -93,6 +98,9 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
           <Group gap="xs">
             <Button variant="default" onClick={() => void openWindow()} data-testid="open-presentation">
               打开展示窗口
+            </Button>
+            <Button variant="default" onClick={() => void closeWindow()} data-testid="close-presentation">
+              关闭展示窗口
             </Button>
             <Button color="dark" loading={busy === 'push-blank'} onClick={() => void push({ kind: 'blank' })} data-testid="push-blank">
               黑屏

@@ -16,11 +16,20 @@ function electronBinary(): string | null {
   }
 }
 
+/** The Electron-ABI better-sqlite3: SUCAI_NATIVE_BINDING, else the copy npm start prepared. */
+function nativeBinding(): string | null {
+  if (process.env.SUCAI_NATIVE_BINDING) return process.env.SUCAI_NATIVE_BINDING;
+  const version = (name: string) => (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const file = path.join(root, '.electron-native', `electron-${version('electron')}-better-sqlite3-${version('better-sqlite3')}`, 'better_sqlite3.node');
+  return fs.existsSync(file) ? file : null;
+}
+
 const binary = electronBinary();
+const binding = nativeBinding();
 const skipReason = !binary
   ? '未安装 Electron 可执行文件（npm start 会下载它；本机无法下载）：桌面端测试跳过，tests/shell 的冒烟测试与浏览器端 e2e 覆盖同一外壳、界面与服务'
-  : !process.env.SUCAI_NATIVE_BINDING
-    ? '未提供 Electron ABI 的 better-sqlite3（SUCAI_NATIVE_BINDING，先运行一次 npm start 生成，见 README）：桌面端测试跳过'
+  : !binding
+    ? '没有 Electron ABI 的 better-sqlite3（先运行一次 npm start 生成，或设置 SUCAI_NATIVE_BINDING，见 README）：桌面端测试跳过'
     : null;
 if (skipReason) console.log(`[e2e-electron] 跳过：${skipReason}`);
 test.skip(!!skipReason, skipReason ?? '');
@@ -28,7 +37,11 @@ test.skip(!!skipReason, skipReason ?? '');
 type Bridge = Record<string, (input?: unknown) => Promise<{ ok: boolean; value?: unknown }>>;
 
 async function launch(dataDir: string): Promise<{ app: ElectronApplication; window: Page }> {
-  const app = await electron.launch({ executablePath: binary!, args: [root, '--data', dataDir], env: { ...(process.env as Record<string, string>) } });
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [root, '--data', dataDir],
+    env: { ...(process.env as Record<string, string>), SUCAI_NATIVE_BINDING: binding! },
+  });
   const window = await app.firstWindow();
   await expect(window.getByRole('heading', { name: '案件列表' })).toBeVisible();
   return { app, window };

@@ -22,7 +22,7 @@ const electronDir = path.join(root, 'node_modules', 'electron');
 const version = (dir) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', dir, 'package.json'), 'utf8')).version;
 const electronVersion = version('electron');
 const sqliteVersion = version('better-sqlite3');
-const NETWORK = /ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|TimeoutError/;
+const NETWORK = /network connectivity|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|TimeoutError/;
 
 /** The same app in the browser: the web host on 127.0.0.1, which prints the address to open. */
 function startWeb(reason) {
@@ -59,7 +59,7 @@ function explainDownload(error) {
 async function downloadElectron() {
   const { downloadArtifact } = createRequire(path.join(electronDir, 'package.json'))('@electron/get');
   process.env.ELECTRON_GET_NO_PROGRESS = '1'; // its own bar appears only after 30 s; ours below
-  let shown = -1;
+  let shown = 0;
   await downloadArtifact({
     version: electronVersion,
     artifactName: 'electron',
@@ -124,8 +124,11 @@ function ensureNativeBinding() {
   fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true });
   fs.rmSync(path.join(work, 'build'), { recursive: true, force: true });
   const target = ['--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`];
+  // npm passes its `nodedir` (on Debian: /usr, the system Node's headers) to scripts; node-gyp would
+  // then build for Node's ABI whatever --target says. Electron's headers are wanted here.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'));
   const run = (command, commandArgs) => {
-    const result = spawnSync(command, commandArgs, { cwd: work, encoding: 'utf8', shell: process.platform === 'win32' && command === 'npx' });
+    const result = spawnSync(command, commandArgs, { cwd: work, env, encoding: 'utf8', shell: process.platform === 'win32' && command === 'npx' });
     fs.appendFileSync(log, `$ ${command} ${commandArgs.join(' ')}\n${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}\n`);
     return result.status === 0;
   };
@@ -146,10 +149,20 @@ function ensureNativeBinding() {
       return { problem: `无法为 Electron 准备数据库组件：${reason}。` };
     }
   }
+  const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
+  if (!builtForElectron(built)) return { problem: `为 Electron 准备的数据库组件不是 Electron 的 ABI（${electronAbi()}），详见 ${path.relative(root, log)}。` };
   fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), binding);
+  fs.copyFileSync(built, binding);
   fs.rmSync(work, { recursive: true, force: true });
   return { binding };
+}
+
+const electronAbi = () => fs.readFileSync(path.join(electronDir, 'abi_version'), 'utf8').trim();
+
+/** Node refuses a module built for Electron, naming Electron's ABI: that is the proof it was built for Electron. */
+function builtForElectron(file) {
+  const probe = spawnSync(process.execPath, ['-e', 'process.dlopen({ exports: {} }, process.argv[1])', file], { encoding: 'utf8' });
+  return probe.status !== 0 && probe.stderr.includes(`NODE_MODULE_VERSION ${electronAbi()}`);
 }
 
 /** Ubuntu 24.04 (AppArmor) and other systems where Chromium's sandbox cannot start from node_modules. */

@@ -4,7 +4,7 @@ import type { AppEvent, MethodName, MethodOutput } from '../core/contract';
 import type { z } from 'zod';
 import type { Contract } from '../core/contract';
 import type { ServiceContext } from './context';
-import { openDataFolder, loadCalendar, type AppPaths } from './dataFolder';
+import { openDataFolder, loadCalendar, type AppPaths, type OpenedFolder } from './dataFolder';
 import { ensureCommission, readSettings, updateSettings } from './settings/settingsService';
 import { searchOrganisations } from './catalog/organisationsService';
 import { searchProjects } from './catalog/projectsService';
@@ -51,7 +51,17 @@ export type ServiceOptions = AppPaths & {
 
 /** Opens a data folder and returns one handler per contract method. Both hosts call this. */
 export function createServices(options: ServiceOptions): Services {
-  const db = openDataFolder(options.dataDir, options);
+  const folder = openDataFolder(options.dataDir, { ...options, now: (options.now ?? (() => new Date()))() });
+  try {
+    return servicesOn(folder, options);
+  } catch (error) {
+    folder.db.$client.close();
+    folder.release();
+    throw error;
+  }
+}
+
+function servicesOn({ db, release }: OpenedFolder, options: ServiceOptions): Services {
   const events = new EventEmitter<{ event: [AppEvent] }>();
   const disposers: (() => void)[] = [];
   const ctx: ServiceContext = {
@@ -102,7 +112,8 @@ export function createServices(options: ServiceOptions): Services {
   };
   const close = () => {
     for (const dispose of disposers.splice(0)) dispose();
-    db.$client.close();
+    if (db.$client.open) db.$client.close();
+    release();
   };
   return { ctx, handlers, events, close };
 }

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { createCalendar, type HolidayOverride } from '../core/clock/calendar';
 import { holidayOverridesFileSchema } from '../core/clock/overridesSchema';
 import { openDatabase, type Db } from '../../db/open';
+import { acquireFolderLock } from './storage/folderLock';
+import { checkDatabaseFile, checkSchemaPresent, DB_FILE, openFailure, requireWritable } from './storage/folderChecks';
+import { sweepDataFolder, type SweepReport } from './storage/sweep';
 
 /**
  * Where the app keeps its data when no --data / SUCAI_DATA_DIR is given: a folder of our own, never
@@ -29,10 +32,41 @@ export function legacyDataDir(): string {
 
 export type AppPaths = { resourcesDir: string; migrationsFolder: string; nativeBinding?: string };
 
-/** Creates the folder layout of architecture.md and opens (migrating) sucai.db. */
-export function openDataFolder(dataDir: string, paths: AppPaths): Db {
-  for (const sub of ['evidence', 'documents', 'backups']) fs.mkdirSync(path.join(dataDir, sub), { recursive: true });
-  return openDatabase(path.join(dataDir, 'sucai.db'), { migrationsFolder: paths.migrationsFolder, nativeBinding: paths.nativeBinding });
+export type OpenedFolder = { db: Db; sweep: SweepReport; release: () => void };
+
+/**
+ * Opens a data folder for this process alone: takes the folder lock, refuses a folder that cannot
+ * be written or whose existing data lost its database (folderChecks), creates the layout of
+ * architecture.md, opens (migrating) sucai.db and sweeps what a crash left behind. Every refusal
+ * is a StartupFailure with a Chinese message; the folder is left as it was.
+ */
+export function openDataFolder(dataDir: string, paths: AppPaths & { host: 'web' | 'electron'; now: Date }): OpenedFolder {
+  let release: () => void;
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = acquireFolderLock(dataDir, paths.host).release;
+  } catch (error) {
+    throw openFailure(dataDir, error);
+  }
+  try {
+    requireWritable(dataDir, dataDir);
+    checkDatabaseFile(dataDir);
+    for (const sub of ['evidence', 'documents', 'backups']) fs.mkdirSync(path.join(dataDir, sub), { recursive: true });
+    const db = openDatabase(path.join(dataDir, DB_FILE), {
+      migrationsFolder: paths.migrationsFolder,
+      nativeBinding: paths.nativeBinding,
+      beforeMigrate: (client) => checkSchemaPresent(client, dataDir),
+    });
+    try {
+      return { db, sweep: sweepDataFolder(db, dataDir, paths.now), release };
+    } catch (error) {
+      db.$client.close();
+      throw error;
+    }
+  } catch (error) {
+    release();
+    throw openFailure(dataDir, error);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
-import { AppFailure, contract, describeZodError, mayCall, roleLabels, type ApiResult, type Caller, type MethodName, type MethodSpec } from '../core/contract';
+import { contract, describeZodError, mayCall, roleLabels, type ApiResult, type Caller, type MethodName, type MethodSpec } from '../core/contract';
 import { runAs } from './caller';
+import { toApiError } from './failures';
 import type { Handlers } from './createServices';
 
 /**
@@ -32,9 +33,6 @@ export async function dispatch(handlers: Handlers, name: string, raw: unknown, c
     const handler = handlers[method] as (input: unknown) => unknown;
     return { ok: true, value: await runAs(caller, () => handler(parsed.data)) };
   } catch (error) {
-    if (error instanceof AppFailure) return { ok: false, error: { code: error.code, message: error.message } };
-    console.error(`[sucai] ${method} failed`, error);
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message: `操作失败：${detail}` } };
+    return { ok: false, error: toApiError(error, method) };
   }
 }

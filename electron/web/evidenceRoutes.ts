@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import { z } from 'zod';
-import { AppFailure, type ApiResult, type ErrorCode } from '../core/contract';
+import { AppFailure, errorStatus, type ApiResult } from '../core/contract';
+import { toApiError } from '../services/failures';
 import { submitters, tracks } from '../core/domain';
 import type { Services } from '../services/createServices';
 import { beginImport, importSources } from '../services/evidence/imports';
@@ -28,16 +29,6 @@ const uploadQuery = z.object({
   submittedBy: z.enum(submitters),
   importId: z.string().min(1).max(64).optional(),
 });
-
-const STATUS: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  not_found: 404,
-  conflict: 409,
-  internal: 500,
-  unauthorized: 401,
-  forbidden: 403,
-  unknown_method: 404,
-};
 
 /** Returns false when the path is not an evidence route (the caller goes on). */
 export async function handleEvidenceRoute(services: Services, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
@@ -84,7 +75,7 @@ async function upload(services: Services, req: http.IncomingMessage, res: http.S
     const [exhibit] = await importSources(ctx, { caseId, track, submittedBy }, [{ fileName, total: length, open: () => req }], run);
     json(res, 200, { ok: true, value: exhibit });
   } catch (error) {
-    fail(res, error, true);
+    fail(res, error, true, ctx.dataDir);
   } finally {
     req.off('close', onClose);
     run.release();
@@ -170,14 +161,9 @@ function json(res: http.ServerResponse, status: number, value: unknown, close = 
 }
 
 /** Errors as the API's ApiResult; `close` when the request body may not have been read to the end. */
-function fail(res: http.ServerResponse, error: unknown, close = false) {
-  let result: ApiResult<never>;
-  if (error instanceof AppFailure) result = { ok: false, error: { code: error.code, message: error.message } };
-  else {
-    console.error('[sucai web] evidence', error);
-    result = { ok: false, error: { code: 'internal', message: `操作失败：${error instanceof Error ? error.message : String(error)}` } };
-  }
-  json(res, STATUS[result.error.code], result, close);
+function fail(res: http.ServerResponse, error: unknown, close = false, dataDir?: string) {
+  const result: ApiResult<never> = { ok: false, error: toApiError(error, 'evidence route', dataDir) };
+  json(res, errorStatus[result.error.code], result, close);
 }
 
 function methodNotAllowed(res: http.ServerResponse, allow: string) {

@@ -12,7 +12,8 @@ import { documentPath } from '../../electron/services/documents/generate';
 import { compact, docxToPdf, pdfText } from '../support/pdf';
 import type { Services } from '../../electron/services/createServices';
 import { formatBytes } from '../../electron/services/evidence/limits';
-import { cleanIncoming, evidencePath, hashFile, incomingDir, storeStream } from '../../electron/services/evidence/store';
+import { evidencePath, hashFile, incomingDir, storeStream } from '../../electron/services/evidence/store';
+import { sweepDataFolder } from '../../electron/services/storage/sweep';
 import { verifyIdle } from '../../electron/services/evidence/verify';
 import { parseRange } from '../../electron/web/evidenceRoutes';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
@@ -347,10 +348,10 @@ describe('imports: cancel leaves nothing behind', () => {
     fs.rmSync(big);
   });
 
-  it('stale .part files are removed when the service starts', () => {
+  it('stale .part files are removed by the start-up sweep', () => {
     fs.mkdirSync(incomingDir(services.dataDir), { recursive: true });
     fs.writeFileSync(path.join(incomingDir(services.dataDir), 'deadbeef.part'), 'half a file');
-    expect(cleanIncoming(services.dataDir)).toBe(1);
+    expect(sweepDataFolder(services.ctx.db, services.dataDir, new Date()).tempFiles).toEqual([path.join(incomingDir(services.dataDir), 'deadbeef.part')]);
     expect(partFiles()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent, HearingView, MethodInput } from '../../electron/core/contract';
@@ -308,12 +309,13 @@ describe('hearing record and 质证', () => {
     const after = await events$(caseA);
     expect(after.length).toBe(before + 1);
     expect(after[0].summary).toBe('庭审笔录：开始记录「宣布开庭、案由、仲裁员与书记员」');
-    // a fresh services instance on the same folder reads it back (autosave is durable)
-    const reopened = openTestServices(s.dataDir);
+    // another connection to the same file reads it back (autosave is committed, not held in memory)
+    const reader = new Database(path.join(s.dataDir, 'sucai.db'), { readonly: true });
     try {
-      expect((await callApi(reopened, 'hearings.get', { id })).record[1].content).toBe('审：现在开庭。本庭依法审理申请人张三丰等3人');
+      const stored = reader.prepare("select content from hearing_record_steps where hearing_id = ? and step = 'opening'").pluck().get(id);
+      expect(stored).toBe('审：现在开庭。本庭依法审理申请人张三丰等3人');
     } finally {
-      reopened.close();
+      reader.close();
     }
   });
 

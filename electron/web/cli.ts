@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDefaultDataFolder } from '../services/legacyDataFolder';
 import { openRepoServices } from '../services/repoServices';
+import { describeStartupError } from '../services/storage/startupFailure';
 import { startWebHost } from './webHost';
 
 /**
@@ -65,6 +66,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`启动失败：${error instanceof Error ? error.message : String(error)}`);
+  const { title, message } = describeStartupError(error);
+  console.error(`启动失败：${title}\n${message}`);
   process.exit(1);
 });

@@ -22,7 +22,7 @@ export async function dispatch(handlers: Handlers, name: string, raw: unknown, c
     return { ok: false, error: { code: 'forbidden', message: `您的角色（${held}）无权执行此操作` } };
   }
   const parsed = spec.input.safeParse(raw ?? {});
-  if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error) } };
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error, spec.input) } };
   if (spec.localPaths) {
     const paths = (spec.localPaths as (input: unknown) => string[])(parsed.data);
     if (!caller.takeGrantedPaths?.(paths)) {

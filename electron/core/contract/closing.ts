@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseDetail } from './cases';
-import { date, id, out, text } from './fields';
+import { date, id, longText, out, text } from './fields';
 import type { Methods } from './spec';
 
 export const closingMethods = ['mediation', 'finalAward', 'nonFinalAward', 'withdrawal', 'deemedWithdrawal', 'rejection', 'transfer'] as const;
@@ -23,11 +23,11 @@ export type WarningView = {
 export const closingContract = {
   'closing.checklist': { input: z.object({ caseId: id, method: z.enum(closingMethods) }), output: out<{ items: ChecklistItem[]; canClose: boolean }>(), access: 'signedIn', reads: true },
   'closing.close': { input: z.object({ caseId: id, method: z.enum(closingMethods), closedOn: date }), output: out<CaseDetail>(), access: ['clerk', 'arbitrator'], reads: false },
-  'closing.suspend': { input: z.object({ caseId: id, fromOn: date, reason: text(500).min(2), approvedBy: text(40).min(1, '请填写批准人') }), output: out<CaseDetail>(), access: ['clerk', 'arbitrator'], reads: false },
+  'closing.suspend': { input: z.object({ caseId: id, fromOn: date, reason: longText(500).min(2), approvedBy: text(40).min(1, '请填写批准人') }), output: out<CaseDetail>(), access: ['clerk', 'arbitrator'], reads: false },
   'closing.resume': { input: z.object({ caseId: id, toOn: date }), output: out<CaseDetail>(), access: ['clerk', 'arbitrator'], reads: false },
   'closing.extend': {
     access: ['clerk', 'arbitrator'], reads: false,
-    input: z.object({ caseId: id, days: z.number().int().min(1).max(15, '延长期限最长15日'), approvedBy: text(40).min(1, '请填写批准人'), reason: text(500).min(2) }),
+    input: z.object({ caseId: id, days: z.number().int().min(1).max(15, '延长期限最长15日'), approvedBy: text(40).min(1, '请填写批准人'), reason: longText(500).min(2) }),
     output: out<CaseDetail>(),
   },
   'warnings.list': { input: z.object({ open: z.boolean().default(true), caseId: id.optional() }), output: out<WarningView[]>(), access: 'signedIn', reads: true },

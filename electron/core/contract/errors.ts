@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'unknown_method' | 'storage';
 
 /** The HTTP status of each error code (web host routes that answer with a status). `storage`: disk full, read-only, broken. */
@@ -26,10 +24,4 @@ export class AppFailure extends Error {
   }
 }
 
-/** Turns a zod error into one Chinese line naming the field. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}：${issue.message}` : issue.message))
-    .join('；');
-}
+export { describeZodError } from './messages';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { submitters, tracks } from '../domain';
-import { date, id, out, text } from './fields';
+import { date, id, longText, out, text } from './fields';
 import type { Methods } from './spec';
 
 export type ExhibitView = {
@@ -38,11 +38,11 @@ export type VerifyReport = {
 };
 
 const exhibitFields = {
-  title: text(120).min(1, '请填写证据名称'),
+  title: text(120).min(1, '请填写证据名称').meta({ title: '证据名称' }),
   submittedBy: z.enum(submitters),
   collectedBy: text(60).nullable(),
-  receivedOn: date,
-  purposeOfProof: text(1000),
+  receivedOn: date.meta({ title: '收到日期' }),
+  purposeOfProof: longText(1000),
   originalSeen: z.boolean(),
 };
 
@@ -55,10 +55,10 @@ export const evidenceContract = {
     localPaths: (input: { paths: string[] }) => input.paths,
     input: z.object({
       caseId: id,
-      paths: z.array(z.string().min(1)).min(1).max(200),
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(200),
       track: z.enum(tracks),
       submittedBy: z.enum(submitters),
-      importId: z.string().max(64).optional(),
+      importId: text(64).optional(),
     }),
     output: out<ExhibitView[]>(),
   },
@@ -69,7 +69,7 @@ export const evidenceContract = {
   'evidence.remove': { input: z.object({ id }), output: out<ExhibitView[]>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
   /** 共享互认: the other track recognises this exhibit. */
   'evidence.recognise': { input: z.object({ id, by: text(60).min(1, '请填写认可的部门或人员') }), output: out<ExhibitView>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
-  'evidence.cancelImport': { input: z.object({ importId: z.string().min(1).max(64) }), output: out<{ cancelled: boolean }>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
+  'evidence.cancelImport': { input: z.object({ importId: text(64).min(1) }), output: out<{ cancelled: boolean }>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
   /** Spreadsheets as tables and plain text, for the viewer (bounded). */
   'evidence.preview': {
     access: 'signedIn', reads: true,

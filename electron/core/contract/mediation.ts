@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { claimTypes, tracks } from '../domain';
-import { date, id, out, text } from './fields';
+import { date, fen, id, localTime, longText, out, text } from './fields';
 import type { Methods } from './spec';
 
 export type PaymentMethod = 'bankTransfer' | 'cash';
@@ -52,7 +52,7 @@ export const mediationContract = {
       heldOn: date,
       mediator: text(40).min(1, '请填写调解员'),
       attendees: z.array(z.object({ role: text(40), name: text(40).min(1) })).max(60),
-      notes: text(20000).default(''),
+      notes: longText(20000).default(''),
       track: z.enum(tracks).default('arbitration'),
     }),
     output: out<MediationView>(),
@@ -61,7 +61,7 @@ export const mediationContract = {
     access: ['mediator', 'arbitrator', 'clerk'], reads: false,
     input: z.object({
       id,
-      notes: text(20000).optional(),
+      notes: longText(20000).optional(),
       attendees: z.array(z.object({ role: text(40), name: text(40).min(1) })).max(60).optional(),
       outcome: z.enum(['pending', 'settled', 'partlySettled', 'failed']).optional(),
     }),
@@ -73,7 +73,7 @@ export const mediationContract = {
     input: z.object({
       caseId: id,
       items: z
-        .array(z.object({ claimItemId: id, agreedFen: z.number().int().min(0).nullable(), payBy: date.nullable().optional(), method: z.enum(['bankTransfer', 'cash']).nullable().optional() }))
+        .array(z.object({ claimItemId: id, agreedFen: fen.nullable(), payBy: date.nullable().optional(), method: z.enum(['bankTransfer', 'cash']).nullable().optional() }))
         .min(1)
         .max(5000),
     }),
@@ -86,8 +86,8 @@ export const mediationContract = {
     input: z.object({
       caseId: id,
       workerId: id,
-      amountFen: z.number().int().positive('金额须大于0'),
-      paidAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, '时间格式应为 YYYY-MM-DDTHH:mm'),
+      amountFen: fen.min(1, '金额须大于0'),
+      paidAt: localTime,
       method: z.enum(['bankTransfer', 'cash']),
       reference: text(80).nullable().optional(),
       exhibitId: id.nullable().optional(),
@@ -97,7 +97,7 @@ export const mediationContract = {
   },
   'mediation.setInstalments': {
     access: ['mediator', 'arbitrator', 'clerk'], reads: false,
-    input: z.object({ caseId: id, workerId: id, instalments: z.array(z.object({ dueOn: date, amountFen: z.number().int().positive() })).max(60) }),
+    input: z.object({ caseId: id, workerId: id, instalments: z.array(z.object({ dueOn: date, amountFen: fen.min(1, '金额须大于0') })).max(60) }),
     output: out<MediationView>(),
   },
   'mediation.setOutcome': { input: z.object({ caseId: id, outcome: z.enum(['settled', 'partlySettled', 'failed']) }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { birthDate, date } from '../../core/contract';
+import { MAX_AMOUNT_FEN } from '../../core/money';
 import { caseStatuses, channels, claimTypes, inspectionStepKinds, partyRoles, procedures, stages, submitters, tracks } from '../../core/domain';
 
 /**
@@ -12,9 +14,8 @@ export const MANIFEST_ENTRY = 'manifest.json';
 export const INDEX_ENTRY = '证据目录.docx';
 export const EVIDENCE_PREFIX = 'evidence/';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const instant = z.string().min(10).max(40);
-const fen = z.number().int();
+const fen = z.number().int().min(0).max(MAX_AMOUNT_FEN * 10_000);
 const str = (max: number) => z.string().max(max);
 const opt = (max: number) => z.string().max(max).nullable();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 应为 64 位小写十六进制');
@@ -84,7 +85,7 @@ export const manifestSchema = z.object({
         nameInitials: str(60),
         idNumber: str(30).min(1),
         sex: z.enum(['male', 'female']).nullable(),
-        birthDate: date.nullable(),
+        birthDate: birthDate.nullable(),
         phone: opt(40),
         jobType: opt(60),
         team: opt(60),

@@ -11,9 +11,8 @@ import { describeStartupError } from '../../../electron/services/storage/startup
 import { startWebHost } from '../../../electron/web/webHost';
 
 async function main() {
-  const [dataDir] = process.argv.slice(2);
+  const [root, dataDir] = process.argv.slice(2);
   const token = process.env.SUCAI_AUTOMATION_TOKEN ?? '';
-  const root = path.resolve(__dirname, '../../..');
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-crash-renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>速裁台</title>');
   const services = openRepoServices(root, dataDir);

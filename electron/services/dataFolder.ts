@@ -7,6 +7,8 @@ import { openDatabase, type Db } from '../../db/open';
 import { acquireFolderLock } from './storage/folderLock';
 import { checkDatabaseFile, checkSchemaPresent, DB_FILE, openFailure, requireWritable } from './storage/folderChecks';
 import { sweepDataFolder, type SweepReport } from './storage/sweep';
+import { StartupFailure } from './storage/startupFailure';
+import { describeZodError } from '../core/contract';
 
 /**
  * Where the app keeps its data when no --data / SUCAI_DATA_DIR is given: a folder of our own, never
@@ -77,8 +79,14 @@ export function loadCalendar(dataDir: string, paths: AppPaths) {
   const overrides: HolidayOverride[] = [];
   for (const file of [path.join(paths.resourcesDir, 'holidays', 'overrides.json'), path.join(dataDir, 'holidays.json')]) {
     if (!fs.existsSync(file)) continue;
-    const parsed = holidayOverridesFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new Error(`节假日文件格式错误：${file}：${parsed.error.issues[0]?.message}`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      throw new StartupFailure('节假日文件格式错误', `节假日文件不是有效的 JSON：${file}。请按 resources/holidays/README.md 的格式修改，或删除该文件后重新启动。`);
+    }
+    const parsed = holidayOverridesFileSchema.safeParse(raw);
+    if (!parsed.success) throw new StartupFailure('节假日文件格式错误', `节假日文件格式错误：${file}：${describeZodError(parsed.error, holidayOverridesFileSchema, { technical: true })}`);
     for (const notice of parsed.data.notices) overrides.push(...notice.days);
   }
   return createCalendar(overrides);

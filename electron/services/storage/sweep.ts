@@ -9,7 +9,8 @@
  * - temporary files of interrupted writes: `evidence/.incoming/*.part`, bundle uploads, `.part` /
  *   `.tmp` files of bundles, packages, exports and documents.
  * Every removal is logged (console and `logs/sweep.log` in the data folder) with what and why.
- * Rows whose file is missing are not touched: 校验 reports them; the row is the record.
+ * Rows whose file is missing are not touched (the row is the record): 校验 reports them. The sweep
+ * reads the store's directory once and looks each file up by primary key, so it stays quick.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,15 +23,13 @@ export type SweepReport = {
   orphanFiles: { sha256: string; size: number }[];
   unreferencedRows: { sha256: string; size: number; fileRemoved: boolean }[];
   tempFiles: string[];
-  /** Rows whose file is missing from the store (left for 校验 to report). */
-  missingFiles: number;
 };
 
 /** Temp names our writers use: `.xxxx.part`, `.tmp-xxxx.docx`, `name.pdf.<hex>.tmp`, `.xxxx.tmp`. */
 const TEMP_NAME = /(^\..*\.(part|tmp)$)|(^\.tmp-.*)|(\.[0-9a-f]{8,}\.tmp$)/;
 
 export function sweepDataFolder(db: Db, dataDir: string, now: Date): SweepReport {
-  const report: SweepReport = { orphanFiles: [], unreferencedRows: [], tempFiles: [], missingFiles: 0 };
+  const report: SweepReport = { orphanFiles: [], unreferencedRows: [], tempFiles: [] };
 
   // 1. temporary files
   for (const file of listFiles(incomingDir(dataDir))) removeTemp(report, file);
@@ -69,10 +68,6 @@ export function sweepDataFolder(db: Db, dataDir: string, now: Date): SweepReport
       }
     }
   }
-
-  // 4. rows whose file is gone: counted only
-  const rows = db.$client.prepare('select sha256 from evidence_files').pluck().iterate() as IterableIterator<string>;
-  for (const sha of rows) if (!fs.existsSync(path.join(root, sha.slice(0, 2), sha))) report.missingFiles++;
 
   logReport(dataDir, report, now);
   return report;
@@ -132,7 +127,6 @@ function logReport(dataDir: string, report: SweepReport, now: Date): void {
   for (const f of report.orphanFiles) lines.push(`${at} 删除证据库中没有记录的文件 evidence/${f.sha256.slice(0, 2)}/${f.sha256}（${f.size} 字节）：上次导入在写入记录前中断`);
   for (const r of report.unreferencedRows) lines.push(`${at} 删除没有任何证据引用的文件记录 ${r.sha256}（${r.size} 字节）${r.fileRemoved ? '及其文件' : ''}`);
   for (const t of report.tempFiles) lines.push(`${at} 删除中断写入留下的临时文件 ${path.relative(dataDir, t)}`);
-  if (report.missingFiles > 0) lines.push(`${at} 注意：${report.missingFiles} 个文件记录在证据库中找不到文件，请在证据页运行“校验”`);
   if (lines.length === 0) return;
   console.warn(`[sucai] 启动清理：\n${lines.join('\n')}`);
   try {

@@ -10,6 +10,8 @@ export type OpenOptions = {
   migrationsFolder: string;
   /** For Electron: an Electron-ABI build of better-sqlite3 (see README). */
   nativeBinding?: string;
+  /** Runs on the open connection just before migrations are applied (e.g. a backup of the old database). */
+  beforeMigrate?: (client: Database.Database) => void;
 };
 
 /**
@@ -22,6 +24,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   client.pragma('synchronous = FULL');
   client.pragma('busy_timeout = 10000');
   const db = drizzle(client, { schema }) as Db;
+  options.beforeMigrate?.(client);
   migrateSafely(db, options.migrationsFolder);
   return db;
 }

@@ -28,6 +28,7 @@ import { followUpHandlers } from './followUp/handlers';
 import { awardHandlers } from './award/handlers';
 import { refreshAllNextDue } from './cases/caseClock';
 import { indexMissingCases } from './search/indexCase';
+import { guardWrites } from './audit/guardWrites';
 
 type Parsed<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Handlers = { [M in MethodName]: (input: Parsed<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -100,6 +101,7 @@ export function createServices(options: ServiceOptions): Services {
     ...followUpHandlers(ctx),
     ...awardHandlers(ctx),
   };
+  guardWrites(handlers, db, ctx.now);
   const close = () => {
     for (const dispose of disposers.splice(0)) dispose();
     db.$client.close();

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import type Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { createCalendar, type HolidayOverride } from '../core/clock/calendar';
 import { holidayOverridesFileSchema } from '../core/clock/overridesSchema';
 import { openDatabase, type Db } from '../../db/open';
+import { startChain } from './audit/genesis';
+import { chainWriter } from './audit/chainWriter';
 
 /** Where the app keeps its data when no --data / SUCAI_DATA_DIR is given. */
 export function defaultDataDir(): string {
@@ -18,10 +21,27 @@ export function defaultDataDir(): string {
 
 export type AppPaths = { resourcesDir: string; migrationsFolder: string; nativeBinding?: string };
 
-/** Creates the folder layout of architecture.md and opens (migrating) sucai.db. */
+const hasTable = (client: Database.Database, name: string) =>
+  !!client.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(name);
+
+/**
+ * Creates the folder layout of architecture.md and opens (migrating) sucai.db. The migration that
+ * creates the audit chain's tables also starts the chain on the folder's existing data; from then
+ * on the connection notes every audited row it writes (electron/services/audit).
+ */
 export function openDataFolder(dataDir: string, paths: AppPaths): Db {
   for (const sub of ['evidence', 'documents', 'backups']) fs.mkdirSync(path.join(dataDir, sub), { recursive: true });
-  return openDatabase(path.join(dataDir, 'sucai.db'), { migrationsFolder: paths.migrationsFolder, nativeBinding: paths.nativeBinding });
+  let chainMissing = false;
+  const db = openDatabase(path.join(dataDir, 'sucai.db'), {
+    migrationsFolder: paths.migrationsFolder,
+    nativeBinding: paths.nativeBinding,
+    beforeMigrate: (client) => {
+      chainMissing = !hasTable(client, 'event_rows');
+    },
+  });
+  if (chainMissing) startChain(db.$client, new Date());
+  chainWriter(db.$client);
+  return db;
 }
 
 /**

@@ -125,7 +125,7 @@ describe('case bundle', () => {
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, '证据目录.docx'), entries[1].data);
     const manifest = JSON.parse(entries[0].data.toString('utf8'));
-    expect(manifest).toMatchObject({ format: 'sucai-case-bundle', version: 1, case: { status: 'accepted' } });
+    expect(manifest).toMatchObject({ format: 'sucai-case-bundle', version: 2, case: { status: 'accepted' } });
     expect(manifest.workers.map((w: { name: string }) => w.name)).toEqual(['张三', '李四']);
     expect(manifest.exhibits).toHaveLength(3);
     expect(manifest.exhibits[0]).toMatchObject({ title: '2026年7—9月工资表', mime: 'application/pdf', pageCount: 3, originalSeen: true });
@@ -279,7 +279,7 @@ describe('case bundle', () => {
       const broken = await writeZip(path.join(work, 'broken.zip'), [{ name: 'manifest.json', data: Buffer.from('{"format": "sucai-case-bundle",') }, ...good.slice(1)]);
       await expectRefused(broken, /清单文件 manifest\.json 不是有效的 JSON/);
       const manifest = JSON.parse(good[0].data.toString('utf8'));
-      manifest.version = 2;
+      manifest.version = 3;
       delete manifest.case.receivedOn;
       const wrong = await writeZip(path.join(work, 'wrong.zip'), [{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...good.slice(1)]);
       await expectRefused(wrong, /清单文件 manifest\.json 格式不符：version：案卷包版本不受支持/);

@@ -8,6 +8,7 @@ import { evidencePath, storeStream } from '../evidence/store';
 import { bundleLimits, type BundleLimits } from './limits';
 import { EVIDENCE_PREFIX } from './manifest';
 import { createFromBundle, mergeIntoCase } from './mergeBundle';
+import { verifyBundleEvents } from './verifyEvents';
 import { checkFilesMatch, openBundle, readManifest, refuse, shortSha, verifyEvidence } from './readBundle';
 
 export type ImportOptions = {
@@ -47,6 +48,7 @@ async function runImport(ctx: ServiceContext, file: string, options: ImportOptio
   const bundle = await openBundle(file, limits);
   try {
     const manifest = await readManifest(bundle, limits.maxManifestBytes);
+    const eventCheck = verifyBundleEvents(manifest);
     const bySha = checkFilesMatch(bundle, manifest);
     await verifyEvidence(bundle, bySha, options.signal);
 
@@ -76,7 +78,7 @@ async function runImport(ctx: ServiceContext, file: string, options: ImportOptio
         return local ? mergeIntoCase(ctx, tx, local, manifest, source) : createFromBundle(ctx, tx, manifest, source);
       });
       if (report.createdCase || Object.values(report.added).some((n) => n > 0)) ctx.emit({ type: 'cases.changed', caseId: report.caseId });
-      return report;
+      return { ...report, eventCheck };
     } catch (error) {
       undoStored(ctx, stored);
       throw error;

@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../electron/services/createServices';
 import { evidencePath, hashFile } from '../../electron/services/evidence/store';
 import { callApi, caseInput, makeId, openTestServices, repoRoot, tempDataDir, workerDraft } from '../support/services';
+import { readZip, writeZip, type ZipEntry } from '../support/zip';
 
 const open: Services[] = [];
 afterAll(() => {
@@ -26,30 +25,6 @@ function snapshot(s: Services & { dataDir: string }) {
   const root = path.join(s.dataDir, 'evidence');
   const files = fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile()).sort() : [];
   return { counts, files };
-}
-
-type ZipEntry = { name: string; data: Buffer; mode?: number; compress?: boolean };
-
-async function readZip(file: string): Promise<ZipEntry[]> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const out: ZipEntry[] = [];
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const c of await zip.openReadStreamPromise(entry)) chunks.push(c as Buffer);
-    out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-  }
-  zip.close();
-  return out;
-}
-
-async function writeZip(file: string, entries: ZipEntry[]): Promise<string> {
-  const zip = new yazl.ZipFile();
-  for (const e of entries) zip.addBuffer(e.data, e.name, { mode: e.mode, compress: e.compress ?? true });
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const c of zip.outputStream) chunks.push(c as Buffer);
-  fs.writeFileSync(file, Buffer.concat(chunks));
-  return file;
 }
 
 /** yazl refuses unsafe names, so hostile ones are written under a same-length placeholder and patched in the bytes. */

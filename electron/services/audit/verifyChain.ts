@@ -131,10 +131,10 @@ async function run(client: Database.Database, options: VerifyOptions, started: n
       const seq = e.seq!;
       cursor = seq;
       const what = `第 ${seq} 条事件（${describeEvent(e)}）`;
-      skipOrphans(seq);
       if (seq > expected) {
         report({ kind: 'eventDeleted', seq: expected, message: expected === seq - 1 ? `第 ${expected} 条事件缺失：被删除` : `第 ${expected}—${seq - 1} 条事件缺失：被删除` });
       }
+      skipOrphans(seq);
       if (e.prevHash !== prevHash) {
         report({ kind: 'linkBroken', seq, message: `${what}与前一条事件接不上：其前有事件被删除、插入或调换了顺序` });
       }

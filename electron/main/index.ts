@@ -5,6 +5,7 @@ import { createServices, type Services } from '../services/createServices';
 import { registerSchemes, serveRenderer } from './appProtocol';
 import { registerIpc } from './ipc';
 import { registerEvidenceDialog } from './evidenceDialog';
+import { registerFolderDialog } from './folderDialog';
 import { registerFileOpener } from './fileOpener';
 import { registerPresentationWindow } from './presentationWindow';
 import { hardenSessions } from './security';
@@ -47,11 +48,13 @@ app.whenReady().then(() => {
     resourcesDir: path.join(root, 'resources'),
     migrationsFolder: path.join(root, 'db', 'migrations'),
     nativeBinding: process.env.SUCAI_NATIVE_BINDING || undefined,
+    autoBackup: true,
   });
   hardenSessions();
   serveRenderer(path.join(__dirname, '../renderer'), services);
   registerIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   registerEvidenceDialog();
+  registerFolderDialog();
   registerFileOpener(services);
   registerPresentationWindow();
   createMainWindow();

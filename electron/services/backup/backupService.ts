@@ -47,8 +47,11 @@ export function backupService(ctx: ServiceContext, options: BackupOptions) {
   const known = () => {
     const current = folder().folder;
     const here = listBackups(current, 'folder');
-    const local = path.resolve(current) === path.resolve(defaultBackupFolder(ctx.dataDir)) ? [] : listBackups(defaultBackupFolder(ctx.dataDir), 'dataDir');
-    return [...here, ...local].sort((a, b) => (a.manifest.createdAt < b.manifest.createdAt ? 1 : -1));
+    // the data folder's own backups/ (copies made before a migration, earlier backups) stay offered;
+    // a name in both places means the one in the folder in use
+    const names = new Set(here.map((b) => b.manifest.name));
+    const local = path.resolve(current) === path.resolve(defaultBackupFolder(ctx.dataDir)) ? [] : listBackups(defaultBackupFolder(ctx.dataDir), 'dataDir').filter((b) => !names.has(b.manifest.name));
+    return [...here, ...local].sort((a, b) => (a.manifest.createdAt < b.manifest.createdAt ? 1 : a.manifest.createdAt > b.manifest.createdAt ? -1 : 0));
   };
 
   const status = (): BackupStatus => {

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
 import type { BackupService } from './backupService';
 
-const FIRST_CHECK_MS = 5_000;
+const FIRST_CHECK_MS = 2_000;
 const CHECK_EVERY_MS = 3600_000;
 
 /**

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditedTableSql, registerDigestFunction, rowsDigestOf, type TableSql } from './rowSql';
+import { auditedTableSql, registerDigestFunction, ROW_LINES, rowsDigestOfLines, type TableSql } from './rowSql';
 import { CHAIN_START, eventHash, type ChainedFields } from './eventHash';
 
 /**
@@ -28,14 +28,13 @@ export function chainWriter(client: Database.Database): ChainWriter {
 }
 
 function installTriggers(client: Database.Database, tables: TableSql[]): void {
-  client.exec(
-    `create temp table if not exists audit_written (table_name text not null, row_key text not null, primary key (table_name, row_key)) without rowid`,
-  );
+  // A plain append per write (no key, no lookup): the same row written twice is listed twice and
+  // taken once (distinct) by the next event. No unique key also means no conflict for the
+  // statement that fired the trigger (an upsert's conflict policy would apply to the trigger too).
+  client.pragma('temp_store = MEMORY');
+  client.exec(`create temp table if not exists audit_written (table_name text not null, row_key text not null)`);
   for (const t of tables) {
-    // Not "insert or ignore": the conflict policy of the statement that fired the trigger (an upsert,
-    // "or replace") would override it; a guarded insert never conflicts.
-    const note = (alias: string) =>
-      `insert into temp.audit_written select '${t.name}', k from (select ${t.key(alias)} as k) where not exists (select 1 from temp.audit_written where table_name = '${t.name}' and row_key = k);`;
+    const note = (alias: string) => `insert into temp.audit_written values ('${t.name}', ${t.key(alias)});`;
     const columns = t.columns.map((c) => `"${c}"`).join(', ');
     client.exec(`
       create temp trigger if not exists "audit_${t.name}_insert" after insert on main."${t.name}" begin ${note('new')} end;
@@ -46,8 +45,8 @@ function installTriggers(client: Database.Database, tables: TableSql[]): void {
 }
 
 function createWriter(client: Database.Database): ChainWriter {
-  registerDigestFunction(client);
   const tables = auditedTableSql(client);
+  registerDigestFunction(client, tables);
   installTriggers(client, tables);
 
   const head = client.prepare(`select seq, hash from case_events where seq is not null order by seq desc limit 1`);
@@ -55,18 +54,19 @@ function createWriter(client: Database.Database): ChainWriter {
     `select (select uid from cases where id = @id) as uid, (select hash from case_events where case_id = @id and seq is not null order by seq desc limit 1) as prev`,
   );
   const writtenTables = client.prepare(`select distinct table_name from temp.audit_written`).pluck();
-  const pending = client.prepare(`select table_name, row_key from temp.audit_written`);
+  const pending = client.prepare(`select distinct table_name, row_key from temp.audit_written`);
   const clearWritten = client.prepare(`delete from temp.audit_written`);
   const lastRowId = client.prepare(`select coalesce(max(id), 0) from event_rows`).pluck();
-  const entriesAfter = client.prepare(`select table_name, row_key, digest from event_rows where id > ? order by id`);
+  const entriesAfter = client.prepare(`select ${ROW_LINES} from event_rows where id > ?`).pluck();
   const recordRows = new Map(
     tables.map((t) => [
       t.name,
       client.prepare(
         `insert into event_rows (seq, table_name, row_key, digest)
-         select ?, w.table_name, w.row_key, ${t.digest('t')} from temp.audit_written w
+         select ?, w.table_name, w.row_key, ${t.digest('t')}
+         from (select distinct table_name, row_key from temp.audit_written where table_name = '${t.name}') w
          left join main."${t.name}" t on ${t.match('t', 'w.row_key')}
-         where w.table_name = '${t.name}' order by w.row_key`,
+         order by w.row_key`,
       ),
     ]),
   );
@@ -86,7 +86,7 @@ function createWriter(client: Database.Database): ChainWriter {
         const from = lastRowId.get() as number;
         for (const name of names.sort()) recordRows.get(name)?.run(seq);
         clearWritten.run();
-        rowsDigest = rowsDigestOf(entriesAfter.iterate(from) as Iterable<{ table_name: string; row_key: string; digest: string | null }>);
+        rowsDigest = rowsDigestOfLines(entriesAfter.get(from) as string);
       }
     }
     const fields: ChainedFields = { ...event, seq, prevHash: last?.hash ?? CHAIN_START, casePrevHash: info.prev, caseUid: info.uid, rowsDigest };

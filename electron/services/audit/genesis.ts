@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditedTableSql, registerDigestFunction, rowsDigestOf } from './rowSql';
+import { auditedTableSql, registerDigestFunction, ROW_LINES, rowsDigestOfLines } from './rowSql';
 import { CHAIN_START, eventHash, type ChainedFields } from './eventHash';
 
 /**
@@ -10,8 +10,8 @@ import { CHAIN_START, eventHash, type ChainedFields } from './eventHash';
  * event says so.
  */
 export function startChain(client: Database.Database, now: Date): { events: number; rows: number } {
-  registerDigestFunction(client);
   const tables = auditedTableSql(client);
+  registerDigestFunction(client, tables);
   return client.transaction(() => {
     const uids = new Map<number, string | null>(
       (client.prepare('select id, uid from cases').all() as { id: number; uid: string | null }[]).map((r) => [r.id, r.uid]),
@@ -48,8 +48,7 @@ export function startChain(client: Database.Database, now: Date): { events: numb
         .run(genesisSeq).changes;
     }
     if (old.length || rows) {
-      const entries = client.prepare('select table_name, row_key, digest from event_rows where seq = ? order by id').iterate(genesisSeq);
-      const rowsDigest = rowsDigestOf(entries as Iterable<{ table_name: string; row_key: string; digest: string | null }>);
+      const rowsDigest = rowsDigestOfLines(client.prepare(`select ${ROW_LINES} from event_rows where seq = ?`).pluck().get(genesisSeq) as string | null);
       const event = {
         caseId: null,
         at: now.toISOString(),

@@ -9,8 +9,9 @@ import { auditedTables, ignoredEverywhere, type AuditedTable } from './auditedTa
  *
  * - key: the primary key as text — the id for `id integer primary key` tables, json_array(...) for
  *   a composite key (hearing_record_steps), the text key itself (evidence_files.sha256).
- * - digest: audit_row_digest('col', value, …) over the audited columns in name order; the function
- *   hashes the non-null ones, so adding a nullable column in a later schema keeps old digests valid.
+ * - digest: audit_row_digest('table', value, …) over the audited columns in name order; the function
+ *   hashes [[column, value], …] of the non-null ones, so adding a nullable column in a later schema
+ *   keeps old digests valid.
  */
 export type TableSql = {
   name: string;
@@ -53,7 +54,7 @@ export function tableSql(client: Database.Database, table: AuditedTable): TableS
         : single
           ? `${a}.${q(pk[0]!.name)} = ${k}`
           : pk.map((c, i) => `${a}.${q(c.name)} = json_extract(${k}, '$[${i}]')`).join(' and '),
-    digest: (a) => `audit_row_digest(${columns.map((c) => `'${c}', ${a}.${q(c)}`).join(', ')})`,
+    digest: (a) => `audit_row_digest('${table.name}', ${columns.map((c) => `${a}.${q(c)}`).join(', ')})`,
     hasCaseId: info.some((c) => c.name === 'case_id'),
   };
 }
@@ -64,24 +65,44 @@ export function auditedTableSql(client: Database.Database): TableSql[] {
 
 /**
  * The row's canonical form: [[column, value], …] over its non-null audited columns in name order,
- * as JSON; its SHA-256 in hex. Registered on every connection that writes or verifies the chain.
+ * as JSON; its SHA-256 in hex.
  */
-export function rowDigest(args: unknown[]): string {
+export function rowDigest(columns: readonly string[], values: readonly unknown[]): string {
   const pairs: unknown[] = [];
-  for (let i = 0; i < args.length; i += 2) if (args[i + 1] !== null) pairs.push([args[i], args[i + 1]]);
-  return crypto.createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
+  for (let i = 0; i < columns.length; i++) if (values[i] !== null) pairs.push([columns[i], values[i]]);
+  return crypto.hash('sha256', JSON.stringify(pairs));
 }
 
-export function registerDigestFunction(client: Database.Database): void {
-  client.function('audit_row_digest', { deterministic: true, varargs: true }, (...args: unknown[]) => rowDigest(args));
+/** audit_row_digest(table, values…) on a connection that writes or verifies the chain. */
+export function registerDigestFunction(client: Database.Database, tables: readonly TableSql[]): void {
+  const columnsOf = new Map(tables.map((t) => [t.name, t.columns]));
+  client.function('audit_row_digest', { deterministic: true, varargs: true }, (table: unknown, ...values: unknown[]) => {
+    const columns = columnsOf.get(table as string);
+    if (!columns) throw new Error(`not an audited table: ${String(table)}`);
+    return rowDigest(columns, values);
+  });
 }
 
-/** The digest of an event's rows: SHA-256 over "table\tkey\tdigest-or-dash\n" in the order listed. */
-export function rowsDigestOf(entries: Iterable<{ table_name: string; row_key: string; digest: string | null }>): string | null {
-  let hash: crypto.Hash | null = null;
-  for (const e of entries) {
-    hash ??= crypto.createHash('sha256');
-    hash.update(`${e.table_name}\t${e.row_key}\t${e.digest ?? '-'}\n`);
+/**
+ * The digest of an event's rows: SHA-256 over one line "table\tkey\tdigest-or-dash\n" per row, in
+ * the order event_rows lists them. ROW_LINES builds the lines of a range of event_rows in SQL.
+ */
+export const ROW_LINES = `string_agg(table_name || char(9) || row_key || char(9) || coalesce(digest, '-'), char(10) order by id)`;
+
+export function rowsDigestOfLines(lines: string | null): string | null {
+  return lines === null ? null : crypto.hash('sha256', `${lines}\n`);
+}
+
+/** The same, line by line (verify streams event_rows in batches). */
+export class RowsHasher {
+  private hash: crypto.Hash | null = null;
+  add(e: { table_name: string; row_key: string; digest: string | null }): void {
+    this.hash ??= crypto.createHash('sha256');
+    this.hash.update(`${e.table_name}\t${e.row_key}\t${e.digest ?? '-'}\n`);
   }
-  return hash ? hash.digest('hex') : null;
+  digest(): string | null {
+    const result = this.hash ? this.hash.digest('hex') : null;
+    this.hash = null;
+    return result;
+  }
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { ChainProblem, ChainReport, VerifyProgress } from '../../core/contract';
 import { formatChineseDate, todayInChina } from '../../core/dates';
-import { auditedTableSql, registerDigestFunction, rowsDigestOf, type TableSql } from './rowSql';
+import { auditedTableSql, registerDigestFunction, RowsHasher, type TableSql } from './rowSql';
 import { CHAIN_START, eventHash } from './eventHash';
 
 const BATCH = 5000;
@@ -52,7 +52,6 @@ export async function verifyChain(dbFile: string, options: VerifyOptions = {}): 
   const started = Date.now();
   const client = new Database(dbFile, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
-    registerDigestFunction(client);
     const hasChain = client.prepare(`select 1 from sqlite_master where type = 'table' and name = 'event_rows'`).get();
     if (!hasChain) {
       return {
@@ -79,6 +78,7 @@ async function run(client: Database.Database, options: VerifyOptions, started: n
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
   const tables = auditedTableSql(client);
+  registerDigestFunction(client, tables);
   const total = (client.prepare('select count(*) from case_events').pluck().get() as number) + tables.reduce((n, t) => n + (client.prepare(`select count(*) from main."${t.name}"`).pluck().get() as number), 0);
   let done = 0;
   const progress = (phase: VerifyProgress['phase']) => options.onProgress?.({ phase, done, total });
@@ -109,8 +109,10 @@ async function run(client: Database.Database, options: VerifyOptions, started: n
     entryCursor = e.id;
     return e;
   };
-  const entriesOf = function* (seq: number) {
-    for (let e = nextEntry(); e && e.seq === seq; e = nextEntry()) yield takeEntry();
+  const hasher = new RowsHasher();
+  const rowsDigestOf = (seq: number) => {
+    for (let e = nextEntry(); e && e.seq === seq; e = nextEntry()) hasher.add(takeEntry());
+    return hasher.digest();
   };
   const skipOrphans = (beforeSeq: number) => {
     for (let e = nextEntry(); e && e.seq < beforeSeq; e = nextEntry()) {
@@ -138,7 +140,7 @@ async function run(client: Database.Database, options: VerifyOptions, started: n
       if (e.prevHash !== prevHash) {
         report({ kind: 'linkBroken', seq, message: `${what}与前一条事件接不上：其前有事件被删除、插入或调换了顺序` });
       }
-      const rowsDigest = rowsDigestOf(entriesOf(seq));
+      const rowsDigest = rowsDigestOf(seq);
       const recomputed = eventHash({
         seq,
         prevHash: e.prevHash ?? '',

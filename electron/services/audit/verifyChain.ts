@@ -2,29 +2,18 @@ import Database from 'better-sqlite3';
 import type { ChainProblem, ChainReport, VerifyProgress } from '../../core/contract';
 import { formatChineseDate, todayInChina } from '../../core/dates';
 import { auditedTableSql, registerDigestFunction, RowsHasher, type TableSql } from './rowSql';
-import { CHAIN_START, eventHash } from './eventHash';
+import { CHAIN_START, eventHash, type ChainedFields } from './eventHash';
 
 const BATCH = 5000;
 const MAX_PROBLEMS = 50;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-type EventRow = {
+type EventRow = Omit<ChainedFields, 'seq' | 'prevHash'> & {
   id: number;
   caseId: number | null;
-  caseUid: string | null;
   caseNumber: string | null;
-  at: string;
-  actor: string;
-  actorId: number | null;
-  action: string;
-  summary: string;
-  before: string | null;
-  after: string | null;
   seq: number | null;
   prevHash: string | null;
-  casePrevHash: string | null;
-  rowsDigest: string | null;
-  sourceHash: string | null;
   hash: string | null;
 };
 type Entry = { id: number; seq: number; table_name: string; row_key: string; digest: string | null };

@@ -30,11 +30,7 @@ const PAGES_PER_STEP = 2048;
  * whole. Old backups beyond `keep` are removed afterwards, and store files none of the rest use.
  */
 export async function createBackup(job: BackupJob): Promise<BackupResult & { warnings: string[] }> {
-  const started = Date.now();
-  fs.mkdirSync(job.folder, { recursive: true });
-  const name = newBackupName(job.folder, job.now, job.reason);
-  const partial = path.join(job.folder, `.${name}.partial`);
-  fs.mkdirSync(partial);
+  const { started, name, partial } = begin(job);
   try {
     const dbFile = path.join(partial, DATABASE_FILE);
     let lastRemaining = Infinity;
@@ -70,11 +66,7 @@ export async function createBackup(job: BackupJob): Promise<BackupResult & { war
  * noticed (the WAL is no longer empty) and the copy made again.
  */
 export function createBackupBeforeMigration(job: Omit<BackupJob, 'onProgress'>): BackupResult & { warnings: string[] } {
-  const started = Date.now();
-  fs.mkdirSync(job.folder, { recursive: true });
-  const name = newBackupName(job.folder, job.now, job.reason);
-  const partial = path.join(job.folder, `.${name}.partial`);
-  fs.mkdirSync(partial);
+  const { started, name, partial } = begin(job);
   try {
     const source = job.client.name;
     const wal = `${source}-wal`;
@@ -96,6 +88,15 @@ export function createBackupBeforeMigration(job: Omit<BackupJob, 'onProgress'>):
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The backup's name and its .partial folder, made. */
+function begin(job: Omit<BackupJob, 'onProgress'>) {
+  fs.mkdirSync(job.folder, { recursive: true });
+  const name = newBackupName(job.folder, job.now, job.reason);
+  const partial = path.join(job.folder, `.${name}.partial`);
+  fs.mkdirSync(partial);
+  return { started: Date.now(), name, partial };
 }
 
 /** The newest backup's file list in this folder: documents unchanged since keep their hash. */

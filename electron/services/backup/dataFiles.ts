@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { STORE_DIR, storePath, type ManifestFile } from './layout';
-import { copyToTemp, copyToTempSync, settle } from './durable';
+import { copyToTemp, copyToTempSync, listDir, settle } from './durable';
 
 /** A file of the data folder a backup holds, with its hash when it is already known. */
 export type DataFile = { path: string; abs: string; size: number; mtimeMs: number; knownSha: string | null };
@@ -25,9 +25,9 @@ export function listDataFiles(dataDir: string, previous: Map<string, ManifestFil
     files.push({ path: rel, abs, size: stat.size, mtimeMs: stat.mtimeMs, knownSha: knownFromName ?? cached });
   };
   const evidence = path.join(dataDir, 'evidence');
-  for (const prefix of readdir(evidence)) {
+  for (const prefix of listDir(evidence)) {
     if (!/^[0-9a-f]{2}$/.test(prefix)) continue; // .incoming holds imports in flight
-    for (const name of readdir(path.join(evidence, prefix))) if (SHA_RE.test(name) && name.startsWith(prefix)) add(`evidence/${prefix}/${name}`, name);
+    for (const name of listDir(path.join(evidence, prefix))) if (SHA_RE.test(name) && name.startsWith(prefix)) add(`evidence/${prefix}/${name}`, name);
   }
   const documents = path.join(dataDir, 'documents');
   for (const entry of fs.readdirSync(documents, { withFileTypes: true, recursive: true })) {
@@ -36,14 +36,6 @@ export function listDataFiles(dataDir: string, previous: Map<string, ManifestFil
   }
   add('holidays.json', null);
   return files;
-}
-
-function readdir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 /** What putting a file in the store did: its real hash, whether it was copied, whether it differed from the hash it was known by. */

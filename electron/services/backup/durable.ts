@@ -101,3 +101,12 @@ export async function hashFile(file: string): Promise<Copied> {
   }
   return { sha256: hash.digest('hex'), size };
 }
+
+/** A folder's entries; none when it does not exist (or cannot be read). */
+export function listDir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { backupReasonLabels, type BackupInfo, type BackupReason } from '../../core/contract';
+import { listDir } from './durable';
 
 /**
  * A backup folder (the data folder's backups/, a USB disk, a network share) holds:
@@ -101,12 +102,7 @@ export function backupInfo(m: BackupManifest, location: BackupInfo['location']):
 
 /** The whole backups in a folder, newest first (unreadable ones are left out). */
 export function listBackups(folder: string, location: BackupInfo['location']): { dir: string; manifest: BackupManifest; info: BackupInfo }[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch {
-    return [];
-  }
+  const names = listDir(folder);
   const found: { dir: string; manifest: BackupManifest; info: BackupInfo }[] = [];
   for (const name of names) {
     if (!BACKUP_NAME_RE.test(name)) continue;

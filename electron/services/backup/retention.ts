@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { STORE_DIR, listBackups } from './layout';
+import { listDir } from './durable';
 
 const HOUR = 3600_000;
 
@@ -16,15 +17,15 @@ export function applyRetention(folder: string, keep: number, now = Date.now()): 
     fs.rmSync(old.dir, { recursive: true, force: true });
     removed.push(old.manifest.name);
   }
-  for (const name of safeReaddir(folder)) {
+  for (const name of listDir(folder)) {
     const dir = path.join(folder, name);
     if (name.startsWith('.sucai-') && name.endsWith('.partial') && now - fs.statSync(dir).mtimeMs > 24 * HOUR) fs.rmSync(dir, { recursive: true, force: true });
   }
   const used = new Set(backups.slice(0, keep).flatMap((b) => b.manifest.files.map((f) => f.sha256)));
   const store = path.join(folder, STORE_DIR);
-  for (const prefix of safeReaddir(store)) {
+  for (const prefix of listDir(store)) {
     const dir = path.join(store, prefix);
-    for (const name of safeReaddir(dir)) {
+    for (const name of listDir(dir)) {
       const file = path.join(dir, name);
       if (used.has(name)) continue;
       const stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -32,12 +33,4 @@ export function applyRetention(folder: string, keep: number, now = Date.now()): 
     }
   }
   return removed;
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
 }

@@ -1,20 +1,29 @@
 /**
- * npm run verify -- --data DIR
+ * npm run verify -- --data DIR [--backups FOLDER]
  * Verifies the data folder's audit chain (every event, every audited row) on a read-only
- * connection — safe while the app is running. Exit code 0 when intact ("完整"), 1 when not.
+ * connection — safe while the app is running — and that the chain still holds the heads the
+ * backups recorded (the data folder's backups/, and FOLDER). Exit code 0 when intact ("完整"), 1 when not.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import { verifyChain } from '../electron/services/audit/verifyChain';
 import { defaultDataDir } from '../electron/services/dataFolder';
 import { arg, fail } from './cliArgs';
+import { listBackups } from '../electron/services/backup/layout';
 
 async function main() {
   const dataDir = path.resolve(arg('data') ?? process.env.SUCAI_DATA_DIR ?? defaultDataDir());
   const file = path.join(dataDir, 'sucai.db');
   if (!fs.existsSync(file)) fail(`数据目录中没有数据库：${file}`);
   console.log(`正在核验 ${dataDir} …`);
+  const folders = [path.join(dataDir, 'backups'), ...(arg('backups') ? [path.resolve(arg('backups')!)] : [])];
+  const anchors = folders.flatMap((folder) =>
+    listBackups(folder, 'folder').flatMap(({ manifest: m }) =>
+      m.database.auditCount && m.database.auditHead ? [{ label: `备份 ${m.name} `, seq: m.database.auditCount, hash: m.database.auditHead }] : [],
+    ),
+  );
   const report = await verifyChain(file, {
+    anchors,
     onProgress: ({ phase, done, total }) => {
       if (process.stdout.isTTY) process.stdout.write(`\r  ${phase === 'events' ? '事件' : phase === 'rows' ? '数据行' : '完成'} ${done}/${total}   `);
     },

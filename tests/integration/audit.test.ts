@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { verifyChain } from '../../electron/services/audit/verifyChain';
 import { eventHash } from '../../electron/services/audit/eventHash';
+import { auditedTables, isDerivedIndexTable, unauditedTables } from '../../electron/services/audit/auditedTables';
 import { appPaths, callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
 import { readZip, writeZip, type ZipEntry } from '../support/zip';
 
@@ -170,6 +171,24 @@ describe('verify names each tampering', () => {
     expect(report.problems[0]).toMatchObject({ kind: 'rowsEdited', seq: 1 });
   });
 
+  it('events cut from the end: the links cannot show it, the head a backup recorded does', async () => {
+    const db = new Database(path.join(source, 'sucai.db'), { readonly: true });
+    const last = events(db).at(-1)!;
+    db.close();
+    const anchors = [{ label: '备份 sucai-20261120-100000-manual ', seq: last.seq, hash: last.hash }];
+    expect((await verifyChain(path.join(source, 'sucai.db'), { anchors })).intact).toBe(true);
+    const file = tampered((d) => d.prepare('delete from case_events where seq = ?').run(last.seq));
+    expect((await verifyChain(file)).intact).toBe(true); // a shorter chain is still a chain
+    const report = await verifyChain(file, { anchors });
+    expect(report.problems).toEqual([
+      {
+        kind: 'anchorMissing',
+        seq: last.seq,
+        message: `备份 sucai-20261120-100000-manual 记录链上有第 ${last.seq} 条事件，现在链上只有 ${last.seq - 1} 条：末尾的事件被删除`,
+      },
+    ]);
+  });
+
   it('a row inserted and a row deleted outside the app', async () => {
     const file = tampered((db) => {
       db.prepare(`insert into claim_items (case_id, worker_id, type, amount_fen) values (1, ?, 'overtime', 50000)`).run(workerIds[0]);
@@ -286,5 +305,16 @@ describe('case bundles carry the events with their hashes', () => {
     } finally {
       s.close();
     }
+  });
+});
+
+describe('which tables the chain covers', () => {
+  it('every table is on the chain or listed as off it with a reason', () => {
+    const db = new Database(path.join(source, 'sucai.db'), { readonly: true });
+    const names = db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).pluck().all() as string[];
+    db.close();
+    const undecided = names.filter((n) => !isDerivedIndexTable(n) && !auditedTables.some((t) => t.name === n) && !(n in unauditedTables));
+    expect(undecided).toEqual([]);
+    expect(auditedTables.filter((t) => t.name in unauditedTables)).toEqual([]);
   });
 });

@@ -25,7 +25,10 @@ const EVENT_COLUMNS = `e.id, e.case_id as caseId, c.uid as caseUid, c.case_numbe
 const describeEvent = (e: Pick<EventRow, 'at' | 'actor' | 'summary'>) =>
   `${formatChineseDate(todayInChina(new Date(e.at)))}，${e.actor}：${e.summary.length > 40 ? `${e.summary.slice(0, 40)}…` : e.summary}`;
 
-export type VerifyOptions = { nativeBinding?: string; onProgress?: (p: VerifyProgress) => void; signal?: AbortSignal };
+/** A chain head recorded elsewhere (a backup's manifest): event `seq` must still have this hash. */
+export type ChainAnchor = { label: string; seq: number; hash: string };
+
+export type VerifyOptions = { nativeBinding?: string; onProgress?: (p: VerifyProgress) => void; signal?: AbortSignal; anchors?: ChainAnchor[] };
 
 /**
  * Verifies a data folder's audit chain on a connection of its own, inside one read transaction (a
@@ -35,7 +38,9 @@ export type VerifyOptions = { nativeBinding?: string; onProgress?: (p: VerifyPro
  *    previous hash links (reordered, inserted, deleted), its own hash recomputed (edited), the link
  *    to the same case's previous event, and the digest of the rows it wrote (event_rows);
  * 2. every audited row now against the digest recorded by the last event that wrote it: a row
- *    changed, inserted or deleted outside the app is named with its case and that event.
+ *    changed, inserted or deleted outside the app is named with its case and that event;
+ * 3. the heads recorded elsewhere (backup manifests): the chain still has each of them, so events
+ *    cut from its end — which the links alone cannot show — are noticed.
  */
 export async function verifyChain(dbFile: string, options: VerifyOptions = {}): Promise<ChainReport> {
   const started = Date.now();
@@ -181,6 +186,18 @@ async function run(client: Database.Database, options: VerifyOptions, started: n
   let rowsChecked = 0;
   for (const t of tables) {
     rowsChecked += await checkTable(client, t, { eventOf, caseNumberOf, report, onBatch: (n) => { done += n; progress('rows'); checkAbort(); } });
+  }
+  const hashAt = client.prepare('select hash from case_events where seq = ?').pluck();
+  for (const anchor of options.anchors ?? []) {
+    const now = hashAt.get(anchor.seq) as string | undefined;
+    if (now === anchor.hash) continue;
+    report({
+      kind: 'anchorMissing',
+      seq: anchor.seq,
+      message: now === undefined
+        ? `${anchor.label}记录链上有第 ${anchor.seq} 条事件，现在链上只有 ${head?.seq ?? 0} 条：末尾的事件被删除`
+        : `${anchor.label}记录的第 ${anchor.seq} 条事件的哈希与现在的不同：该事件或其前的事件被改动或重写`,
+    });
   }
   progress('done');
   return {

@@ -160,6 +160,13 @@ export function backupService(ctx: ServiceContext, options: BackupOptions) {
     },
     restore: (name: string) => restore(name, besideDataDir(name)),
     restoreTo: (name: string, target: string) => restore(name, target),
+    /** The chain heads the backups recorded, for verify to find them still in the chain. */
+    anchors: () =>
+      known().flatMap((b) =>
+        b.manifest.database.auditCount && b.manifest.database.auditHead
+          ? [{ label: `备份 ${b.manifest.name} `, seq: b.manifest.database.auditCount, hash: b.manifest.database.auditHead }]
+          : [],
+      ),
     /** True when no backup was made today (China time) in the folder in use. */
     dueToday: () => !listBackups(folder().folder, 'folder').some((b) => todayInChina(new Date(b.manifest.createdAt)) === todayInChina(ctx.now())),
   };

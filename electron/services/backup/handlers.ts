@@ -13,6 +13,7 @@ export function backupHandlers(ctx: ServiceContext, options: BackupOptions & { a
     'audit.verify': () =>
       verifyChain(path.join(ctx.dataDir, 'sucai.db'), {
         nativeBinding: options.nativeBinding,
+        anchors: backups.anchors(),
         onProgress: (progress) => ctx.emit({ type: 'audit.verifyProgress', progress }),
       }),
     'backups.status': () => backups.status(),

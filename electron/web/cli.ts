@@ -44,6 +44,7 @@ async function main() {
   if (!process.argv.includes('--no-build')) ensureBuilt(rendererDir);
   // Backups go to --backup-dir when given (fixed for this run: the browser never names a path), else the data folder's backups/.
   const backupDir = arg('backup-dir') ? path.resolve(arg('backup-dir')!) : undefined;
+  if (backupDir) fs.mkdirSync(backupDir, { recursive: true });
   const services = openRepoServices(root, dataDir, { autoBackup: true, backupDir });
   const host = await startWebHost({ services, rendererDir, port });
   console.log(`速裁台已启动，数据目录：${dataDir}`);

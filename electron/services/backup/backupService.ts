@@ -73,7 +73,11 @@ export function backupService(ctx: ServiceContext, options: BackupOptions) {
 
   const run = (reason: BackupReason): Promise<BackupResult> =>
     exclusive('备份', async () => {
-      const target = folder().folder;
+      const { folder: target, source } = folder();
+      // a chosen folder that is not there (a USB disk not plugged in) is not made on the local disk
+      if (source !== 'default' && !fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new AppFailure('conflict', `备份文件夹 ${target} 不存在或不可用（U盘未插入？网络共享未连接？），未备份`);
+      }
       const result = await createBackup({
         client: ctx.db.$client,
         dataDir: ctx.dataDir,

@@ -10,7 +10,7 @@ export type OpenOptions = {
   migrationsFolder: string;
   /** For Electron: an Electron-ABI build of better-sqlite3 (see README). */
   nativeBinding?: string;
-  /** Runs on the bare connection before any pragma or migration writes (start checks). */
+  /** Runs on the bare connection before any pragma or migration writes (start checks, a backup of the old database before migrating). */
   beforeMigrate?: (client: Database.Database) => void;
 };
 

@@ -218,22 +218,55 @@ export const missingMaterials = sqliteTable(
   (t) => [index('missing_materials_case').on(t.caseId)],
 );
 
-/** The case timeline: one row per mutating service call. */
+/**
+ * The case timeline and the audit chain: one row per mutating service call (case_id null for an
+ * event not about one case: backups, settings, the chain's start). `seq`, `prev_hash` and `hash`
+ * chain every event of the data folder (electron/services/audit); `case_prev_hash` links the
+ * events of one case so a case bundle can be verified on its own; `rows_digest` covers the rows
+ * the action wrote (listed in event_rows). Hash columns are null only before the chain's start.
+ */
 export const caseEvents = sqliteTable(
   'case_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'cascade' }),
     at: text('at').notNull(),
     actor: text('actor').notNull(),
+    /** The signed-in account (null before accounts, and for events imported from a bundle). */
+    actorId: integer('actor_id'),
     action: text('action').notNull(),
     summary: text('summary').notNull(),
     before: text('before'),
     after: text('after'),
+    seq: integer('seq'),
+    prevHash: text('prev_hash'),
+    casePrevHash: text('case_prev_hash'),
+    rowsDigest: text('rows_digest'),
+    /** An event imported from a case bundle: its hash at the agency that exported it. */
+    sourceHash: text('source_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('case_events_case_at').on(t.caseId, t.at)],
+  (t) => [index('case_events_case_at').on(t.caseId, t.at), uniqueIndex('case_events_seq').on(t.seq), index('case_events_case_seq').on(t.caseId, t.seq)],
 );
 
+/**
+ * The rows each event wrote, with the SHA-256 of their content then (null: deleted). The latest
+ * entry of a row is what verify compares the row with; the entries of an event make its rows_digest.
+ */
+export const eventRows = sqliteTable('event_rows', {
+  id: integer('id').primaryKey(),
+  seq: integer('seq').notNull(),
+  tableName: text('table_name').notNull(),
+  rowKey: text('row_key').notNull(),
+  digest: text('digest'),
+});
+
+/** Where backups go and how many to keep (one row); the web host may fix the folder at start instead. */
+export const backupSettings = sqliteTable('backup_settings', {
+  id: integer('id').primaryKey(),
+  folder: text('folder'),
+  keep: integer('keep').notNull().default(10),
+});
 
 /** One stored file, content-addressed: evidence/<first two hex>/<sha256>. Stored once however often used. */
 export const evidenceFiles = sqliteTable('evidence_files', {

@@ -15,6 +15,10 @@
  * `sha256sum FILE`, `cp FILE` and an import through the evidence store (storeStream: hash + copy
  * + fsync + rename) and a 校验 re-hash, with throughput and peak memory. Temp files are removed.
  *
+ * npm run bench -- --audit [--cases N] [--workers W] [--batch B]
+ * The audit chain's cost (triggers, row digests, hashes) against plain inserts of the same rows,
+ * and verify's speed (scripts/benchAudit.ts).
+ *
  * npm run bench -- --documents [--workers N] [--runs R]
  * Builds an N-worker case (default 500) with every claim awarded, then in the same run times the
  * award docx (collect + build + Packer.toBuffer, median of R runs, default 5; plus one end-to-end
@@ -35,6 +39,7 @@ import { printSummary } from './demo';
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { hashFile, storeStream } from '../electron/services/evidence/store';
+import { auditBench } from './benchAudit';
 
 const root = path.resolve(__dirname, '..');
 
@@ -436,7 +441,7 @@ async function documentsBench() {
   }
 }
 
-(process.argv.includes('--documents') ? documentsBench() : process.argv.includes('--evidence') ? evidenceBench() : process.argv.includes('--dashboard') ? dashboardBench() : main()).catch((error) => {
+(process.argv.includes('--audit') ? auditBench() : process.argv.includes('--documents') ? documentsBench() : process.argv.includes('--evidence') ? evidenceBench() : process.argv.includes('--dashboard') ? dashboardBench() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

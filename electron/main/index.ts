@@ -7,6 +7,7 @@ import { registerSchemes, serveRenderer } from './appProtocol';
 import { appWebPreferences, loadApp } from './appWindow';
 import { registerDownloads } from './downloads';
 import { registerEvidenceDialog } from './evidenceDialog';
+import { registerFolderDialog } from './folderDialog';
 import { registerFileOpener } from './fileOpener';
 import { settled, trackHandlers } from './inFlight';
 import { registerIpc } from './ipc';
@@ -66,12 +67,14 @@ function start(): void {
     resourcesDir: path.join(root, 'resources'),
     migrationsFolder: path.join(root, 'db', 'migrations'),
     nativeBinding,
+    autoBackup: true,
   });
   trackHandlers(services.handlers);
   hardenSessions();
   serveRenderer(rendererDir, services);
   registerIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   registerEvidenceDialog();
+  registerFolderDialog();
   registerFileOpener(services);
   registerPresentationWindow();
   registerDownloads();

@@ -6,6 +6,7 @@ import {
   GRANT_DROPPED_CHANNEL,
   METHOD_PREFIX,
   OPEN_FILES_CHANNEL,
+  OPEN_FOLDER_CHANNEL,
   OPEN_PATH_CHANNEL,
   OPEN_PRESENTATION_CHANNEL,
 } from '../core/ipcChannels';
@@ -25,6 +26,8 @@ api.on = (callback: (event: AppEvent) => void) => {
 };
 // Desktop only: the native file dialog for evidence; the paths then go to evidence.addFromPaths.
 api.openFiles = () => ipcRenderer.invoke(OPEN_FILES_CHANNEL);
+// Desktop only: the native folder dialog (backups); the folder is then passed to backups.chooseFolder / backups.restoreTo.
+api.openFolder = (title: string) => ipcRenderer.invoke(OPEN_FOLDER_CHANNEL, title);
 // Desktop only: open a generated document in the system's word processor (to print), or show it in its folder.
 api.openPath = (path: string, action: 'open' | 'show') => ipcRenderer.invoke(OPEN_PATH_CHANNEL, { path, action });
 // Desktop only: the shared-screen window on the external display (open / close from the operator's side).

@@ -28,6 +28,9 @@ import { followUpHandlers } from './followUp/handlers';
 import { awardHandlers } from './award/handlers';
 import { refreshAllNextDue } from './cases/caseClock';
 import { indexMissingCases } from './search/indexCase';
+import { guardWrites } from './audit/guardWrites';
+import { recordUnattributedWrites } from './audit/unattributed';
+import { backupHandlers } from './backup/handlers';
 
 type Parsed<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Handlers = { [M in MethodName]: (input: Parsed<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -47,6 +50,10 @@ export type ServiceOptions = AppPaths & {
   version: string;
   /** Tests pin the clock. */
   now?: () => Date;
+  /** Back up at the first start of each day (the hosts; not tests or scripts). */
+  autoBackup?: boolean;
+  /** Web host: the backup folder fixed at start (--backup-dir). */
+  backupDir?: string;
 };
 
 /** Opens a data folder and returns one handler per contract method. Both hosts call this. */
@@ -109,10 +116,15 @@ function servicesOn({ db, release }: OpenedFolder, options: ServiceOptions): Ser
     ...closingHandlers(ctx),
     ...followUpHandlers(ctx),
     ...awardHandlers(ctx),
+    ...backupHandlers(ctx, { appVersion: options.version, hostFolder: options.backupDir, nativeBinding: options.nativeBinding, autoBackup: options.autoBackup }),
   };
+  guardWrites(handlers, db, ctx.now);
   const close = () => {
     for (const dispose of disposers.splice(0)) dispose();
-    if (db.$client.open) db.$client.close();
+    if (db.$client.open) {
+      recordUnattributedWrites(db.$client, 'close', ctx.now());
+      db.$client.close();
+    }
     release();
   };
   return { ctx, handlers, events, close };

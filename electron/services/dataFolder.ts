@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { createCalendar, type HolidayOverride } from '../core/clock/calendar';
@@ -9,6 +10,9 @@ import { checkDatabaseFile, checkSchemaPresent, DB_FILE, openFailure, requireWri
 import { sweepDataFolder, type SweepReport } from './storage/sweep';
 import { StartupFailure } from './storage/startupFailure';
 import { describeZodError } from '../core/contract';
+import { startChain } from './audit/genesis';
+import { chainWriter } from './audit/chainWriter';
+import { backupBeforeMigration } from './backup/beforeMigration';
 
 /**
  * Where the app keeps its data when no --data / SUCAI_DATA_DIR is given: a folder of our own, never
@@ -36,13 +40,22 @@ export type AppPaths = { resourcesDir: string; migrationsFolder: string; nativeB
 
 export type OpenedFolder = { db: Db; sweep: SweepReport; release: () => void };
 
+const hasTable = (client: Database.Database, name: string) =>
+  !!client.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(name);
+
 /**
  * Opens a data folder for this process alone: takes the folder lock, refuses a folder that cannot
  * be written or whose existing data lost its database (folderChecks), creates the layout of
  * architecture.md, opens (migrating) sucai.db and sweeps what a crash left behind. Every refusal
- * is a StartupFailure with a Chinese message; the folder is left as it was.
+ * is a StartupFailure with a Chinese message; the folder is left as it was. Before a migration the
+ * old database is backed up; the migration that creates the audit chain's tables also starts the
+ * chain on the folder's existing data; from then on the connection notes every audited row it
+ * writes (electron/services/audit).
  */
-export function openDataFolder(dataDir: string, paths: AppPaths & { host: 'web' | 'electron'; now: Date }): OpenedFolder {
+export function openDataFolder(
+  dataDir: string,
+  paths: AppPaths & { host: 'web' | 'electron'; now: Date; version?: string; backupDir?: string },
+): OpenedFolder {
   let release: () => void;
   try {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -54,12 +67,40 @@ export function openDataFolder(dataDir: string, paths: AppPaths & { host: 'web' 
     requireWritable(dataDir, dataDir);
     checkDatabaseFile(dataDir);
     for (const sub of ['evidence', 'documents', 'backups']) fs.mkdirSync(path.join(dataDir, sub), { recursive: true });
+    let chainMissing = false;
+    let preMigration: ReturnType<typeof backupBeforeMigration> = null;
     const db = openDatabase(path.join(dataDir, DB_FILE), {
       migrationsFolder: paths.migrationsFolder,
       nativeBinding: paths.nativeBinding,
-      beforeMigrate: (client) => checkSchemaPresent(client, dataDir),
+      beforeMigrate: (client) => {
+        checkSchemaPresent(client, dataDir);
+        preMigration = backupBeforeMigration(client, {
+          dataDir,
+          migrationsFolder: paths.migrationsFolder,
+          appVersion: paths.version ?? '',
+          hostFolder: paths.backupDir,
+          nativeBinding: paths.nativeBinding,
+        });
+        chainMissing = !hasTable(client, 'event_rows');
+      },
     });
     try {
+      if (chainMissing) startChain(db.$client, paths.now);
+      const writer = chainWriter(db.$client);
+      const done = preMigration as ReturnType<typeof backupBeforeMigration>;
+      if (done) {
+        writer.append({
+          caseId: null,
+          at: paths.now.toISOString(),
+          actor: '系统',
+          actorId: null,
+          action: 'backup.created',
+          summary: `迁移前备份：${done.backup.name}（升级数据库之前的版本）→ ${done.folder}`,
+          before: null,
+          after: JSON.stringify({ name: done.backup.name, folder: done.folder, auditCount: done.backup.auditCount, auditHead: done.backup.auditHead }),
+          sourceHash: null,
+        });
+      }
       return { db, sweep: sweepDataFolder(db, dataDir, paths.now), release };
     } catch (error) {
       db.$client.close();

@@ -7,7 +7,7 @@ import { describeStartupError } from '../services/storage/startupFailure';
 import { startWebHost } from './webHost';
 
 /**
- * npm run web -- [--data DIR] [--port P] [--no-build]
+ * npm run web -- [--data DIR] [--port P] [--backup-dir DIR] [--no-build]
  * Builds the renderer when it is missing or older than its sources, then serves the app on
  * 127.0.0.1 and prints the address (with its per-launch token) to open.
  */
@@ -52,7 +52,10 @@ async function main() {
   const port = arg('port') ? Number(arg('port')) : 0;
   const rendererDir = path.join(root, 'out', 'renderer');
   if (!process.argv.includes('--no-build')) ensureBuilt(rendererDir);
-  const services = openRepoServices(root, dataDir);
+  // Backups go to --backup-dir when given (fixed for this run: the browser never names a path), else the data folder's backups/.
+  const backupDir = arg('backup-dir') ? path.resolve(arg('backup-dir')!) : undefined;
+  if (backupDir) fs.mkdirSync(backupDir, { recursive: true });
+  const services = openRepoServices(root, dataDir, { autoBackup: true, backupDir });
   const host = await startWebHost({ services, rendererDir, port });
   console.log(`速裁台已启动，数据目录：${dataDir}`);
   console.log(`请在浏览器中打开：${host.url}`);

@@ -29,7 +29,12 @@ describe('the contract: every method declares who, what and where', () => {
     expect(open.map(([name]) => name)).toEqual([]);
   });
 
-  it('the path-taking methods are exactly the two desktop imports', () => {
-    expect(specs.filter(([, spec]) => namesLocalPath(spec.input)).map(([name]) => name).sort()).toEqual(['bundle.import', 'evidence.addFromPaths']);
+  it('the path-taking methods are exactly the two desktop imports and the two backup folders picked in the desktop dialog', () => {
+    expect(specs.filter(([, spec]) => namesLocalPath(spec.input)).map(([name]) => name).sort()).toEqual([
+      'backups.chooseFolder',
+      'backups.restoreTo',
+      'bundle.import',
+      'evidence.addFromPaths',
+    ]);
   });
 });

@@ -8,6 +8,8 @@ export type BundleImportReport = {
   createdCase: boolean;
   added: { exhibits: number; files: number; events: number; workers: number };
   differences: string[];
+  /** What the check of the bundle's timeline against its hashes found (an altered timeline is refused). */
+  eventCheck: string;
 };
 
 export const bundleContract = {

@@ -11,6 +11,8 @@ import { documentsContract } from './documents';
 import { awardContract } from './award';
 import { closingContract } from './closing';
 import { dashboardContract } from './dashboard';
+import { auditContract } from './audit';
+import { backupsContract } from './backups';
 
 /**
  * The one contract: every backend method with its input and output schema, who may call it,
@@ -30,6 +32,8 @@ export const contract = {
   ...awardContract,
   ...closingContract,
   ...dashboardContract,
+  ...auditContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;
@@ -55,3 +59,5 @@ export * from './documents';
 export * from './award';
 export * from './closing';
 export * from './dashboard';
+export * from './audit';
+export * from './backups';

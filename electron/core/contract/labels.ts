@@ -79,6 +79,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   instalments: { label: '分期', counter: '期' },
   items: { label: '项目', counter: '项' },
   jobType: '工种',
+  keep: '保留份数',
   kind: '类型',
   legalRepresentative: '法定代表人',
   legality: '合法性意见',

@@ -156,11 +156,27 @@ export function collectManifest(db: Executor, caseId: number, exportedAt: Date):
       crossExaminedOn: e.crossExaminedOn,
       createdAt: e.createdAt,
     })),
+    // In chain order, each with its hash and what the hash covers, so the receiver can verify them.
     events: db
-      .select({ at: caseEvents.at, actor: caseEvents.actor, action: caseEvents.action, summary: caseEvents.summary, before: caseEvents.before, after: caseEvents.after })
+      .select({
+        at: caseEvents.at,
+        actor: caseEvents.actor,
+        action: caseEvents.action,
+        summary: caseEvents.summary,
+        before: caseEvents.before,
+        after: caseEvents.after,
+        seq: caseEvents.seq,
+        prevHash: caseEvents.prevHash,
+        casePrevHash: caseEvents.casePrevHash,
+        actorId: caseEvents.actorId,
+        rowsDigest: caseEvents.rowsDigest,
+        sourceHash: caseEvents.sourceHash,
+        hash: caseEvents.hash,
+      })
       .from(caseEvents)
       .where(eq(caseEvents.caseId, caseId))
-      .orderBy(asc(caseEvents.at), asc(caseEvents.id))
-      .all(),
+      .orderBy(asc(caseEvents.seq))
+      .all()
+      .map(({ seq, prevHash, hash, ...e }) => ({ ...e, seq: seq ?? undefined, prevHash: prevHash ?? undefined, hash: hash ?? undefined })),
   };
 }

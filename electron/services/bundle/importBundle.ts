@@ -10,6 +10,7 @@ import { discardNewFiles } from '../evidence/exhibits';
 import { bundleLimits, type BundleLimits } from './limits';
 import { EVIDENCE_PREFIX } from './manifest';
 import { createFromBundle, mergeIntoCase } from './mergeBundle';
+import { verifyBundleEvents } from './verifyEvents';
 import { checkFilesMatch, openBundle, readManifest, refuse, shortSha, verifyEvidence } from './readBundle';
 
 export type ImportOptions = {
@@ -50,6 +51,7 @@ async function runImport(ctx: ServiceContext, file: string, options: ImportOptio
   const bundle = await openBundle(file, limits);
   try {
     const manifest = await readManifest(bundle, limits.maxManifestBytes);
+    const eventCheck = verifyBundleEvents(manifest);
     const bySha = checkFilesMatch(bundle, manifest);
     await verifyEvidence(bundle, bySha, options.signal);
 
@@ -89,7 +91,7 @@ async function runImport(ctx: ServiceContext, file: string, options: ImportOptio
         return result;
       });
       if (report.createdCase || Object.values(report.added).some((n) => n > 0)) ctx.emit({ type: 'cases.changed', caseId: report.caseId });
-      return report;
+      return { ...report, eventCheck };
     } catch (error) {
       for (const s of stored) if (s.file) unpin(ctx, s.sha256);
       discardNewFiles(ctx, stored.flatMap((s) => (s.file && !s.fileBefore ? [s.file] : [])));

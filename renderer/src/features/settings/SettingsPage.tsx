@@ -7,6 +7,8 @@ import { formatCaseNumber } from '../../../../electron/core/caseNumber';
 import { formatFen, parseYuanToFen } from '../../../../electron/core/money';
 import { call } from '../../api';
 import { StaffRoomsSettings } from '../hearings/StaffRoomsSettings';
+import { VerifyChainPanel } from '../audit/VerifyChainPanel';
+import { BackupsPanel } from '../backup/BackupsPanel';
 
 type WageRow = { effectiveOn: string | null; yuan: string };
 
@@ -127,6 +129,8 @@ export function SettingsPage() {
         <Button onClick={save} loading={busy}>保存设置</Button>
       </Group>
       <StaffRoomsSettings />
+      <VerifyChainPanel />
+      <BackupsPanel />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { APP_PROTOCOL } from '../core/ipcChannels';
+import { RENDERER_CSP } from '../core/csp';
 import type { Services } from '../services/createServices';
 import { exhibitFile } from '../services/evidence/files';
 
@@ -36,6 +37,13 @@ export function serveRenderer(rendererDir: string, services: Services): void {
     let file = path.join(rendererDir, path.normalize(decodeURIComponent(pathname)));
     if (!file.startsWith(rendererDir)) return new Response('forbidden', { status: 403 });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
-    return net.fetch(pathToFileURL(file).toString());
+    if (!file.endsWith('index.html')) return net.fetch(pathToFileURL(file).toString());
+    // the page's CSP as a header, as the web host sends it (a <meta> cannot carry frame-ancestors)
+    return net.fetch(pathToFileURL(file).toString()).then((page) => {
+      const headers = new Headers(page.headers);
+      headers.set('Content-Security-Policy', RENDERER_CSP);
+      headers.set('X-Frame-Options', 'DENY');
+      return new Response(page.body, { status: page.status, headers });
+    });
   });
 }

@@ -8,6 +8,7 @@ import { registerEvidenceDialog } from './evidenceDialog';
 import { registerFileOpener } from './fileOpener';
 import { registerPresentationWindow } from './presentationWindow';
 import { hardenSessions } from './security';
+import { registerWindowSessions } from './windowSessions';
 
 /** --data DIR, else SUCAI_DATA_DIR, else Electron's userData folder. */
 function dataDir(): string {
@@ -50,6 +51,7 @@ app.whenReady().then(() => {
   });
   hardenSessions();
   serveRenderer(path.join(__dirname, '../renderer'), services);
+  registerWindowSessions(services);
   registerIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   registerEvidenceDialog();
   registerFileOpener(services);

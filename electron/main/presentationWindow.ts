@@ -2,6 +2,7 @@ import path from 'node:path';
 import { BrowserWindow, ipcMain, screen, type Display } from 'electron';
 import { APP_PROTOCOL, OPEN_PRESENTATION_CHANNEL } from '../core/ipcChannels';
 import { trustedSender } from './ipc';
+import { shareSession } from './windowSessions';
 
 /**
  * The shared screen on the room's second display. The operator's window asks on one validated
@@ -60,6 +61,7 @@ export function openPresentation(operator: BrowserWindow | null): { external: bo
     },
   });
   presentation = window;
+  if (operator) shareSession(operator.webContents, window.webContents);
   window.setMenuBarVisibility(false);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {

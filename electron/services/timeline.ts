@@ -1,5 +1,6 @@
-import { caseEvents, commissions } from '../../db/schema';
+import { caseEvents } from '../../db/schema';
 import type { Executor } from '../../db/open';
+import { currentCaller } from './caller';
 
 export type TimelineEntry = {
   caseId: number;
@@ -9,14 +10,20 @@ export type TimelineEntry = {
   after?: unknown;
 };
 
-/** Appends one event to the case timeline; call inside the same transaction as the change. */
+/**
+ * Appends one event to the case timeline; call inside the same transaction as the change. The
+ * actor is the account of the call being served (the dispatcher's caller); a write outside any
+ * call is a programming error, so it fails instead of recording an anonymous event.
+ */
 export function appendEvent(db: Executor, at: Date, entry: TimelineEntry): void {
-  const operator = db.select({ name: commissions.operatorName }).from(commissions).limit(1).get();
+  const account = currentCaller()?.account;
+  if (!account) throw new Error('appendEvent outside a call: no signed-in account to record');
   db.insert(caseEvents)
     .values({
       caseId: entry.caseId,
       at: at.toISOString(),
-      actor: operator?.name ?? '操作员',
+      actor: account.name,
+      actorId: account.id > 0 ? account.id : null,
       action: entry.action,
       summary: entry.summary,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),

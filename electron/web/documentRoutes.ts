@@ -1,5 +1,5 @@
 /**
- * Generated documents over HTTP (the web host calls this after its token check):
+ * Generated documents over HTTP (the web host calls this after its sign-in and role check):
  *
  * GET|HEAD /api/files/document/<documentId>?format=docx|pdf
  *   The stored docx (default) or its PDF (converted with LibreOffice on first request), as an
@@ -14,7 +14,7 @@ import { documentPath, requireDocument } from '../services/documents/generate';
 import { exportDocumentPdf } from '../services/documents/pdf';
 
 const PREFIX = /^\/api\/files\/document\/(\d{1,12})$/;
-const STATUS: Record<ErrorCode, number> = { invalid_input: 400, not_found: 404, conflict: 409, internal: 500, unauthorized: 401, forbidden: 403, unknown_method: 404 };
+const STATUS: Record<ErrorCode, number> = { invalid_input: 400, not_found: 404, conflict: 409, internal: 500, unauthorized: 401, forbidden: 403, locked: 423, unknown_method: 404 };
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',

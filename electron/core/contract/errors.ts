@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'unknown_method';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'locked' | 'unknown_method';
 export type ApiError = { code: ErrorCode; message: string };
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

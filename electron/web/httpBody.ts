@@ -1,0 +1,128 @@
+import type http from 'node:http';
+
+/** JSON API bodies: up to this size (a roster preview sends a 20 MB file as base64). */
+export const MAX_BODY = 40 * 1024 * 1024;
+/** All JSON bodies being buffered at once share this much memory; the rest wait their turn. */
+export const BODY_BUDGET = 80 * 1024 * 1024;
+const WAIT_MS = 60_000;
+
+/**
+ * A byte budget shared by every request body the host buffers: a request reserves its declared
+ * length (or, chunked, each chunk) before reading on, so six 39 MB bodies at once are read two at
+ * a time instead of all together. Waiters are served in order.
+ */
+export class BodyBudget {
+  private free: number;
+  private readonly queue: { bytes: number; resolve: () => void }[] = [];
+
+  constructor(private readonly total = BODY_BUDGET) {
+    this.free = total;
+  }
+
+  /** Resolves when `bytes` are reserved; rejects after `WAIT_MS` (the host answers 503). */
+  take(bytes: number): Promise<void> {
+    const want = Math.min(bytes, this.total);
+    if (!this.queue.length && want <= this.free) {
+      this.free -= want;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const entry = {
+        bytes: want,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.queue.splice(this.queue.indexOf(entry), 1);
+        reject(new Error('busy'));
+      }, WAIT_MS);
+      this.queue.push(entry);
+    });
+  }
+
+  give(bytes: number): void {
+    this.free = Math.min(this.total, this.free + Math.min(bytes, this.total));
+    while (this.queue.length && this.queue[0].bytes <= this.free) {
+      const next = this.queue.shift()!;
+      this.free -= next.bytes;
+      next.resolve();
+    }
+  }
+}
+
+export type BodyResult = { kind: 'ok'; text: string } | { kind: 'tooLarge' } | { kind: 'busy' } | { kind: 'aborted' };
+
+/** Reads a request body within MAX_BODY and the shared budget; never throws. */
+export async function readBody(req: http.IncomingMessage, budget: BodyBudget): Promise<BodyResult> {
+  const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+  if (declared !== null && (!Number.isFinite(declared) || declared > MAX_BODY)) return { kind: 'tooLarge' };
+  let reserved = 0;
+  try {
+    if (declared) {
+      req.pause();
+      await budget.take(declared);
+      reserved = declared;
+    }
+    return await new Promise<BodyResult>((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const finish = (result: BodyResult) => {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.off('error', onError);
+        req.off('close', onClose);
+        resolve(result);
+      };
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY || (declared !== null && size > declared)) return finish({ kind: 'tooLarge' });
+        chunks.push(chunk);
+        if (size <= reserved) return;
+        // chunked body: reserve as it grows, pausing the socket while the budget is spent
+        req.pause();
+        const more = size - reserved;
+        budget.take(more).then(
+          () => {
+            reserved += more;
+            req.resume();
+          },
+          () => finish({ kind: 'busy' }),
+        );
+      };
+      const onEnd = () => finish({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
+      const onError = () => finish({ kind: 'aborted' });
+      const onClose = () => {
+        if (!req.complete) finish({ kind: 'aborted' });
+      };
+      req.on('data', onData);
+      req.on('end', onEnd);
+      req.on('error', onError);
+      req.on('close', onClose);
+      req.resume();
+    });
+  } catch {
+    return { kind: 'busy' };
+  } finally {
+    if (reserved) budget.give(reserved);
+  }
+}
+
+/**
+ * Answers a request whose body we will not read (too large, refused before reading): the answer
+ * goes out first, the rest of the body is read and discarded for a moment so the client gets to
+ * read it, then the connection closes.
+ */
+export function answerThenClose(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(JSON.stringify(body));
+  if (req.complete) return;
+  req.removeAllListeners('data');
+  req.on('data', () => undefined);
+  req.resume();
+  const timer = setTimeout(() => req.socket.destroy(), 2000);
+  timer.unref();
+  req.once('end', () => clearTimeout(timer));
+}

@@ -103,14 +103,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Content-Security-Policy', DATA_CSP);
 
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const target = (req.url ?? '/').split('?')[0];
     let pathname: string;
     try {
-      pathname = decodeURIComponent(url.pathname);
+      pathname = decodeURIComponent(target);
     } catch {
       return answerThenClose(req, res, 400, { ok: false, error: { code: 'invalid_input', message: '地址中的百分号编码无效（如 %E0%A4%A），请检查地址' } });
     }
     if (pathname.includes('\0')) return answerThenClose(req, res, 400, { ok: false, error: { code: 'invalid_input', message: '地址中不能含有空字符' } });
+    // checked on the request as sent: URL parsing would already have resolved ../ and %2e%2e/
+    if (/(^|[/\\])\.\.([/\\]|$)/.test(pathname)) return answerThenClose(req, res, 400, { ok: false, error: { code: 'invalid_input', message: '地址中不能含有“..”' } });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return answerThenClose(req, res, 405, { ok: false, error: { code: 'invalid_input', message: '只支持 GET' } });

@@ -28,6 +28,13 @@ test('the desktop app opens, lists cases and keeps the security baseline', async
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-electron-'));
   const app = await electron.launch({ executablePath: binary!, args: [root, '--data', dataDir], env: { ...(process.env as Record<string, string>) } });
   const window = await app.firstWindow();
+  // a new data folder: the first start asks for the administrator, who is then signed in (this window)
+  await window.getByTestId('setup-name').fill('林海');
+  await window.getByTestId('setup-username').fill('linhai');
+  await window.getByTestId('setup-password').fill('guanliyuan-2026');
+  await window.getByTestId('setup-confirm').fill('guanliyuan-2026');
+  await window.getByTestId('setup-submit').click();
+  await window.getByRole('link', { name: '案件列表' }).click();
   await expect(window.getByRole('heading', { name: '案件列表' })).toBeVisible();
   // contextIsolation + sandbox + no nodeIntegration: the page sees neither Node nor Electron.
   expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');

@@ -12,7 +12,7 @@ import { addAccount, callApi, caseInput, makeId, openTestServices, tempDataDir, 
  * token, with a wrong one, with a foreign Host or Origin, and with traversal paths — refused, and
  * nothing read (no file content, no case data in the answer) or stored.
  */
-let services: Services;
+let services: Services & { dataDir: string };
 let people: WebHost; // people sign in (npm run web)
 let robot: WebHost; // automation (npm run web -- --automation)
 const rendererDir = tempDataDir('sucai-renderer-');
@@ -116,7 +116,7 @@ describe('access: without a session or token', () => {
 
   it('a wrong token, a wrong cookie, or the token in the query string of a POST or the event stream is no better', async () => {
     const before = stored();
-    const wrong = [
+    const wrong: Record<string, string>[] = [
       { 'x-sucai-token': 'x'.repeat(robot.token.length) },
       { 'x-sucai-token': robot.token.slice(0, -1) },
       { cookie: `sucai_session_${robot.port}=${'a'.repeat(43)}` },
@@ -180,7 +180,8 @@ describe('access: a foreign Host or Origin', () => {
   it('a state-changing request from another origin is refused before it runs, even with a valid session', async () => {
     const before = stored();
     const input = JSON.stringify(caseInput([workerDraft('罗建国', makeId('360702', '1966-06-06', 81), '4200')]));
-    for (const headers of [{ origin: 'http://evil.example.com' }, { origin: `http://127.0.0.1:${people.port + 1}` }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }]) {
+    const foreign: Record<string, string>[] = [{ origin: 'http://evil.example.com' }, { origin: `http://127.0.0.1:${people.port + 1}` }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];
+    for (const headers of foreign) {
       for (const f of [{ path: '/api/cases.create', body: input }, ...families().filter((x) => x.method === 'POST')]) {
         const answer = await raw(people.port, 'POST', f.path, { cookie: clerkCookie, 'content-type': 'application/json', ...headers }, f.body);
         expect([f.path, answer.status]).toEqual([f.path, 403]);

@@ -1,7 +1,7 @@
 /**
  * Opens the presentation page for the room's display. Desktop: main opens a second window,
  * full screen on the external display when there is one (a validated IPC channel, like the evidence
- * file dialog). Browser: a popup window on the same host, carrying the per-launch token.
+ * file dialog). Browser: a popup window on the same host (it shares the signed-in session).
  */
 export async function openPresentationWindow(): Promise<{ ok: true; note: string } | { ok: false; message: string }> {
   const bridge = window.sucai as (Record<string, unknown> & { openPresentation?: () => Promise<{ ok: boolean; value?: { external: boolean }; error?: { message: string } }> }) | undefined;
@@ -11,8 +11,7 @@ export async function openPresentationWindow(): Promise<{ ok: true; note: string
     if (!result.ok) return { ok: false, message: result.error?.message ?? '无法打开展示窗口' };
     return { ok: true, note: result.value?.external ? '展示窗口已在外接显示器上全屏打开' : '未检测到外接显示器：展示窗口已在本屏打开' };
   }
-  const token = new URLSearchParams(window.location.search).get('token') ?? sessionStorage.getItem('sucai.token') ?? '';
-  const url = `${window.location.pathname}?token=${encodeURIComponent(token)}#/present`;
+  const url = `${window.location.pathname}#/present`;
   const opened = window.open(url, 'sucai-present', 'popup,width=1280,height=720');
   if (!opened) return { ok: false, message: '浏览器拦截了弹出窗口：请允许本页打开弹出窗口后重试' };
   opened.focus();

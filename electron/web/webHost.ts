@@ -162,9 +162,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       input = body.text.length ? JSON.parse(body.text) : {};
     } catch {
+      body.release();
       return json(res, 400, { ok: false, error: { code: 'invalid_input', message: '请求格式错误：不是有效的 JSON' } });
     }
-    const result = await dispatch(services.handlers, method, input, caller);
+    const result = await dispatch(services.handlers, method, input, caller).finally(body.release);
     if (!result.ok) return json(res, REFUSED_STATUS[result.error.code] ?? 200, result);
     if (spec?.session === 'opens') {
       const value = result.value as SignedIn;

@@ -15,7 +15,7 @@ export class BodyBudget {
   private free: number;
   private readonly queue: { bytes: number; resolve: () => void }[] = [];
 
-  constructor(private readonly total = BODY_BUDGET) {
+  constructor(readonly total = BODY_BUDGET) {
     this.free = total;
   }
 
@@ -75,8 +75,9 @@ export async function readBody(req: http.IncomingMessage, budget: BodyBudget): P
   try {
     if (declared) {
       req.pause();
-      await budget.take(declared * COST_PER_BYTE);
-      reserved = declared * COST_PER_BYTE;
+      const want = Math.min(declared * COST_PER_BYTE, budget.total);
+      await budget.take(want);
+      reserved = want;
     }
     const result = await new Promise<BodyResult>((resolve) => {
       const chunks: Buffer[] = [];
@@ -92,10 +93,11 @@ export async function readBody(req: http.IncomingMessage, budget: BodyBudget): P
         size += chunk.length;
         if (size > MAX_BODY || (declared !== null && size > declared)) return finish({ kind: 'tooLarge' });
         chunks.push(chunk);
-        if (size * COST_PER_BYTE <= reserved) return;
-        // chunked body: reserve as it grows, pausing the socket while the budget is spent
+        // chunked body: reserve as it grows (at most the whole budget), pausing the socket meanwhile
+        const target = Math.min(size * COST_PER_BYTE, budget.total);
+        if (target <= reserved) return;
         req.pause();
-        const more = size * COST_PER_BYTE - reserved;
+        const more = target - reserved;
         budget.take(more).then(
           () => {
             reserved += more;

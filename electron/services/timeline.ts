@@ -12,12 +12,11 @@ export type TimelineEntry = {
 
 /**
  * Appends one event to the case timeline; call inside the same transaction as the change. The
- * actor is the account of the call being served (the dispatcher's caller); a write outside any
- * call is a programming error, so it fails instead of recording an anonymous event.
+ * actor is the account of the call being served (the dispatcher's or a file route's caller);
+ * what the application does by itself, outside any call (start-up work, timers), is 系统's.
  */
 export function appendEvent(db: Executor, at: Date, entry: TimelineEntry): void {
-  const account = currentCaller()?.account;
-  if (!account) throw new Error('appendEvent outside a call: no signed-in account to record');
+  const account = currentCaller()?.account ?? { id: 0, name: '系统' };
   db.insert(caseEvents)
     .values({
       caseId: entry.caseId,

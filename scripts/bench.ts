@@ -24,6 +24,9 @@
  * award docx (collect + build + Packer.toBuffer, median of R runs, default 5; plus one end-to-end
  * documents.generate that also writes the file and the row) next to the docx library packing the
  * same per-worker table alone (one plain Table, no layout primitives).
+ *
+ * npm run bench -- --bodies [--count N] [--size-mib M]   (scripts/benchBodies.ts)
+ * The web host's memory while N large JSON bodies arrive at once (default six of 39 MiB).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -441,7 +444,7 @@ async function documentsBench() {
   }
 }
 
-(process.argv.includes('--audit') ? auditBench() : process.argv.includes('--documents') ? documentsBench() : process.argv.includes('--evidence') ? evidenceBench() : process.argv.includes('--dashboard') ? dashboardBench() : main()).catch((error) => {
+(process.argv.includes('--bodies') ? import('./benchBodies').then((m) => m.bodiesBench()) : process.argv.includes('--audit') ? auditBench() : process.argv.includes('--documents') ? documentsBench() : process.argv.includes('--evidence') ? evidenceBench() : process.argv.includes('--dashboard') ? dashboardBench() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { APP_PROTOCOL } from '../core/ipcChannels';
+import { RENDERER_CSP } from '../core/csp';
 import type { Services } from '../services/createServices';
 import { exhibitFile } from '../services/evidence/files';
 
@@ -60,6 +61,14 @@ export function serveRenderer(rendererDir: string, services: Services): void {
     const served = serveFile(services, url.pathname);
     if (served) return served;
     const file = url.pathname.startsWith('/api/') ? null : rendererFile(rendererDir, url.pathname);
-    return file ? net.fetch(pathToFileURL(file).toString()) : text('未找到', 404);
+    if (!file) return text('未找到', 404);
+    if (!file.endsWith('index.html')) return net.fetch(pathToFileURL(file).toString());
+    // the page's CSP as a header, as the web host sends it (a <meta> cannot carry frame-ancestors)
+    return net.fetch(pathToFileURL(file).toString()).then((page) => {
+      const headers = new Headers(page.headers);
+      headers.set('Content-Security-Policy', RENDERER_CSP);
+      headers.set('X-Frame-Options', 'DENY');
+      return new Response(page.body, { status: page.status, headers });
+    });
   });
 }

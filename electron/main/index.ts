@@ -15,6 +15,7 @@ import { registerPresentationWindow } from './presentationWindow';
 import { chooseDataFolder, claimDataFolder } from './profile';
 import { hardenSessions } from './security';
 import { failStartup } from './startupFailure';
+import { registerWindowSessions } from './windowSessions';
 
 /** How long quitting waits for running work (an evidence import, a PDF export) before closing the database anyway. */
 const QUIT_WAIT_MS = 120_000;
@@ -72,6 +73,7 @@ function start(): void {
   trackHandlers(services.handlers);
   hardenSessions();
   serveRenderer(rendererDir, services);
+  registerWindowSessions(services);
   registerIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   registerEvidenceDialog();
   registerFolderDialog();

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, screen, type Display, type Rectang
 import { CLOSE_PRESENTATION_CHANNEL, OPEN_PRESENTATION_CHANNEL } from '../core/ipcChannels';
 import { appWebPreferences, loadApp } from './appWindow';
 import { trustedSender } from './ipc';
+import { shareSession } from './windowSessions';
 
 /**
  * The shared screen on the room's second display. The operator's window asks on one validated
@@ -98,6 +99,7 @@ export function openPresentation(from: BrowserWindow | null): Placement {
     webPreferences: appWebPreferences(),
   });
   presentation = window;
+  if (operator) shareSession(operator.webContents, window.webContents);
   window.setMenuBarVisibility(false);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {

@@ -26,6 +26,8 @@ import { documentHandlers } from './documents/handlers';
 import { closingHandlers } from './closing/handlers';
 import { followUpHandlers } from './followUp/handlers';
 import { awardHandlers } from './award/handlers';
+import { accountHandlers } from './accounts/handlers';
+import { endSessionByToken, resolveSession, type ResolvedSession } from './accounts/sessions';
 import { refreshAllNextDue } from './cases/caseClock';
 import { indexMissingCases } from './search/indexCase';
 import { guardWrites } from './audit/guardWrites';
@@ -41,6 +43,10 @@ export type Services = {
   ctx: ServiceContext;
   handlers: Handlers;
   events: EventEmitter<{ event: [AppEvent] }>;
+  /** The signed-in account behind a session token (cookie or desktop window), or null. */
+  resolveSession: (token: string) => ResolvedSession | null;
+  /** Ends the session behind a token (a desktop window that closed). */
+  endSession: (token: string) => void;
   close: () => void;
 };
 
@@ -84,6 +90,7 @@ function servicesOn({ db, release }: OpenedFolder, options: ServiceOptions): Ser
   if (indexMissingCases(db) > 0) refreshAllNextDue(ctx);
 
   const handlers: Handlers = {
+    ...accountHandlers(ctx),
     'app.info': () => ({ version: options.version, host: options.host, dataDir: options.dataDir, today: todayInChina(ctx.now()) }),
     'settings.get': () => readSettings(db),
     'settings.update': (input) => {
@@ -127,6 +134,6 @@ function servicesOn({ db, release }: OpenedFolder, options: ServiceOptions): Ser
     }
     release();
   };
-  return { ctx, handlers, events, close };
+  return { ctx, handlers, events, resolveSession: (token) => resolveSession(db, token, ctx.now()), endSession: (token) => endSessionByToken(db, token), close };
 }
 

@@ -37,7 +37,7 @@ export function appendEvent(db: Executor, at: Date, entry: TimelineEntry): void 
     caseId: entry.caseId,
     at: at.toISOString(),
     actor: account?.name ?? '系统',
-    actorId: account?.id ?? null,
+    actorId: account && account.id > 0 ? account.id : null,
     action: entry.action,
     summary: entry.summary,
     before: json(entry.before),

@@ -32,7 +32,7 @@ function json(res: http.ServerResponse, status: number, value: unknown) {
 }
 
 /**
- * The two bundle routes of the web host (called after the token check):
+ * The two bundle routes of the web host (called after the sign-in and role check, as the caller):
  * GET /api/files/bundle/<fileName> downloads an exported bundle from <dataDir>/bundles/;
  * POST /api/upload/bundle?fileName= streams the body to <dataDir>/bundles/incoming/<random>.zip,
  * imports it, removes the upload, and answers { ok, value | error }.

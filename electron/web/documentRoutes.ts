@@ -1,5 +1,5 @@
 /**
- * Generated documents over HTTP (the web host calls this after its token check):
+ * Generated documents over HTTP (the web host calls this after its sign-in and role check):
  *
  * GET|HEAD /api/files/document/<documentId>?format=docx|pdf
  *   The stored docx (default) or its PDF (converted with LibreOffice on first request), as an

@@ -1,5 +1,5 @@
 /**
- * Evidence over HTTP (the web host calls this after its token check):
+ * Evidence over HTTP (the web host calls this after its sign-in and role check, as the caller):
  *
  * POST /api/upload/evidence?caseId=&fileName=&track=&submittedBy=[&importId=]
  *   The raw request body is the file. It is streamed into the evidence store (never buffered),
@@ -7,8 +7,9 @@
  *   A client that closes the request, or evidence.cancelImport with the same importId, leaves no
  *   file and no exhibit. Progress goes out as evidence.importProgress events (SSE).
  *
- * GET|HEAD /api/files/evidence/<exhibitId>   (token in X-Sucai-Token or ?token=, for <img>/<video>/pdf.js)
- *   The stored file with its content type, inline, `nosniff`, single byte ranges (206/416).
+ * GET|HEAD /api/files/evidence/<exhibitId>[?download=1]   (for <img>/<video>/pdf.js, and the download link)
+ *   The stored file with its content type, inline (an attachment with download=1, recorded on the
+ *   case timeline), `nosniff`, single byte ranges (206/416).
  *   The path comes from the exhibit's SHA-256 only, so nothing outside the store is reachable.
  */
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import type { Services } from '../services/createServices';
 import { beginImport, importSources } from '../services/evidence/imports';
 import { evidenceMaxBytes, formatBytes } from '../services/evidence/limits';
 import { exhibitFile, type ExhibitFile } from '../services/evidence/files';
+import { recordEvidenceDownload } from '../services/sensitiveReads';
 
 const uploadQuery = z.object({
   caseId: z.coerce.number().int().positive(),
@@ -40,7 +42,7 @@ export async function handleEvidenceRoute(services: Services, req: http.Incoming
   const file = /^\/api\/files\/evidence\/(\d{1,12})$/.exec(url.pathname);
   if (file) {
     if (req.method !== 'GET' && req.method !== 'HEAD') methodNotAllowed(res, 'GET, HEAD');
-    else serveFile(services, req, res, Number(file[1]));
+    else serveFile(services, req, res, Number(file[1]), url.searchParams.get('download') === '1');
     return true;
   }
   if (url.pathname.startsWith('/api/upload/') || url.pathname.startsWith('/api/files/')) {
@@ -82,7 +84,8 @@ async function upload(services: Services, req: http.IncomingMessage, res: http.S
   }
 }
 
-function serveFile(services: Services, req: http.IncomingMessage, res: http.ServerResponse, id: number) {
+/** `download`: the user asked to download the file (an attachment, recorded on the case timeline); otherwise it is shown inline. */
+function serveFile(services: Services, req: http.IncomingMessage, res: http.ServerResponse, id: number, download: boolean) {
   let stored: ExhibitFile;
   try {
     stored = exhibitFile(services.ctx, id);
@@ -93,7 +96,7 @@ function serveFile(services: Services, req: http.IncomingMessage, res: http.Serv
 
   const headers: http.OutgoingHttpHeaders = {
     'Content-Type': row.mime,
-    'Content-Disposition': contentDisposition(row.fileName),
+    'Content-Disposition': contentDisposition(row.fileName, download ? 'attachment' : 'inline'),
     'X-Content-Type-Options': 'nosniff',
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'private, no-cache',
@@ -109,6 +112,7 @@ function serveFile(services: Services, req: http.IncomingMessage, res: http.Serv
     return res.end();
   }
   const [start, end] = range ?? [0, size - 1];
+  if (download && req.method === 'GET' && start === 0) recordEvidenceDownload(services.ctx, id);
   const length = size === 0 ? 0 : end - start + 1;
   res.writeHead(range ? 206 : 200, {
     ...headers,
@@ -148,10 +152,10 @@ export function parseRange(header: string | undefined, size: number): [number, n
 }
 
 /** `inline; filename="ascii fallback"; filename*=UTF-8''percent-encoded` (RFC 6266 / 8187). */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, disposition: 'inline' | 'attachment' = 'inline'): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 function json(res: http.ServerResponse, status: number, value: unknown, close = false) {

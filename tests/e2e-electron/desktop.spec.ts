@@ -43,6 +43,13 @@ async function launch(dataDir: string): Promise<{ app: ElectronApplication; wind
     env: { ...(process.env as Record<string, string>), SUCAI_NATIVE_BINDING: binding! },
   });
   const window = await app.firstWindow();
+  // a new data folder: the first start asks for the administrator, who is then signed in (this window)
+  await window.getByTestId('setup-name').fill('林海');
+  await window.getByTestId('setup-username').fill('linhai');
+  await window.getByTestId('setup-password').fill('guanliyuan-2026');
+  await window.getByTestId('setup-confirm').fill('guanliyuan-2026');
+  await window.getByTestId('setup-submit').click();
+  await window.getByRole('link', { name: '案件列表' }).click();
   await expect(window.getByRole('heading', { name: '案件列表' })).toBeVisible();
   return { app, window };
 }

@@ -297,7 +297,7 @@ describe('case bundle', () => {
       expect(download.headers.get('content-disposition')).toContain(encodeURIComponent(name));
       const body = Buffer.from(await download.arrayBuffer());
       expect(body.equals(fs.readFileSync(bundlePath))).toBe(true);
-      expect((await fetch(`${base}/api/files/bundle/..%2Fsucai.db`, { headers: { 'x-sucai-token': srcHost.token } })).status).toBe(404);
+      expect((await fetch(`${base}/api/files/bundle/..%2Fsucai.db`, { headers: { 'x-sucai-token': srcHost.token } })).status).toBe(400); // a dot-dot segment is refused outright
 
       const upload = await fetch(`http://127.0.0.1:${dstHost.port}/api/upload/bundle?fileName=${encodeURIComponent(name)}`, {
         method: 'POST',

@@ -30,6 +30,7 @@ const CJK = /[\u4e00-\u9fff]/;
 const ENGLISH_SENTENCE = /[A-Za-z]{2,}(?:[\s,:;]+[A-Za-z]{2,}){2,}/;
 const STACK = /\n\s+at |\bat \S+ \(.*:\d+:\d+\)|\b(Type|Range|Reference|Syntax|Sqlite)?Error:/;
 /** What the dispatcher says for an unexpected exception: never acceptable. */
+const REFUSED_STATUS: Record<string, number> = { unauthorized: 401, forbidden: 403, locked: 423 };
 const UNEXPECTED = '操作失败：程序内部错误';
 /** A failing property reports the method, the seed and a short input, not megabytes of it. */
 const reporter = <T,>(out: fc.RunDetails<T>) => {
@@ -73,8 +74,10 @@ async function probe(method: string, input: unknown, mustFail: string | null, mu
   summary.calls++;
   if (mutation) summary.byMutation[mutation.kind] = (summary.byMutation[mutation.kind] ?? 0) + 1;
   const where = `${method} ${JSON.stringify(input)?.slice(0, 400)}`;
-  expect(reply.status, where).toBe(200);
   expect(reply.body, `${where}: not JSON: ${reply.text.slice(0, 200)}`).not.toBeNull();
+  // refusals carry their HTTP status (401 请先登录, 403 无权, 423 已锁屏); every other answer is a 200 with ok/error
+  const refusedCode = reply.body?.ok === false ? reply.body.error?.code : undefined;
+  expect(reply.status, where).toBe((refusedCode && REFUSED_STATUS[refusedCode]) || 200);
   const body = reply.body!;
   const outcome = body.ok ? 'ok' : body.error!.code;
   summary.outcomes[outcome] = (summary.outcomes[outcome] ?? 0) + 1;

@@ -9,14 +9,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../electron/core/contract';
-import { CLOSE_PRESENTATION_CHANNEL, METHOD_PREFIX, OPEN_FILES_CHANNEL, OPEN_PATH_CHANNEL, OPEN_PRESENTATION_CHANNEL } from '../../electron/core/ipcChannels';
+import { CLOSE_PRESENTATION_CHANNEL, METHOD_PREFIX, OPEN_FILES_CHANNEL, OPEN_FOLDER_CHANNEL, OPEN_PATH_CHANNEL, OPEN_PRESENTATION_CHANNEL } from '../../electron/core/ipcChannels';
 import { callApi, caseInput, makeId, openTestServices, repoRoot, tempDataDir, workerDraft } from '../support/services';
 import { createStandIn, display, loadMainBundle, loadPreloadBundle, type StandIn, type StandInOptions } from './electronStandIn';
 
 const mainBundle = path.join(repoRoot, 'out', 'main', 'index.js');
 const preloadBundle = path.join(repoRoot, 'out', 'preload', 'index.cjs');
 /** What the preload exposes besides the contract's methods (desktop-only channels). */
-const DESKTOP_EXTRAS = ['on', 'openFiles', 'openPath', 'openPresentation', 'closePresentation', 'pathForFile'];
+const DESKTOP_EXTRAS = ['on', 'openFiles', 'openFolder', 'openPath', 'openPresentation', 'closePresentation', 'pathForFile'];
 /** Every permission name Electron 41 passes to the session's handlers (docs/api/session.md). */
 const PERMISSIONS = [
   'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection', 'media',
@@ -57,6 +57,22 @@ async function invoke(standIn: StandIn, channel: string, input?: unknown, url = 
   return (await handler(standIn.frameEvent(url, window), input)) as Result;
 }
 
+/**
+ * Signs the main window in, as a person would at first start: the administrator's account, then a
+ * colleague who files and hears cases. Main keeps the session for the window; the renderer never sees it.
+ */
+async function signIn(standIn: StandIn): Promise<void> {
+  const password = 'sucai-shell-2026';
+  const setup = await invoke(standIn, `${METHOD_PREFIX}auth.setup`, { name: '管理员', username: 'admin', password });
+  expect(setup).toMatchObject({ ok: true });
+  expect(setup).not.toHaveProperty('value.grant'); // the token stays in main
+  const created = await invoke(standIn, `${METHOD_PREFIX}accounts.create`, { username: 'zhou', name: '周婷', roles: ['clerk', 'arbitrator', 'inspector'], password });
+  expect(created).toMatchObject({ ok: true });
+  expect(await invoke(standIn, `${METHOD_PREFIX}auth.login`, { username: 'zhou', password })).toMatchObject({ ok: true });
+  // a new account sets its own password first
+  expect(await invoke(standIn, `${METHOD_PREFIX}auth.changePassword`, { currentPassword: password, newPassword: `${password}-own` })).toMatchObject({ ok: true });
+}
+
 describe('desktop shell: the built main bundle and preload under Node', () => {
   it('registers the scheme before ready, one handler per method, sandboxed windows, and refuses untrusted senders', async () => {
     const dataDir = tempDataDir('sucai-shell-');
@@ -78,10 +94,11 @@ describe('desktop shell: the built main bundle and preload under Node', () => {
     const channels = [...record.handles.keys()];
     for (const name of methodNames) expect(channels.filter((c) => c === METHOD_PREFIX + name), name).toHaveLength(1);
     expect(channels.filter((c) => !methodNames.some((name) => c === METHOD_PREFIX + name)).sort()).toEqual(
-      [OPEN_FILES_CHANNEL, OPEN_PATH_CHANNEL, OPEN_PRESENTATION_CHANNEL, CLOSE_PRESENTATION_CHANNEL].sort(),
+      [OPEN_FILES_CHANNEL, OPEN_FOLDER_CHANNEL, OPEN_PATH_CHANNEL, OPEN_PRESENTATION_CHANNEL, CLOSE_PRESENTATION_CHANNEL].sort(),
     );
 
     // Our own page is served; a page from anywhere else is refused, on every channel.
+    await signIn(shell);
     const info = await invoke(shell, `${METHOD_PREFIX}app.info`, {});
     expect(info).toMatchObject({ ok: true, value: { host: 'electron', dataDir } });
     for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'sucai://evil/index.html', '']) {
@@ -161,6 +178,7 @@ describe('desktop shell: the built main bundle and preload under Node', () => {
     expect(required).toEqual(['electron']);
     const bridge = shell.record.exposed.get('sucai')!;
     expect(Object.keys(bridge).sort()).toEqual([...methodNames, ...DESKTOP_EXTRAS].sort());
+    await signIn(shell);
 
     const created = (await bridge['cases.create'](caseInput([workerDraft('张三', makeId('360702', '1990-01-01', 11), '1000')]))) as Result;
     expect(created.ok).toBe(true);
@@ -244,6 +262,7 @@ describe('desktop shell: the built main bundle and preload under Node', () => {
     const dataDir = tempDataDir('sucai-shell-');
     const shell = launch(dataDir);
     await shell.becomeReady();
+    await signIn(shell);
     const created = await invoke(shell, `${METHOD_PREFIX}cases.create`, caseInput([workerDraft('张三', makeId('360702', '1990-01-01', 11), '1000')]));
     const video = path.join(tempDataDir('sucai-video-'), '现场录像.mp4');
     fs.writeFileSync(video, Buffer.alloc(96 * 2 ** 20, 7));
@@ -317,6 +336,7 @@ describe.runIf(process.platform === 'linux')('desktop shell: the default data fo
     expect(shell.record.setPaths).toEqual([]); // the default folder keeps Electron's own profile (its drafts)
     await shell.becomeReady();
     const target = path.join(home, 'share', 'sucai-desk');
+    await signIn(shell);
     expect(await invoke(shell, `${METHOD_PREFIX}app.info`, {})).toMatchObject({ ok: true, value: { dataDir: target } });
     expect(await invoke(shell, `${METHOD_PREFIX}settings.get`, {})).toMatchObject({ ok: true, value: { fastTrackTargetDays: 21 } });
     expect(fs.existsSync(path.join(target, 'evidence', 'marker'))).toBe(true);

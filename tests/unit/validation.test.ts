@@ -61,7 +61,7 @@ describe('every input field has a Chinese name (the mechanism other methods inhe
   it('a field may carry its own title', () => {
     expect(describePath(['title'], contract['evidence.update'].input)).toBe('证据名称');
     expect(describePath(['receivedOn'], contract['evidence.update'].input)).toBe('收到日期');
-    expect(describePath(['name'], contract['staff.save'].input)).toBe('姓名');
+    expect(describePath(['name'], contract['rooms.save'].input)).toBe('仲裁庭名称');
   });
 });
 

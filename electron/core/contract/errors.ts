@@ -1,4 +1,4 @@
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'unknown_method' | 'storage';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'locked' | 'unknown_method' | 'storage';
 
 /** The HTTP status of each error code (web host routes that answer with a status). `storage`: disk full, read-only, broken. */
 export const errorStatus: Record<ErrorCode, number> = {
@@ -10,6 +10,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   forbidden: 403,
   unknown_method: 404,
   storage: 507,
+  locked: 423,
 };
 export type ApiError = { code: ErrorCode; message: string };
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

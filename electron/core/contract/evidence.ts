@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { submitters, tracks } from '../domain';
 import { date, id, longText, out, text } from './fields';
-import type { Methods } from './spec';
+import { staffRoles, type Methods } from './spec';
+
+// Evidence is collected by 书记员, 监察员 and 仲裁员; 调解员 add payment vouchers during mediation.
 
 export type ExhibitView = {
   id: number;
@@ -50,7 +52,7 @@ export const evidenceContract = {
   'evidence.list': { input: z.object({ caseId: id }), output: out<ExhibitView[]>(), access: 'signedIn', reads: true },
   /** Desktop: files chosen in the native dialog, copied into the store by path (streamed). */
   'evidence.addFromPaths': {
-    access: ['clerk', 'inspector', 'arbitrator'], reads: false,
+    access: ['clerk', 'inspector', 'arbitrator', 'mediator'], reads: false,
     hosts: ['electron'],
     localPaths: (input: { paths: string[] }) => input.paths,
     input: z.object({
@@ -64,15 +66,16 @@ export const evidenceContract = {
   },
   /** Another exhibit pointing at an already stored file (same file, second use). */
   'evidence.addReference': { input: z.object({ caseId: id, exhibitId: id }), output: out<ExhibitView>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
-  'evidence.update': { input: z.object({ id }).extend(z.object(exhibitFields).partial().shape), output: out<ExhibitView>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
+  'evidence.update': { input: z.object({ id }).extend(z.object(exhibitFields).partial().shape), output: out<ExhibitView>(), access: ['clerk', 'inspector', 'arbitrator', 'mediator'], reads: false },
   'evidence.reorder': { input: z.object({ caseId: id, ids: z.array(id).min(1) }), output: out<ExhibitView[]>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
   'evidence.remove': { input: z.object({ id }), output: out<ExhibitView[]>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
   /** 共享互认: the other track recognises this exhibit. */
   'evidence.recognise': { input: z.object({ id, by: text(60).min(1, '请填写认可的部门或人员') }), output: out<ExhibitView>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
-  'evidence.cancelImport': { input: z.object({ importId: text(64).min(1) }), output: out<{ cancelled: boolean }>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
+  'evidence.cancelImport': { input: z.object({ importId: text(64).min(1) }), output: out<{ cancelled: boolean }>(), access: ['clerk', 'inspector', 'arbitrator', 'mediator'], reads: false },
   /** Spreadsheets as tables and plain text, for the viewer (bounded). */
+  /** The file's content (and the file route): not for observers, whose view of personal data is masked. */
   'evidence.preview': {
-    access: 'signedIn', reads: true,
+    access: staffRoles, reads: true,
     input: z.object({ id }),
     output: out<{ kind: 'table'; sheets: { name: string; rows: string[][]; truncated: boolean }[] } | { kind: 'text'; text: string; truncated: boolean } | { kind: 'none' }>(),
   },

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { procedures } from '../domain';
 import { date, id, localTime, longText, out, text } from './fields';
-import type { Methods } from './spec';
+import type { Methods, Role } from './spec';
 
-export type StaffView = { id: number; role: 'arbitrator' | 'clerk'; name: string; active: boolean };
+/** An account that can sit on a hearing: arbitrators and clerks (one person may be both). */
+export type StaffView = { id: number; roles: Role[]; name: string; active: boolean };
 export type RoomView = { id: number; name: string; location: string | null; active: boolean };
 export type HearingWarning = { kind: 'noticePeriod' | 'awardDeadline' | 'pastDate'; message: string };
 export type HearingConflict = { kind: 'room' | 'arbitrator' | 'clerk'; hearingId: number; caseNumber: string | null; message: string };
@@ -47,7 +48,6 @@ export type HearingDetail = HearingView & { record: HearingRecordStep[]; crossEx
 
 export const hearingsContract = {
   'staff.list': { input: z.object({}).default({}), output: out<{ staff: StaffView[]; rooms: RoomView[] }>(), access: 'signedIn', reads: true },
-  'staff.save': { input: z.object({ id: id.optional(), role: z.enum(['arbitrator', 'clerk']), name: text(20).min(1, '请填写姓名').meta({ title: '姓名' }), active: z.boolean().default(true) }), output: out<{ staff: StaffView[]; rooms: RoomView[] }>(), access: ['admin'], reads: false },
   'rooms.save': { input: z.object({ id: id.optional(), name: text(40).min(1, '请填写仲裁庭名称').meta({ title: '仲裁庭名称' }), location: text(100).nullable().optional(), active: z.boolean().default(true) }), output: out<{ staff: StaffView[]; rooms: RoomView[] }>(), access: ['admin'], reads: false },
   'hearings.week': { input: z.object({ from: date, days: z.number().int().min(1).max(42).default(7) }), output: out<HearingView[]>(), access: 'signedIn', reads: true },
   'hearings.forCase': { input: z.object({ caseId: id }), output: out<HearingView[]>(), access: 'signedIn', reads: true },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsContract } from './accounts';
 import { settingsContract } from './settings';
 import { casesContract } from './cases';
 import { evidenceContract } from './evidence';
@@ -20,6 +21,7 @@ import { backupsContract } from './backups';
  * dispatcher and the renderer's client are all derived from this object. One file per feature.
  */
 export const contract = {
+  ...accountsContract,
   ...settingsContract,
   ...casesContract,
   ...evidenceContract,
@@ -47,6 +49,7 @@ export * from './spec';
 export * from './fields';
 export * from './errors';
 export * from './events';
+export * from './accounts';
 export * from './settings';
 export * from './cases';
 export * from './evidence';

@@ -99,7 +99,6 @@ export const fieldLabels: Record<string, FieldLabel> = {
   noticeWaiverNote: '免通知期说明',
   offset: '起始位置',
   open: '是否只看未处理',
-  operatorName: '操作员姓名',
   opinion: '意见',
   organisation: { label: '', counter: '' },
   organisationId: '已登记的单位或个人',
@@ -163,4 +162,11 @@ export const fieldLabels: Record<string, FieldLabel> = {
   workerIds: { label: '申请人', counter: '名' },
   workerIndex: '所属申请人',
   workers: { label: '申请人', counter: '名' },
+  // accounts and sign-in
+  username: '登录名',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  roles: '角色',
+  idleLockMinutes: '自动锁屏时间',
 };

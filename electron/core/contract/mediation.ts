@@ -3,6 +3,9 @@ import { claimTypes, tracks } from '../domain';
 import { date, fen, id, localTime, longText, out, text } from './fields';
 import type { Methods } from './spec';
 
+// 调解员 and 仲裁员 mediate; 监察员 mediate in the inspection track (监察调解); 书记员 keep the
+// session records, register payments and signed receipts, but do not set the agreement itself.
+
 export type PaymentMethod = 'bankTransfer' | 'cash';
 export type InstalmentView = { id: number; seq: number; dueOn: string; amountFen: number; paidFen: number; status: 'paid' | 'partlyPaid' | 'due' | 'overdue' };
 export type PaymentView = { id: number; amountFen: number; paidAt: string; method: PaymentMethod; reference: string | null; exhibitId: number | null; instalmentId: number | null };
@@ -46,7 +49,7 @@ export type MediationView = {
 export const mediationContract = {
   'mediation.get': { input: z.object({ caseId: id }), output: out<MediationView>(), access: 'signedIn', reads: true },
   'mediation.addSession': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'clerk', 'inspector'], reads: false,
     input: z.object({
       caseId: id,
       heldOn: date,
@@ -58,7 +61,7 @@ export const mediationContract = {
     output: out<MediationView>(),
   },
   'mediation.updateSession': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'clerk', 'inspector'], reads: false,
     input: z.object({
       id,
       notes: longText(20000).optional(),
@@ -69,7 +72,7 @@ export const mediationContract = {
   },
   /** The settlement proposal, edited per claim item (agreedFen null = left to the hearing). */
   'mediation.setAgreed': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'inspector'], reads: false,
     input: z.object({
       caseId: id,
       items: z
@@ -80,9 +83,9 @@ export const mediationContract = {
     output: out<MediationView>(),
   },
   /** 工资优先: settle the wage items at the claimed amount for these workers (all when null). */
-  'mediation.settleWagesFirst': { input: z.object({ caseId: id, workerIds: z.array(id).nullable(), payBy: date.nullable().optional() }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  'mediation.settleWagesFirst': { input: z.object({ caseId: id, workerIds: z.array(id).nullable(), payBy: date.nullable().optional() }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'inspector'], reads: false },
   'mediation.recordPayment': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'clerk', 'inspector'], reads: false,
     input: z.object({
       caseId: id,
       workerId: id,
@@ -96,13 +99,13 @@ export const mediationContract = {
     output: out<MediationView>(),
   },
   'mediation.setInstalments': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'inspector'], reads: false,
     input: z.object({ caseId: id, workerId: id, instalments: z.array(z.object({ dueOn: date, amountFen: fen.min(1, '金额须大于0') })).max(60) }),
     output: out<MediationView>(),
   },
-  'mediation.setOutcome': { input: z.object({ caseId: id, outcome: z.enum(['settled', 'partlySettled', 'failed']) }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  'mediation.setOutcome': { input: z.object({ caseId: id, outcome: z.enum(['settled', 'partlySettled', 'failed']) }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'inspector'], reads: false },
   /** Signed receipt of the mediation document by one side; effective when both have signed. */
   'mediation.recordSignature': { input: z.object({ caseId: id, party: z.enum(['workers', 'respondent']), signedOn: date }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
   /** 置换: an agreement reached in the inspection track becomes the arbitral settlement, without retyping. */
-  'mediation.convertInspectionAgreement': { input: z.object({ caseId: id }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  'mediation.convertInspectionAgreement': { input: z.object({ caseId: id }), output: out<MediationView>(), access: ['mediator', 'arbitrator'], reads: false },
 } as const satisfies Methods;

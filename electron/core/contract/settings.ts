@@ -12,7 +12,8 @@ export const settingsSchema = z.object({
   policeThresholdTenWorkersFen: fen.min(1, '金额须大于0').default(6_000_000),
   caseNumberPattern: text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), '案号格式须包含 {year} 和 {n}'),
   fastTrackTargetDays: z.number().int().min(1).max(60),
-  operatorName: text(20).min(1, '请填写操作员姓名'),
+  /** Minutes without input before the screen locks (idle lock). */
+  idleLockMinutes: z.number().int().min(1, '自动锁屏时间至少 1 分钟').max(240, '自动锁屏时间最长 240 分钟').default(15),
   minimumWages: z.array(minimumWageSchema).max(200),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -38,6 +38,8 @@ export const auditedTables: readonly AuditedTable[] = [
   { name: 'document_services', label: '送达记录' },
   { name: 'suspensions', label: '中止' },
   { name: 'warnings', label: '预警' },
+  // who may sign in and with which roles and password; the sign-in bookkeeping changes on every attempt without an event
+  { name: 'accounts', label: '账号', ignore: ['failed_logins', 'last_failed_at', 'last_login_at'] },
 ];
 
 /**
@@ -51,7 +53,7 @@ export const unauditedTables: Record<string, string> = {
   commissions: 'installation settings, changed through settings.update',
   minimum_wages: 'installation settings, changed through settings.update',
   case_number_sequences: 'a counter; the case numbers it hands out are in the audited cases rows',
-  staff: 'settings of the hearing calendar',
+  sessions: 'sign-in sessions (hashed tokens), opened and closed by signing in and out',
   rooms: 'settings of the hearing calendar',
   backup_settings: 'installation settings',
   __drizzle_migrations: 'schema bookkeeping',

@@ -105,15 +105,15 @@ function contentPool(): Buffer[] {
 }
 
 async function setUp(host: Host, acks: Acks): Promise<void> {
-  await call(host, 'staff.save', { role: 'arbitrator', name: '王建国' });
-  await call(host, 'staff.save', { role: 'clerk', name: '周婷' });
-  const rooms = await call<{ rooms: { id: number }[]; staff: { id: number; role: string }[] }>(host, 'rooms.save', { name: '第一仲裁庭' });
+  await call(host, 'accounts.create', { username: 'wangjianguo', name: '王建国', roles: ['arbitrator'], password: 'sucai-crash-2026' });
+  await call(host, 'accounts.create', { username: 'zhouting', name: '周婷', roles: ['clerk'], password: 'sucai-crash-2026' });
+  const rooms = await call<{ rooms: { id: number }[]; staff: { id: number; roles: string[] }[] }>(host, 'rooms.save', { name: '第一仲裁庭' });
   const created = await call<{ id: number }>(host, 'cases.create', caseInput([workerDraft('张三丰', makeId('360702', '1980-01-01', 1), '12000')]));
   acks.cases.set(created.id, 1);
   const detail = await call<{ caseNumber: string }>(host, 'cases.accept', { id: created.id, acceptedOn: '2026-11-18' });
   acks.accepted.set(created.id, detail.caseNumber);
-  const presiding = rooms.staff.find((p) => p.role === 'arbitrator')!.id;
-  const clerk = rooms.staff.find((p) => p.role === 'clerk')!.id;
+  const presiding = rooms.staff.find((p) => p.roles.includes('arbitrator'))!.id;
+  const clerk = rooms.staff.find((p) => p.roles.includes('clerk'))!.id;
   const hearing = await call<{ id: number }>(host, 'hearings.schedule', {
     caseId: created.id, startsAt: '2026-11-30T09:00', endsAt: '2026-11-30T10:30', roomId: rooms.rooms[0].id, procedure: 'simplified', presidingId: presiding, clerkId: clerk, noticeServedOn: '2026-11-20',
   });

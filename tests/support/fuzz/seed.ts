@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../../../electron/services/createServices';
-import { callApi, caseInput, makeId, tempDataDir, workerDraft } from '../services';
+import { addAccount, callApi, caseInput, makeId, tempDataDir, workerDraft } from '../services';
 
 export async function seedFolder(s: Services): Promise<void> {
-  for (const [role, name] of [['arbitrator', '王建国'], ['arbitrator', '李秀英'], ['arbitrator', '陈志强'], ['clerk', '周婷']] as const) await callApi(s, 'staff.save', { role, name });
+  for (const [role, name] of [['arbitrator', '王建国'], ['arbitrator', '李秀英'], ['arbitrator', '陈志强'], ['clerk', '周婷']] as const) await addAccount(s, name, [role]);
   await callApi(s, 'rooms.save', { name: '第一仲裁庭', location: '三楼' });
   await callApi(s, 'rooms.save', { name: '第二仲裁庭', location: '三楼' });
   const workers = (seed: number) => [

@@ -6,11 +6,13 @@ import { channelLabels, channels, stageLabels, stages, type Channel, type Stage 
 import { hrefFor, navigate } from '../../router';
 import { useCasePages } from './useCasePages';
 import { BundleImportButton } from '../evidence/Bundle';
+import { useCan } from '../../shell/session';
 import { CaseListRow, CaseListHeader, ROW_HEIGHT } from './CaseListRow';
 import { useLinkFilter } from '../dashboard/useLinkFilter';
 import { LinkFilterChips } from '../dashboard/LinkFilterChips';
 
 export function CaseListPage() {
+  const can = useCan();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [stage, setStage] = useState<Stage | null>(null);
@@ -43,10 +45,12 @@ export function CaseListPage() {
       <Group justify="space-between">
         <Title order={2}>案件列表</Title>
         <Group gap="sm">
-          <BundleImportButton />
-          <Button component="a" href={hrefFor({ page: 'new' })}>
-            新建案件
-          </Button>
+          {can('bundle.import') && <BundleImportButton />}
+          {can('cases.create') && (
+            <Button component="a" href={hrefFor({ page: 'new' })}>
+              新建案件
+            </Button>
+          )}
         </Group>
       </Group>
       <Paper withBorder p="sm">

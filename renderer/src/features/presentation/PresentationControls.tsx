@@ -4,6 +4,7 @@ import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { PresentationPayload, PresentationView } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 import { exhibitLabel } from '../evidence/format';
 import { closePresentationWindow, openPresentationWindow } from './openScreen';
 import { previewPayload } from './previewPayload';
@@ -30,6 +31,7 @@ function describeScreen(payload: PresentationPayload | null): string {
  * own table here is never masked.
  */
 export function PresentationControls({ caseId, hearingId }: { caseId: number; hearingId?: number | null }) {
+  const can = useCan();
   const { detail, exhibits, amounts, commissionName, screen, error, showScreen } = useScreenSources(caseId);
   const [kind, setKind] = useState<Exclude<Kind, 'blank'>>('workers');
   const [exhibitId, setExhibitId] = useState<number | null>(null);
@@ -181,7 +183,7 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
                       <Table.Td className="mono" data-testid="operator-worker-id">{w.idNumber}</Table.Td>
                       <Table.Td className="mono" data-testid="operator-worker-phone">{w.phone ?? '—'}</Table.Td>
                       <Table.Td>
-                        <Button
+                        {can('presentation.unmask') && <Button
                           size="compact-xs"
                           variant="light"
                           color="yellow"
@@ -194,7 +196,7 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
                           data-testid={`unmask-id-${w.id}`}
                         >
                           临时显示身份证号 {UNMASK_SECONDS}秒
-                        </Button>
+                        </Button>}
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,7 +1,7 @@
 /**
  * Opens the presentation page for the room's display. Desktop: main opens a second window,
  * full screen on the external display when there is one (a validated IPC channel, like the evidence
- * file dialog). Browser: a popup window on the same host, carrying the per-launch token.
+ * file dialog). Browser: a popup window on the same host (it shares the signed-in session).
  */
 type Placement = 'external' | 'here' | 'manual';
 type Bridge = Record<string, unknown> & {
@@ -26,8 +26,7 @@ export async function openPresentationWindow(): Promise<{ ok: true; note: string
     if (!result.ok) return { ok: false, message: result.error?.message ?? '无法打开展示窗口' };
     return { ok: true, note: placementNotes[result.value?.placement ?? 'here'] };
   }
-  const token = new URLSearchParams(window.location.search).get('token') ?? sessionStorage.getItem('sucai.token') ?? '';
-  const url = `${window.location.pathname}?token=${encodeURIComponent(token)}#/present`;
+  const url = `${window.location.pathname}#/present`;
   popup = window.open(url, 'sucai-present', 'popup,width=1280,height=720');
   if (!popup) return { ok: false, message: '浏览器拦截了弹出窗口：请允许本页打开弹出窗口后重试' };
   popup.focus();

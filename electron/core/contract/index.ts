@@ -11,6 +11,7 @@ import { documentsContract } from './documents';
 import { awardContract } from './award';
 import { closingContract } from './closing';
 import { dashboardContract } from './dashboard';
+import { courtActionsContract } from './courtActions';
 
 /**
  * The one contract: every backend method with its input and output schema, who may call it,
@@ -30,6 +31,7 @@ export const contract = {
   ...awardContract,
   ...closingContract,
   ...dashboardContract,
+  ...courtActionsContract,
 };
 
 export type Contract = typeof contract;
@@ -55,3 +57,5 @@ export * from './documents';
 export * from './award';
 export * from './closing';
 export * from './dashboard';
+export * from './liability';
+export * from './courtActions';

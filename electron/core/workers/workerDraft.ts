@@ -34,6 +34,10 @@ export const workerDraftSchema = z.object({
   bankCard: z.string().max(40),
   note: z.string().max(200),
   sourceRow: z.number().int().optional(),
+  /** The spreadsheet held the ID as a number (digits lost): stays flagged until the clerk retypes it. */
+  idNumberStoredAsNumber: z.boolean().optional(),
+  /** A 15-digit (first-generation) ID accepted as an exception: why the worker has nothing else. */
+  legacyIdReason: z.string().max(200).optional(),
 });
 export type WorkerDraft = z.infer<typeof workerDraftSchema>;
 
@@ -61,6 +65,8 @@ export type ValidWorker = {
   owedFen: number;
   bankCard: string | null;
   note: string | null;
+  /** Recorded exception for a 15-digit first-generation ID number (why it was accepted), else null. */
+  idNumberNote: string | null;
 };
 
 export const workerFields: readonly WorkerField[] = [

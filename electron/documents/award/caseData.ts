@@ -9,6 +9,7 @@ import type { HearingView } from '../../core/contract';
 import { formatChineseDate } from '../../core/dates';
 import { partyRoleLabels, type PartyRole } from '../../core/domain';
 import { BODY_LINE, run } from '../layout';
+import type { PartyAttendance } from '../../core/hearing/attendance';
 
 export type DocWorker = {
   id: number;
@@ -22,6 +23,8 @@ export type DocWorker = {
 };
 
 export type DocRespondent = {
+  /** case_respondents.id: what liabilities name. */
+  id: number;
   name: string;
   kind: 'company' | 'person';
   role: PartyRole;
@@ -31,7 +34,10 @@ export type DocRespondent = {
   address: string | null;
 };
 
-export type DocHearing = Pick<HearingView, 'startsAt' | 'endsAt' | 'roomName' | 'procedure' | 'arbitratorNames' | 'clerkName' | 'status' | 'applicantPresent' | 'respondentPresent' | 'outcome'>;
+export type DocHearing = Pick<HearingView, 'startsAt' | 'endsAt' | 'roomName' | 'procedure' | 'arbitratorNames' | 'clerkName' | 'status' | 'applicantPresent' | 'respondentPresent' | 'outcome'> & {
+  /** Party by party (recorded attendance); empty lists when not recorded. */
+  attendance: { applicantLabel: string; applicants: PartyAttendance[]; respondents: PartyAttendance[] };
+};
 
 export type CaseDocData = {
   caseId: number;
@@ -103,11 +109,17 @@ export function respondentLines(r: DocRespondent, label = '被申请人'): strin
 
 /**
  * The applicants of a document. Few applicants: one line each. Many (a collective case): the
- * elected representatives, then "等N名申请人，名单见附表".
+ * elected representatives of the whole case (every document of the case names the same ones, even
+ * one that concerns only some of the workers), then "等N名申请人，名单见附表".
  */
-export function applicantLines(list: DocWorker[], opts: { collective: boolean; annexName?: string }): string[] {
-  if (!opts.collective || list.length <= 5) return list.map((w) => workerLine(w));
-  const reps = list.filter((w) => w.isRepresentative);
+export function applicantLines(list: DocWorker[], opts: { collective: boolean; annexName?: string; representatives?: DocWorker[] }): string[] {
+  const reps = opts.representatives ?? list.filter((w) => w.isRepresentative);
+  if (!opts.collective || list.length <= 5) {
+    const lines = list.map((w) => workerLine(w));
+    // a collective case's representatives act for every worker, including these few
+    if (opts.collective && reps.length) lines.push(`代表人：${reps.map((w) => w.name).join('、')}（本案集体劳动人事争议推举的代表人）。`);
+    return lines;
+  }
   const shown = reps.length ? reps : list.slice(0, 1);
   const lines = shown.map((w) => workerLine(w, reps.length ? '申请人（代表人）' : '申请人'));
   lines.push(`申请人：${shown.map((w) => w.name).join('、')}等${list.length}名申请人，名单见${opts.annexName ?? '附表'}。`);
@@ -119,6 +131,11 @@ export function applicantShortName(list: DocWorker[]): string {
   const first = list.find((w) => w.isRepresentative) ?? list[0];
   if (!first) return '申请人';
   return list.length > 1 ? `${first.name}等${list.length}人` : first.name;
+}
+
+/** "张三、李四" for up to three, else "张三等12人" (the case's representatives first). */
+export function workerNames(list: DocWorker[]): string {
+  return list.length <= 3 ? list.map((w) => w.name).join('、') : applicantShortName(list);
 }
 
 /** "江西赣建建设集团有限公司、刘德胜" */

@@ -200,7 +200,8 @@ describe.skipIf(!hasSoffice())('notices of a 30-worker collective case, read bac
 
   it('强制执行申请书 after an effective mediation document with a part payment', async () => {
     expect((await callApi(s, 'documents.list', { caseId: collective })).available.find((a) => a.kind === 'enforcementApplication')!.ready).toBe(false);
-    await callApi(s, 'mediation.settleWagesFirst', { caseId: collective, workerIds: null, payBy: '2026-11-25' });
+    // agreed to be paid by 11/19: overdue today (11/20), so the unpaid rest is enforceable
+    await callApi(s, 'mediation.settleWagesFirst', { caseId: collective, workerIds: null, payBy: '2026-11-19' });
     await callApi(s, 'mediation.setOutcome', { caseId: collective, outcome: 'settled' });
     await callApi(s, 'mediation.recordSignature', { caseId: collective, party: 'workers', signedOn: '2026-11-20' });
     await callApi(s, 'mediation.recordSignature', { caseId: collective, party: 'respondent', signedOn: '2026-11-20' });

@@ -63,7 +63,8 @@ export function serviceFacts(db: Executor, caseId: number, periodDays = publicat
     select d.kind, d.variant, s.method, s.served_on as servedOn
     from document_services s join documents d on d.id = s.document_id
     where s.case_id = ${caseId} and s.served_on is not null`);
-  const respondentIds = db.all<{ id: number }>(sql`select id from case_respondents where case_id = ${caseId}`).map((r) => r.id);
+  // document variants address a respondent by its organisation: 'respondent-<organisation id>'
+  const respondentIds = db.all<{ id: number }>(sql`select organisation_id as id from case_respondents where case_id = ${caseId}`).map((r) => r.id);
   const deemed = (r: { method: string; servedOn: string }) => (r.method === 'publication' ? deemedServedOn(r.servedOn, periodDays) : r.servedOn);
   const firstFor = (match: (variant: string) => boolean): string | null => {
     let best: string | null = null;

@@ -283,7 +283,11 @@ function policeThreshold(facts: CaseFacts, rows: WorkerRow[]): { reached: boolea
  */
 function policeParties(ctx: ServiceContext, db: Executor, caseId: number, facts: CaseFacts) {
   const e = readEnforcement(ctx, db, caseId);
-  const at = (respondentId: number) => facts.header.respondents[facts.detail.respondents.findIndex((r) => r.id === respondentId)]!;
+  // liabilities name case respondents; the case file lists them by organisation
+  const at = (respondentId: number) => {
+    const organisationId = e.chain.find((c) => c.id === respondentId)?.organisationId;
+    return facts.header.respondents[facts.detail.respondents.findIndex((r) => r.id === organisationId)]!;
+  };
   const bound = e.respondents.filter((r) => r.boundUnpaidFen > 0);
   const principal = bound.find((r) => r.kinds.some((k) => PRINCIPAL_KINDS.includes(k)));
   if (principal) {

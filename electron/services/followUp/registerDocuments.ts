@@ -50,7 +50,9 @@ registerDocumentBuilder('enforcementApplication', {
       })
       .filter((w) => w.owedFen > 0);
     const obligations: EnforcementObligation[] = e.respondents.map((r) => {
-      const index = facts.detail.respondents.findIndex((x) => x.id === r.respondentId);
+      // liabilities name case respondents; the case file lists them by organisation
+      const organisationId = e.chain.find((c) => c.id === r.respondentId)?.organisationId;
+      const index = facts.detail.respondents.findIndex((x) => x.id === organisationId);
       const ways = [...new Set(r.kinds.map((k) => (PRINCIPAL_KINDS.includes(k) ? 'pays' : k)))] as EnforcementObligation['ways'];
       return { respondent: facts.header.respondents[index]!, ways, amountFen: r.enforceableFen };
     });

@@ -72,7 +72,7 @@ export function createServices(options: ServiceOptions): Services {
     'settings.update': (input) => {
       const before = readSettings(db);
       const after = updateSettings(ctx, input);
-      if (before.fastTrackTargetDays !== after.fastTrackTargetDays) refreshAllNextDue(ctx);
+      if (before.fastTrackTargetDays !== after.fastTrackTargetDays || before.publicationPeriodDays !== after.publicationPeriodDays) refreshAllNextDue(ctx);
       return after;
     },
     'projects.search': ({ query }) => searchProjects(db, query),

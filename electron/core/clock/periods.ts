@@ -67,7 +67,7 @@ export function publicationDays(publishedOn: readonly string[], periodDays: numb
   return days.size;
 }
 
-/** The day a document published on `publishedOn` is deemed served: when the publication period has run. */
-export function deemedServedOn(publishedOn: string, periodDays: number): string {
-  return addDays(publishedOn, periodDays);
+/** The day a document deemed served on `servedOn` by publication was published: the period before. */
+export function publishedBefore(servedOn: string, periodDays: number): string {
+  return addDays(servedOn, -periodDays);
 }

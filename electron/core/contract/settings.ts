@@ -12,6 +12,8 @@ export const settingsSchema = z.object({
   policeThresholdTenWorkersFen: z.number().int().positive().default(6_000_000),
   caseNumberPattern: text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), '案号格式须包含 {year} 和 {n}'),
   fastTrackTargetDays: z.number().int().min(1).max(60),
+  /** 公告送达: days until a published document is deemed served; excluded from the arbitration period. */
+  publicationPeriodDays: z.number().int().min(1, '公告期至少1天').max(90, '公告期不超过90天').default(30),
   operatorName: text(20).min(1, '请填写操作员姓名'),
   minimumWages: z.array(minimumWageSchema),
 });

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { computeDeadlines, nextDue, type Deadline } from '../../core/clock/deadlines';
-import { deemedServedOn, publicationDays } from '../../core/clock/periods';
+import { publicationDays, publishedBefore } from '../../core/clock/periods';
 import { diffDays, todayInChina } from '../../core/dates';
 import { cases, commissions, suspensions } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
@@ -47,12 +47,16 @@ export function publicationPeriod(db: Executor): number {
 }
 
 export type ServiceFacts = {
-  /** Days on which a document of the case was published (公告送达). */
+  /**
+   * Days on which a document of the case was published (公告送达). A publication is recorded with the
+   * day it is deemed served — the day its period ran out, as the service dialog asks — so it was
+   * published the commission's publication period before.
+   */
   publishedOn: string[];
   /**
    * When every party had the 组庭通知书 (Law Art 32): the applicant side (the applicants or any
-   * worker) and each respondent, by the document they were served — a publication counts from
-   * when it is deemed served. Null while a party has not been served.
+   * worker) and each respondent, by the document they were served (a publication on the day it is
+   * deemed served). Null while a party has not been served.
    */
   tribunalNotifiedOn: string | null;
 };
@@ -65,15 +69,14 @@ export function serviceFacts(db: Executor, caseId: number, periodDays = publicat
     where s.case_id = ${caseId} and s.served_on is not null`);
   // document variants address a respondent by its organisation: 'respondent-<organisation id>'
   const respondentIds = db.all<{ id: number }>(sql`select organisation_id as id from case_respondents where case_id = ${caseId}`).map((r) => r.id);
-  const deemed = (r: { method: string; servedOn: string }) => (r.method === 'publication' ? deemedServedOn(r.servedOn, periodDays) : r.servedOn);
   const firstFor = (match: (variant: string) => boolean): string | null => {
     let best: string | null = null;
-    for (const r of rows) if (r.kind === 'tribunalNotice' && match(r.variant) && (best === null || deemed(r) < best)) best = deemed(r);
+    for (const r of rows) if (r.kind === 'tribunalNotice' && match(r.variant) && (best === null || r.servedOn < best)) best = r.servedOn;
     return best;
   };
   const sides = [firstFor((v) => v === 'applicants' || v.startsWith('worker-') || v === ''), ...respondentIds.map((id) => firstFor((v) => v === `respondent-${id}`))];
   return {
-    publishedOn: [...new Set(rows.filter((r) => r.method === 'publication').map((r) => r.servedOn))],
+    publishedOn: [...new Set(rows.filter((r) => r.method === 'publication').map((r) => publishedBefore(r.servedOn, periodDays)))],
     tribunalNotifiedOn: sides.every((d) => d !== null) ? (sides as string[]).reduce((a, b) => (a > b ? a : b)) : null,
   };
 }

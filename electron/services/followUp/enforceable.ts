@@ -5,14 +5,12 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { addCalendarDays } from '../../core/clock/periods';
-import { deemedServedOn } from '../../core/clock/periods';
 import { todayInChina } from '../../core/dates';
 import { computeEnforcement, type CourtAction, type DecidedItem, type EnforcementResult } from '../../core/enforcement';
 import type { ChainRespondent } from '../../core/liability';
 import { awards, courtActions } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
-import { publicationPeriod } from '../cases/caseClock';
 import { readLiabilities } from '../liability/liabilityService';
 import { effectiveSettlement } from '../mediation/settled';
 
@@ -58,15 +56,15 @@ export function readEnforcement(ctx: ServiceContext, db: Executor, caseId: numbe
 
   const hasFinal = awarded.some((i) => i.isFinal);
   const hasNonFinal = awarded.some((i) => !i.isFinal);
-  // the non-final award document: 'nonFinal' when the award is split, '' when it is wholly non-final
-  const period = publicationPeriod(db);
+  // the non-final award document: 'nonFinal' when the award is split, '' when it is wholly non-final;
+  // a publication is recorded with the day it is deemed served
   const services = hasNonFinal
     ? db.all<{ method: string; servedOn: string }>(sql`
         select s.method, s.served_on as servedOn from document_services s join documents d on d.id = s.document_id
         where s.case_id = ${caseId} and d.kind = 'award' and s.served_on is not null
           and d.variant = ${hasFinal ? 'nonFinal' : ''}`)
     : [];
-  const nonFinalServedOn = services.map((s) => (s.method === 'publication' ? deemedServedOn(s.servedOn, period) : s.servedOn)).sort().at(-1) ?? null;
+  const nonFinalServedOn = services.map((s) => s.servedOn).sort().at(-1) ?? null;
   const actions: CourtAction[] = db
     .select()
     .from(courtActions)

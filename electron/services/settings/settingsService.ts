@@ -39,6 +39,7 @@ export function readSettings(db: Db): Settings {
     policeThresholdTenWorkersFen: row.policeThresholdTenWorkersFen,
     caseNumberPattern: row.caseNumberPattern,
     fastTrackTargetDays: row.fastTrackTargetDays,
+    publicationPeriodDays: row.publicationPeriodDays,
     operatorName: row.operatorName,
     minimumWages: wages,
   };
@@ -59,6 +60,7 @@ export function updateSettings(ctx: ServiceContext, input: Settings): Settings {
         policeThresholdTenWorkersFen: input.policeThresholdTenWorkersFen,
         caseNumberPattern: input.caseNumberPattern,
         fastTrackTargetDays: input.fastTrackTargetDays,
+        publicationPeriodDays: input.publicationPeriodDays,
         operatorName: input.operatorName,
         updatedAt: ctx.now().toISOString(),
       })

@@ -7,6 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { call, onEvent } from '../../api';
 import { hearingOutcomeLabels, hearingStatusLabels, noticeStatus } from './labels';
 import { ScheduleHearingForm } from './ScheduleHearingForm';
+import { TribunalCard } from './TribunalCard';
 import { timeRange } from './time';
 
 function CancelButton({ hearing, onDone }: { hearing: HearingView; onDone: () => void }) {
@@ -59,6 +60,7 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
 
   return (
     <Stack gap="md">
+      <TribunalCard key={JSON.stringify(detail.tribunal)} detail={detail} onComposed={() => setFormKey((k) => k + 1)} />
       <Card withBorder data-testid="case-hearings">
         <Group justify="space-between" mb="xs">
           <Title order={4}>开庭安排</Title>
@@ -127,7 +129,7 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
       </Card>
       {detail.status === 'accepted' ? (
         <ScheduleHearingForm
-          key={formKey}
+          key={`${formKey}-${JSON.stringify(detail.tribunal)}`}
           detail={detail}
           onScheduled={(h) => {
             notifications.show({ color: h.warnings.length ? 'orange' : 'green', title: '已安排开庭', message: h.warnings.length ? h.warnings.map((w) => w.message).join('；') : `${h.startsAt.replace('T', ' ')} ${h.roomName}` });

@@ -81,6 +81,16 @@ export function SettingsPage() {
             onChange={(v) => setForm({ ...form, fastTrackTargetDays: Number(v) || 30 })}
             w={200}
           />
+          <NumberInput
+            label="公告送达期间（天）"
+            description="自公告之日起满此天数视为送达；公告期间不计入仲裁期限（《办案规则》第四十六条第六项）。民事诉讼法（2021年修正）为30天"
+            min={1}
+            max={90}
+            value={form.publicationPeriodDays}
+            onChange={(v) => setForm({ ...form, publicationPeriodDays: Number(v) || 30 })}
+            w={420}
+            data-testid="settings-publication-days"
+          />
           <TextInput label="操作员姓名" description="记入每条办案记录" value={form.operatorName} onChange={(e) => setForm({ ...form, operatorName: e.currentTarget.value })} w={200} />
         </Stack>
       </Paper>

@@ -98,6 +98,7 @@ export async function enforcementPackage(ctx: ServiceContext, caseId: number): P
   const effective = port.latest(ctx, caseId, kinds);
   if (!effective.length) throw new AppFailure('conflict', `尚未生成${parts.has('mediation') ? '调解书' : '裁决书'}文书，请先在「文书」中生成`);
   const bound = enforcement.respondents
+    .filter((r) => r.enforceableFen > 0)
     .map((r) => `${enforcement.chain.find((c) => c.id === r.respondentId)?.name ?? ''}${formatYuan(r.enforceableFen)}`)
     .join('、');
   const instrument = { label: [...parts].map((p) => enforcementPartLabels[p]).join('、') };

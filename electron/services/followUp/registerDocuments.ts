@@ -49,7 +49,8 @@ registerDocumentBuilder('enforcementApplication', {
         return { ...w, dueFen: mine.reduce((s, it) => s + it.amountFen, 0), paidFen: mine.reduce((s, it) => s + it.paidFen, 0), owedFen: mine.reduce((s, it) => s + it.enforceableFen, 0) };
       })
       .filter((w) => w.owedFen > 0);
-    const obligations: EnforcementObligation[] = e.respondents.map((r) => {
+    // exactly the respondents bound for an amount enforceable now (an owner bound only for instalments not yet due is not named)
+    const obligations: EnforcementObligation[] = e.respondents.filter((r) => r.enforceableFen > 0).map((r) => {
       // liabilities name case respondents; the case file lists them by organisation
       const organisationId = e.chain.find((c) => c.id === r.respondentId)?.organisationId;
       const index = facts.detail.respondents.findIndex((x) => x.id === organisationId);
@@ -57,7 +58,7 @@ registerDocumentBuilder('enforcementApplication', {
       return { respondent: facts.header.respondents[index]!, ways, amountFen: r.enforceableFen };
     });
     const notYetFen = e.items.reduce((s, i) => s + (i.enforceableFen === 0 ? i.unpaidFen : 0), 0);
-    const notYetParts = [...new Set(e.items.filter((i) => i.enforceableFen === 0 && i.unpaidFen > 0).map((i) => enforcementPartLabels[i.part]))];
+    const notYetParts = (['mediation', 'final', 'nonFinal'] as const).filter((p) => e.items.some((i) => i.part === p && i.enforceableFen === 0 && i.unpaidFen > 0)).map((p) => enforcementPartLabels[p]);
     const names = new Map(facts.detail.workers.map((w) => [w.id, w.name]));
     const history = db
       .select({ date: payments.paidAt, workerId: payments.workerId, amountFen: payments.amountFen, method: payments.method })

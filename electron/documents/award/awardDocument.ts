@@ -202,9 +202,9 @@ function decisionItems(data: AwardDocData, items: AwardDocItem[], applicants: Do
 /** Per worker: claimed, awarded and dismissed in this award (one line per worker, the part's items). */
 function annexTable(items: AwardDocItem[], applicants: DocWorker[]): Table {
   const columns: TableColumn[] = [
-    { header: '序号', width: 7, align: 'center' },
+    { header: '序号', width: 8, align: 'center' },
     { header: '姓名', width: 12, align: 'center' },
-    { header: '身份证号码', width: 33, align: 'center' },
+    { header: '身份证号码', width: 32, align: 'center' },
     { header: '请求金额', width: 16, align: 'right' },
     { header: '裁决金额', width: 16, align: 'right' },
     { header: '驳回金额', width: 16, align: 'right' },

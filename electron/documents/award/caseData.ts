@@ -55,6 +55,8 @@ export type CaseDocData = {
   respondents: DocRespondent[];
   /** Hearings not cancelled, in date order. */
   hearings: DocHearing[];
+  /** The composed tribunal (组庭), when there is one: who signs before any hearing was held. */
+  tribunal: { procedure: 'simplified' | 'ordinary'; arbitrators: string[]; clerk: string | null } | null;
   exhibits: { seq: number; title: string }[];
 };
 
@@ -143,11 +145,11 @@ export function respondentNames(list: DocRespondent[]): string {
   return list.map((r) => r.name).join('、') || '被申请人';
 }
 
-/** The tribunal of the latest held (else latest scheduled) hearing. */
+/** The tribunal of the latest held (else latest scheduled) hearing, else the composed one. */
 export function tribunalOf(data: CaseDocData): { procedure: 'simplified' | 'ordinary'; arbitrators: string[]; clerk: string | null } {
   const held = data.hearings.filter((h) => h.status === 'held');
   const h = held.at(-1) ?? data.hearings.at(-1);
-  if (!h) return { procedure: data.procedure, arbitrators: [], clerk: null };
+  if (!h) return data.tribunal ?? { procedure: data.procedure, arbitrators: [], clerk: null };
   return { procedure: h.procedure, arbitrators: h.arbitratorNames, clerk: h.clerkName };
 }
 

@@ -11,6 +11,7 @@ import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { hearingsForCase } from '../hearings/hearingViews';
 import { readAttendance, toPartyAttendance } from '../hearings/attendance';
+import { readTribunal } from '../hearings/tribunal';
 
 export function loadCaseDocData(ctx: ServiceContext, db: Executor, caseId: number): CaseDocData {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
@@ -39,6 +40,7 @@ export function loadCaseDocData(ctx: ServiceContext, db: Executor, caseId: numbe
     .orderBy(asc(caseRespondents.sortOrder), asc(caseRespondents.id))
     .all();
   const exhibitRows = db.select({ seq: exhibits.seq, title: exhibits.title }).from(exhibits).where(eq(exhibits.caseId, caseId)).orderBy(asc(exhibits.seq)).all();
+  const composed = readTribunal(db, caseId);
   const views = hearingsForCase(ctx, caseId).filter((h) => h.status !== 'cancelled');
   const attendance = readAttendance(db, caseId, views.map((h) => h.id));
   const hearings = views.map(({ id, startsAt, endsAt, roomName, procedure, arbitratorNames, clerkName, status, applicantPresent, respondentPresent, outcome }) => {
@@ -71,6 +73,7 @@ export function loadCaseDocData(ctx: ServiceContext, db: Executor, caseId: numbe
     workers: workerRows.map((w, i) => ({ ...w, seq: i + 1 })),
     respondents: respondentRows,
     hearings,
+    tribunal: composed ? { procedure: composed.procedure, arbitrators: composed.arbitratorNames, clerk: composed.clerkName } : null,
     exhibits: exhibitRows,
   };
 }

@@ -323,7 +323,12 @@ test('outcomes: liability per respondent, settled stays settled, 组庭通知书
   expect(final).toContain(`${NAMES[8]}${makeId('360702', '1978-09-18', 48)}27,300.0021,000.006,300.00`);
   expect(final).toContain(`${NAMES[11]}${makeId('360702', '1971-03-12', 51)}9,000.006,000.003,000.00`);
   expect(final).toContain('合计12人55,300.0046,000.009,300.00');
-  expect(nonFinal).toContain(`一、被申请人${LABOUR}于本裁决生效之日起十日内支付申请人${NAMES[9]}工资共计30,000.00元（人民币叁万元整），各申请人应得金额见附表；`);
+  // one worker in this half: his own amount, no "共计…各申请人" (the annex still shows claimed/awarded/dismissed)
+  expect(nonFinal).toContain(`一、被申请人${LABOUR}于本裁决生效之日起十日内支付申请人${NAMES[9]}工资30,000.00元（人民币叁万元整）；`);
+  expect(nonFinal).toContain(`1.被申请人支付申请人${NAMES[9]}工资30,000.00元。`);
+  // the basis typed before "裁决如下" closes the reasoning once, not left dangling
+  expect(final).toContain('本裁决所涉事项适用终局裁决。综上，依照《中华人民共和国劳动合同法》第三十条的规定，本委裁决如下：');
+  expect(nonFinal).toContain('自愿对其债务承担连带责任。综上，依照《中华人民共和国劳动合同法》第三十条的规定，本委裁决如下：');
   expect(nonFinal).toContain(`代表人：${NAMES[0]}、${NAMES[1]}、${NAMES[2]}（本案集体劳动人事争议推举的代表人）。`);
   expect(nonFinal).not.toContain(NAMES[8]);
 

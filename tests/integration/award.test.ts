@@ -287,11 +287,13 @@ describe('award.issue → 终局裁决书 and 非终局裁决书', () => {
       expect(flat).toContain(`代表人：${NAMES[0]}、${NAMES[3]}、${NAMES[5]}（本案集体劳动人事争议推举的代表人）。`);
       expect(flat).toContain(`申请人的代表人${NAMES[0]}、${NAMES[3]}、${NAMES[5]}到庭参加庭审`);
       expect(flat).toContain('因本案仲裁请求中部分事项适用终局裁决，本委依法分别制作终局裁决书和非终局裁决书。');
+      // three workers named in the party block: each one's own amount in the decision (issue 10 §2)
       expect(flat).toContain(
-        `一、被申请人${COMPANY}（发包单位，依《保障农民工工资支付条例》第三十六条承担清偿责任）于本裁决生效之日起十日内支付申请人${NAMES[0]}、${NAMES[1]}、${NAMES[2]}工资共计75,200.01元（人民币柒万伍仟贰佰元零壹分），各申请人应得金额见附表；`,
+        `一、被申请人${COMPANY}（发包单位，依《保障农民工工资支付条例》第三十六条承担清偿责任）于本裁决生效之日起十日内支付申请人${NAMES[0]}工资25,000.00元（人民币贰万伍仟元整）；支付申请人${NAMES[1]}工资22,200.01元（人民币贰万贰仟贰佰元零壹分）；支付申请人${NAMES[2]}工资28,000.00元（人民币贰万捌仟元整）；`,
       );
+      expect(flat).not.toContain('共计75,200.01元');
       expect(flat).toContain('二、被申请人刘德胜对上述第一项款项承担连带清偿责任');
-      expect(flat).toContain(`三、驳回申请人${NAMES[2]}的其他仲裁请求（各申请人驳回金额见附表）。`);
+      expect(flat).toContain(`三、驳回申请人${NAMES[2]}的其他仲裁请求。`);
       expect(flat).toContain('当事人不服本裁决的，可以自收到裁决书之日起十五日内向人民法院提起诉讼；期满不起诉的，本裁决书发生法律效力。');
       expect(flat).not.toContain('本裁决为终局裁决');
       expect(flat).toContain(`1${NAMES[0]}${ids[0]}25,000.0025,000.00—`);

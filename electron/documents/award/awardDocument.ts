@@ -40,7 +40,7 @@ import {
   type CaseDocData,
   type DocWorker,
 } from './caseData';
-import { defenceLines, evidenceLines, factLines, reasoningLines } from './awardText';
+import { decisionLead, defenceLines, evidenceLines, factLines, reasoningParts } from './awardText';
 import { dismissedRespondents, groupByAssignment, payerWords, principalOf, secondaryLines } from './obligations';
 
 export type AwardDocItem = { claimItemId: number; workerId: number; type: ClaimType; claimedFen: number; awardedFen: number; isFinal: boolean };
@@ -228,6 +228,10 @@ export function buildAwardVariant(data: AwardDocData, variant: AwardVariant): Bu
   const isFinal = variant === 'final' || (variant === '' && items.length > 0 && items.every((i) => i.isFinal));
   const applicants = workersIn(data, items);
   const annex = data.isCollective || applicants.length > 5;
+  // the decision names each worker's amount when the party block names each worker (≤ 5 in this
+  // part, even of a collective case): "支付申请人甲工资…；支付申请人乙工资…", never "甲、乙工资共计…"
+  const byAnnex = applicants.length > 5;
+  const reasoning = reasoningParts(data.reasoning);
   const title = awardTitle(variant);
   const tribunal = tribunalOf(data);
   const awardedTotal = sumFen(items.map((i) => i.awardedFen));
@@ -238,13 +242,13 @@ export function buildAwardVariant(data: AwardDocData, variant: AwardVariant): Bu
     docNumber(data.caseLabel),
     ...partyBlock([...applicantLines(applicants, { collective: annex, representatives: representativesOf(data) }), ...data.respondents.flatMap((r) => respondentLines(r))]),
     ...procedureText(data, applicants, variant !== ''),
-    ...claimsText(items, applicants, annex),
+    ...claimsText(items, applicants, byAnnex),
     ...(data.defence.trim() ? defenceLines(data.defence).map((l) => para(l)) : [para('被申请人未提交书面答辩意见。')]),
     ...factLines(data.factsFound).map((l) => para(l)),
     ...evidenceText(data),
-    ...reasoningLines(data.reasoning).map((l) => para(l)),
-    para(isFinal ? `根据${FINAL_AWARD_BASIS}第（一）项的规定，本裁决所涉事项适用终局裁决。综上，本委裁决如下：` : '综上，本委裁决如下：', { keepNext: true }),
-    ...decisionItems(data, items, applicants, annex).map((t) => para(t)),
+    ...reasoning.lines.map((l) => para(l)),
+    para(`${isFinal ? `根据${FINAL_AWARD_BASIS}第（一）项的规定，本裁决所涉事项适用终局裁决。` : ''}${decisionLead(reasoning.basis)}`, { keepNext: true }),
+    ...decisionItems(data, items, applicants, byAnnex).map((t) => para(t)),
     para(isFinal ? FINAL_REMEDY(intermediateCourtOf(data.commissionName)) : NON_FINAL_REMEDY, { keepNext: true }),
     ...signOff({ signers: arbitratorSigners(tribunal), date: formatChineseNumeralDate(data.decidedOn), seal: '（仲裁委员会印章）', clerk: tribunal.clerk }),
   ];

@@ -26,19 +26,33 @@ export const defenceLines = (text: string): string[] => withLead(text, '被申�
 /** "经审理查明：" unless the text starts with its own finding lead (经审理查明、经查明、经查、查明、本委查明). */
 export const factLines = (text: string): string[] => withLead(text, '经审理查明：', /^(经审理查明|经审理查实|经查明|经查|查明|本委查明|经审查)/);
 
-/** "本委认为，" unless the text opens with it (or with "仲裁庭认为"). */
-export const reasoningLines = (text: string): string[] => withLead(stripDecisionLead(text), '本委认为，', /^(本委认为|仲裁庭认为|本庭认为)/);
+/**
+ * The reasoning, led by "本委认为，" unless it opens with it (or with "仲裁庭认为"), and the legal basis
+ * the arbitrator put before a closing "裁决如下" ("依照《…》第…条的规定"): the award closes with
+ * "综上，依照…的规定，本委裁决如下：" once, the basis kept in that sentence rather than left dangling.
+ */
+export function reasoningParts(text: string): { lines: string[]; basis: string | null } {
+  const { text: body, basis } = splitDecisionLead(text);
+  return { lines: withLead(body, '本委认为，', /^(本委认为|仲裁庭认为|本庭认为)/), basis };
+}
 
-/** Removes a closing "综上，…裁决如下：" the arbitrator typed: the award adds its own lead once. */
-export function stripDecisionLead(text: string): string {
+/** The award's closing lead: "综上，[依照…的规定，]本委裁决如下：". */
+export const decisionLead = (basis: string | null): string => `综上，${basis ? `${basis}，` : ''}本委裁决如下：`;
+
+/** Removes a closing "综上，…裁决如下：" the arbitrator typed (the award adds its own lead once); returns the basis it named. */
+export function splitDecisionLead(text: string): { text: string; basis: string | null } {
   const list = lines(text);
-  if (!list.length) return '';
+  if (!list.length) return { text: '', basis: null };
   const last = list[list.length - 1]!;
-  const stripped = last.replace(/[，,]?\s*(综上[所述]*[，,]?)?\s*(本委|本庭|仲裁庭)?(依法)?(作出)?裁决如下[：:。]?\s*$/, '').replace(/[，,]$/, '');
-  if (stripped === last) return list.join('\n');
+  let stripped = last.replace(/[，,]?\s*(综上[所述]*[，,]?)?\s*(本委|本庭|仲裁庭)?(依法)?(作出)?裁决如下[：:。]?\s*$/, '').replace(/[，,]$/, '');
+  if (stripped === last) return { text: list.join('\n'), basis: null };
+  // the last clause "依照／根据／依据《…》…的规定" is the basis of the decision
+  const clause = /(?:^|[。；;，,])\s*((?:综上[所述]*[，,]\s*)?((?:依照|根据|依据)[^。；;]*?(?:的|之)规定))$/.exec(stripped);
+  const basis = clause ? clause[2]! : null;
+  if (clause) stripped = stripped.slice(0, stripped.length - clause[1]!.length).replace(/[，,；;\s]+$/, '');
   if (stripped) list[list.length - 1] = /[。；;]$/.test(stripped) ? stripped : `${stripped}。`;
   else list.pop();
-  return list.join('\n');
+  return { text: list.join('\n'), basis };
 }
 
 /** The evidence text as typed (no lead of its own). */

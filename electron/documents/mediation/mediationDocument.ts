@@ -179,7 +179,7 @@ function agreementItems(data: MediationDocData, shown: DocWorker[], annex: boole
           const parts = TYPE_ORDER.filter((t) => own.some((i) => i.type === t)).map((t) => `${NOUN[t]}${amountWithUpper(sumFen(own.filter((i) => i.type === t).map((i) => i.amountFen)))}`);
           return `申请人${w.name}${parts.join('、')}`;
         })
-        .join('；')}`;
+        .join('；支付')}`;
     }
     items.push(`${payer}${what}；`);
     const ref = `上述第${nzh.encodeS(items.length)}项`;
@@ -270,6 +270,8 @@ export function buildMediationDocument(data: MediationDocData): BuiltDocument[] 
   const settledIds = new Set(data.rows.filter((r) => settledClaims(r).length).map((r) => r.workerId));
   const shown = data.workers.filter((w) => settledIds.has(w.id));
   const annex = data.isCollective || shown.length > 5;
+  // the terms name each worker's amount when the party block names each worker (≤ 5 settled here)
+  const byAnnex = shown.length > 5;
   const representatives = data.workers.filter((w) => w.isRepresentative);
   const onlyWages = data.rows.every((r) => settledClaims(r).every((c) => c.type === 'unpaidWages'));
   const title = data.partial ? (onlyWages ? '调解书\n（工资部分）' : '调解书\n（部分请求）') : '调解书';
@@ -292,7 +294,7 @@ export function buildMediationDocument(data: MediationDocData): BuiltDocument[] 
     para(intro),
     para(claimLine),
     para(data.partial ? `经本委主持调解，双方当事人就上述请求自愿达成如下协议：` : '经本委主持调解，双方当事人自愿达成如下协议：', { keepNext: true }),
-    ...agreementItems(data, shown, annex, annexName).map((t) => para(t)),
+    ...agreementItems(data, shown, byAnnex, annexName).map((t) => para(t)),
     para('上述协议不违反法律、行政法规的强制性规定，本委予以确认。'),
     para(MEDIATION_EFFECT),
     ...signOff({ signers: data.signers.length ? data.signers : ['仲裁员　　　　　　'], date: formatChineseNumeralDate(data.madeOn), seal: '（仲裁委员会印章）', clerk: data.clerk }),

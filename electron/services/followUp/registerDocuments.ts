@@ -16,14 +16,14 @@ import { readCase } from '../documents/collect';
 import { registerDocumentBuilder } from '../documents/registry';
 import { notEnforceableReasons, readEnforcement, type Enforcement } from './enforceable';
 
-/** One sentence per instrument that has an enforceable amount. */
+/** One sentence per instrument that has an enforceable amount ("该委": the workers write the application, not the commission). */
 function instrumentSentences(e: Enforcement): string[] {
   const out: string[] = [];
   for (const p of e.parts) {
     if (!e.items.some((i) => i.part === p.part && i.enforceableFen > 0) || !p.effectiveOn) continue;
-    if (p.part === 'mediation') out.push(`本委作出的调解书已于${formatChineseDate(p.effectiveOn)}经双方当事人签收发生法律效力，约定的履行期限已届满`);
-    else if (p.part === 'final') out.push(`本委于${formatChineseDate(p.effectiveOn)}作出的${e.hasNonFinal ? '终局裁决书' : '裁决书（终局裁决）'}自作出之日起发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十七条），裁决确定的履行期限已于${formatChineseDate(p.payBy!)}届满`);
-    else out.push(`本委作出的${e.hasFinal ? '非终局裁决书' : '裁决书'}送达后，当事人在法定期间内未向人民法院起诉，已于${formatChineseDate(p.effectiveOn)}发生法律效力（《中华人民共和国劳动争议调解仲裁法》第五十条），裁决确定的履行期限已于${formatChineseDate(p.payBy!)}届满`);
+    if (p.part === 'mediation') out.push(`该委作出的调解书已于${formatChineseDate(p.effectiveOn)}经双方当事人签收发生法律效力，约定的履行期限已届满`);
+    else if (p.part === 'final') out.push(`该委于${formatChineseDate(p.effectiveOn)}作出的${e.hasNonFinal ? '终局裁决书' : '裁决书（终局裁决）'}自作出之日起发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十七条），裁决确定的履行期限已于${formatChineseDate(p.payBy!)}届满`);
+    else out.push(`该委作出的${e.hasFinal ? '非终局裁决书' : '裁决书'}送达后，当事人在法定期间内未向人民法院起诉，已于${formatChineseDate(p.effectiveOn)}发生法律效力（《中华人民共和国劳动争议调解仲裁法》第五十条），裁决确定的履行期限已于${formatChineseDate(p.payBy!)}届满`);
   }
   return out;
 }

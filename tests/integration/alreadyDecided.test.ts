@@ -1,6 +1,6 @@
 // 一事不再理 before acceptance (issue 10 §7): the related-case check includes closed cases in which a
 // worker's claims against the same respondent were already decided by an effective 调解书 or an
-// issued 裁决书 (一事不再理; the service cites 《劳动人事争议仲裁办案规则》 — article not re-verified this session).
+// issued 裁决书 (一事不再理, 《劳动人事争议仲裁办案规则》第三十四条 — the article's title per the Rules' 释义).
 // Worked by hand: case A settles 张三's 8,600元 and 李四's 9,100元 against 江西赣建 and 刘德胜; a new
 // case B naming 张三 against 江西赣建 is flagged once A's 调解书 is signed by both sides (not before),
 // even after A is closed; a case C naming 张三 against another company is not; case D's issued award

@@ -150,6 +150,26 @@ describe.skipIf(!hasSoffice())('outcome documents of a three-respondent case, re
     expect(police).toContain(`相关单位（人）：${OWNER}`);
   }, 300_000);
 
+  it('受理通知书 and 应诉通知书 of a 10-worker case: a three-arbitrator tribunal, never 简易处理 (调解仲裁法第三十一条; 组织规则第十三条: 十人以上并有共同请求)', async () => {
+    at('2026-06-01');
+    const names = ['赵一', '钱二', '孙三', '李四', '周五', '吴六', '郑七', '王八', '冯九', '陈十'];
+    const input = chainCase(['0', '0', '0'], 0);
+    const { id } = await callApi(s, 'cases.create', {
+      ...input,
+      procedure: 'simplified',
+      workers: names.map((n, i) => workerDraft(n, makeId('360702', `197${i}-0${(i % 9) + 1}-1${i}`, 200 + i), '5000')),
+      representativeIndexes: [0, 1, 2],
+    });
+    await callApi(s, 'cases.accept', { id, acceptedOn: '2026-06-01' });
+    for (const kind of ['acceptanceNotice', 'responseNotice'] as const) {
+      const [doc] = await callApi(s, 'documents.generate', { caseId: id, kind });
+      const text = await read(doc!, `collective-${kind}`);
+      expect(text).toContain('本案为集体劳动人事争议，依照《劳动争议调解仲裁法》第三十一条、《劳动人事争议仲裁组织规则》第十三条的规定，由三名仲裁员组成仲裁庭（设首席仲裁员）审理，不适用独任审理');
+      expect(text).not.toContain('简易处理');
+      expect(text).not.toContain('一人独任');
+    }
+  }, 300_000);
+
   async function awardCase(owed: string[], awarded: number[], seed: number) {
     at('2026-06-01');
     const { id } = await callApi(s, 'cases.create', chainCase(owed, seed));

@@ -88,6 +88,11 @@ export type RespondentDue = {
   kinds: LiabilityKind[];
   /** Past its pay-by date: what the court may be asked to enforce against it. */
   enforceableFen: number;
+  /**
+   * The enforceable amount by the way it binds: a general contractor that pays first under the 调解书
+   * (instalments not yet due) and is jointly liable under the award (overdue) is enforced jointly only.
+   */
+  enforceableByKind: Partial<Record<LiabilityKind, number>>;
   /** Unpaid under an effective instrument, due or not (what it is bound to pay and has not). */
   boundUnpaidFen: number;
 };
@@ -182,9 +187,10 @@ export function computeEnforcement(input: EnforcementInput): EnforcementResult {
     for (const [key, kind] of Object.entries(i.liability)) {
       if (!BINDING_KINDS.includes(kind)) continue;
       const id = Number(key);
-      const r = respondents.get(id) ?? { respondentId: id, kinds: [], enforceableFen: 0, boundUnpaidFen: 0 };
+      const r = respondents.get(id) ?? { respondentId: id, kinds: [], enforceableFen: 0, enforceableByKind: {}, boundUnpaidFen: 0 };
       if (!r.kinds.includes(kind)) r.kinds.push(kind);
       r.enforceableFen += i.enforceableFen;
+      if (i.enforceableFen > 0) r.enforceableByKind[kind] = (r.enforceableByKind[kind] ?? 0) + i.enforceableFen;
       r.boundUnpaidFen += i.unpaidFen;
       respondents.set(id, r);
     }

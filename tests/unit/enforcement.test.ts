@@ -63,8 +63,8 @@ describe('computeEnforcement: only effective, overdue amounts', () => {
     // bound and unpaid under an effective instrument, due or not: G 5,000 (w1) + 8,000 + 5,000 = 18,000;
     // L the same 18,000 + w4's 3,000 + w5's 30,000 (the non-final part took effect on 12/18) = 51,000; w6 sued (not effective)
     expect(r.respondents).toEqual([
-      { respondentId: 2, kinds: ['payFirst'], enforceableFen: 1_300_000, boundUnpaidFen: 1_800_000 },
-      { respondentId: 3, kinds: ['employer'], enforceableFen: 1_600_000, boundUnpaidFen: 5_100_000 },
+      { respondentId: 2, kinds: ['payFirst'], enforceableFen: 1_300_000, enforceableByKind: { payFirst: 1_300_000 }, boundUnpaidFen: 1_800_000 },
+      { respondentId: 3, kinds: ['employer'], enforceableFen: 1_600_000, enforceableByKind: { employer: 1_600_000 }, boundUnpaidFen: 5_100_000 },
     ]);
     expect(r.byWorker.get(3)).toEqual({ dueFen: 600_000, paidFen: 100_000, unpaidFen: 500_000, enforceableFen: 500_000 });
   });
@@ -108,6 +108,30 @@ describe('computeEnforcement: only effective, overdue amounts', () => {
     const withdrawn = { ...workerSuit, status: 'withdrawn' as const, endedOn: '2026-12-15' };
     expect(enforceable(run('2026-12-25', { courtActions: [withdrawn] }))[61]).toBe(0);
     expect(enforceable(run('2026-12-28', { courtActions: [withdrawn] }))[61]).toBe(200_000);
+  });
+
+  it('a respondent bound in two ways is enforced only in the way that is due', () => {
+    // G pays first 1,000 under the 调解书 by 2027-01-30 (not due on 12/20) and is jointly liable for a
+    // final award of 3,000 (effective 12/1, paid by Fri 12/11: due). Enforced against G: 3,000 jointly, nothing as payer-first.
+    const J = { 1: 'none', 2: 'joint', 3: 'employer' } as const;
+    const r = computeEnforcement({
+      today: '2026-12-20',
+      items: [
+        { claimItemId: 7, workerId: 7, part: 'mediation', amountFen: 100_000, payBy: '2027-01-30', liability: M },
+        { claimItemId: 8, workerId: 8, part: 'final', amountFen: 300_000, liability: J },
+      ],
+      mediationEffectiveOn: '2026-12-01',
+      instalments: [],
+      awardDecidedOn: '2026-12-01',
+      nonFinalServedOn: null,
+      courtActions: [],
+      paidByWorker: new Map(),
+      periodEnd,
+    });
+    expect(r.respondents).toEqual([
+      { respondentId: 2, kinds: ['payFirst', 'joint'], enforceableFen: 300_000, enforceableByKind: { joint: 300_000 }, boundUnpaidFen: 400_000 },
+      { respondentId: 3, kinds: ['employer'], enforceableFen: 300_000, enforceableByKind: { employer: 300_000 }, boundUnpaidFen: 400_000 },
+    ]);
   });
 
   it('payments reach mediation amounts before award amounts', () => {

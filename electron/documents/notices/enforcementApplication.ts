@@ -10,8 +10,9 @@ import { applicantsName, respondentLine, workerAnnex, type PartyData, type Worke
 
 export type EnforcementObligation = {
   respondent: PartyData;
-  /** pays | joint | payFirst | advance: how this respondent is bound (it may be bound in several ways). */
-  ways: ('pays' | 'joint' | 'payFirst' | 'advance')[];
+  /** pays | joint | payFirst | advance: how this respondent is bound for what is enforceable now, each with its amount (it may be bound in several ways). */
+  ways: { way: 'pays' | 'joint' | 'payFirst' | 'advance'; amountFen: number }[];
+  /** All that is enforceable against it. */
   amountFen: number;
 };
 
@@ -43,11 +44,11 @@ const WAY_WORDS = {
 } as const;
 
 export function buildEnforcementApplication(d: EnforcementApplicationData): Document {
-  const payers = d.obligations.filter((o) => o.ways.includes('pays'));
-  const others = d.obligations.filter((o) => !o.ways.includes('pays'));
+  const pays = d.obligations.flatMap((o) => o.ways.filter((w) => w.way === 'pays').map((w) => ({ name: o.respondent.name, amountFen: w.amountFen })));
+  const secondary = d.obligations.flatMap((o) => o.ways.flatMap((w) => (w.way === 'pays' ? [] : [{ name: o.respondent.name, way: w.way, amountFen: w.amountFen }])));
   const requests: string[] = [
-    ...payers.map((o) => `请求强制执行被执行人${o.respondent.name}支付申请执行人已届履行期限的款项${amountWithUpper(o.amountFen)}`),
-    ...others.flatMap((o) => o.ways.filter((w): w is keyof typeof WAY_WORDS => w !== 'pays').map((w) => `被执行人${o.respondent.name}对上述款项中的${formatYuan(o.amountFen)}${WAY_WORDS[w]}`)),
+    ...pays.map((o) => `请求强制执行被执行人${o.name}支付申请执行人已届履行期限的款项${amountWithUpper(o.amountFen)}`),
+    ...secondary.map((o) => `被执行人${o.name}对上述款项中的${formatYuan(o.amountFen)}${WAY_WORDS[o.way]}`),
     '请求被执行人加倍支付迟延履行期间的债务利息',
     '执行费用由被执行人负担',
   ];

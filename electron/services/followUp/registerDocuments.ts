@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { AppFailure } from '../../core/contract';
 import { formatChineseDate, todayInChina } from '../../core/dates';
 import { enforcementPartLabels } from '../../core/enforcement';
-import { PRINCIPAL_KINDS } from '../../core/liability';
+import { PRINCIPAL_KINDS, type LiabilityKind } from '../../core/liability';
 import { formatYuan } from '../../core/money';
 import { documentLabels } from '../../documents';
 import { buildEnforcementApplication, type EnforcementObligation } from '../../documents/notices/enforcementApplication';
@@ -54,8 +54,13 @@ registerDocumentBuilder('enforcementApplication', {
       // liabilities name case respondents; the case file lists them by organisation
       const organisationId = e.chain.find((c) => c.id === r.respondentId)?.organisationId;
       const index = facts.detail.respondents.findIndex((x) => x.id === organisationId);
-      const ways = [...new Set(r.kinds.map((k) => (PRINCIPAL_KINDS.includes(k) ? 'pays' : k)))] as EnforcementObligation['ways'];
-      return { respondent: facts.header.respondents[index]!, ways, amountFen: r.enforceableFen };
+      // each way with the amount enforceable in that way (employer and contracting unit both "pay")
+      const ways = new Map<EnforcementObligation['ways'][number]['way'], number>();
+      for (const [kind, fen] of Object.entries(r.enforceableByKind) as [LiabilityKind, number][]) {
+        const way = PRINCIPAL_KINDS.includes(kind) ? 'pays' : (kind as 'joint' | 'payFirst' | 'advance');
+        ways.set(way, (ways.get(way) ?? 0) + fen);
+      }
+      return { respondent: facts.header.respondents[index]!, ways: [...ways].map(([way, amountFen]) => ({ way, amountFen })), amountFen: r.enforceableFen };
     });
     const notYetFen = e.items.reduce((s, i) => s + (i.enforceableFen === 0 ? i.unpaidFen : 0), 0);
     const notYetParts = (['mediation', 'final', 'nonFinal'] as const).filter((p) => e.items.some((i) => i.part === p && i.enforceableFen === 0 && i.unpaidFen > 0)).map((p) => enforcementPartLabels[p]);

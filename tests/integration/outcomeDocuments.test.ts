@@ -172,6 +172,8 @@ describe.skipIf(!hasSoffice())('outcome documents of a three-respondent case, re
 
   async function awardCase(owed: string[], awarded: number[], seed: number) {
     at('2026-06-01');
+    const settings = await callApi(s, 'settings.get', {});
+    await callApi(s, 'settings.update', { ...settings, minimumWages: [{ effectiveOn: '2024-03-01', monthlyFen: 185_000 }] });
     const { id } = await callApi(s, 'cases.create', chainCase(owed, seed));
     await callApi(s, 'cases.accept', { id, acceptedOn: '2026-06-01' });
     at('2026-07-10');
@@ -203,6 +205,20 @@ describe.skipIf(!hasSoffice())('outcome documents of a three-respondent case, re
     expect(text.match(/裁决如下/g)).toHaveLength(1);
     expect(text).toContain('本委认为，用人单位应当按时足额支付劳动报酬。根据《中华人民共和国劳动争议调解仲裁法》第四十七条第（一）项的规定，本裁决所涉事项适用终局裁决。综上，依照《中华人民共和国劳动合同法》第三十条的规定，本委裁决如下：');
     expect(text).toContain('本裁决为终局裁决');
+  }, 300_000);
+
+  it('a mixed award (final and non-final 裁决书) closes as 裁决结案（部分终局）, not 终局', async () => {
+    const docs = await awardCase(['5000', '6000', '30000'], [500_000, 600_000, 3_000_000], 100);
+    expect(docs.map((d) => d.title)).toEqual(['终局裁决书', '非终局裁决书']);
+    const caseId = docs[0]!.caseId;
+    for (const doc of docs) {
+      for (const recipient of [...NAMES, OWNER, GC, LABOUR]) await callApi(s, 'documents.recordService', { documentId: doc.id, recipient, method: 'inPerson', servedOn: '2026-07-10' });
+    }
+    await callApi(s, 'closing.close', { caseId, method: 'finalAward', closedOn: '2026-07-10' });
+    const [approval] = await callApi(s, 'documents.generate', { caseId, kind: 'closingApproval' });
+    const text = await read(approval!, 'closing-approval-mixed');
+    expect(text).toContain('裁决结案（部分终局）');
+    expect(text).not.toMatch(/裁决结案（终局）|终局裁决结案/);
   }, 300_000);
 
   it('裁决书, non-final only: the same three items, the 15-day remedy', async () => {

@@ -145,7 +145,7 @@ describe.skipIf(!hasSoffice())('notices of a 30-worker collective case, read bac
     expect(toWorker.text).toContain(`${NAMES[7]}：`);
     expect(toWorker.text).toContain('视为撤回仲裁申请');
     expectEveryWorker(toWorker.text);
-  });
+  }, 120_000); // two PDFs read back and rendered: over 30 s on a loaded machine
 
   it('送达回证: a one-page form for the document served', async () => {
     const detail = await callApi(s, 'cases.get', { id: collective });

@@ -12,6 +12,11 @@ export const commissions = sqliteTable('commissions', {
   /** 拒不支付劳动报酬罪 "数额较大" thresholds of the province (法释〔2013〕3号 Art 3), in fen. */
   policeThresholdOneWorkerFen: integer('police_threshold_one_worker_fen').notNull().default(1_000_000),
   policeThresholdTenWorkersFen: integer('police_threshold_ten_workers_fen').notNull().default(6_000_000),
+  /**
+   * Days after which a notice by publication (公告送达) is deemed served; the period is excluded from
+   * the arbitration period (Rules Art 46(6)). 30 under the civil procedure law since 2022.
+   */
+  publicationPeriodDays: integer('publication_period_days').notNull().default(30),
   /** Address and contact lines printed on documents. */
   address: text('address'),
   phone: text('phone'),
@@ -187,6 +192,8 @@ export const workers = sqliteTable(
     bankCard: text('bank_card'),
     note: text('note'),
     isRepresentative: integer('is_representative', { mode: 'boolean' }).notNull().default(false),
+    /** A 15-digit first-generation ID accepted as an exception: the recorded reason. */
+    idNumberNote: text('id_number_note'),
   },
   (t) => [
     uniqueIndex('workers_case_id_number').on(t.caseId, t.idNumber),
@@ -621,4 +628,76 @@ export const warnings = sqliteTable(
     resolution: text('resolution', { enum: ['paid', 'enforcement', 'police', 'dismissed'] }),
   },
   (t) => [uniqueIndex('warnings_subject').on(t.caseId, t.kind, t.subject), index('warnings_open').on(t.resolvedOn)],
+);
+
+// ── 快结 outcomes: who pays, the tribunal, attendance, court actions ───────────────────────────
+
+/**
+ * The liability of one respondent for one agreed (mediation) or awarded (award) claim item
+ * (electron/core/liability.ts). An item without rows takes the default from the contracting chain.
+ */
+export const liabilities = sqliteTable(
+  'liabilities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    claimItemId: integer('claim_item_id').notNull().references(() => claimItems.id, { onDelete: 'cascade' }),
+    respondentId: integer('respondent_id').notNull().references(() => caseRespondents.id, { onDelete: 'cascade' }),
+    instrument: text('instrument', { enum: ['mediation', 'award'] }).notNull(),
+    kind: text('kind', { enum: ['employer', 'contractingUnit', 'payFirst', 'advance', 'joint', 'none'] }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('liabilities_item').on(t.claimItemId, t.respondentId, t.instrument), index('liabilities_case').on(t.caseId, t.instrument)],
+);
+
+/** 组庭: the tribunal of a case (Law Arts 31–32), told to the parties by the 组庭通知书. */
+export const caseTribunals = sqliteTable('case_tribunals', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  procedure: text('procedure', { enum: ['simplified', 'ordinary'] }).notNull(),
+  presidingId: integer('presiding_id').notNull().references(() => accounts.id),
+  /** The two other arbitrators of a three-member tribunal (JSON array of account ids). */
+  wingIds: text('wing_ids').notNull().default('[]'),
+  clerkId: integer('clerk_id').references(() => accounts.id),
+  composedOn: text('composed_on').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Who came to a hearing: each respondent, each representative (or worker), and by whom. */
+export const hearingAttendance = sqliteTable(
+  'hearing_attendance',
+  {
+    hearingId: integer('hearing_id').notNull().references(() => hearings.id, { onDelete: 'cascade' }),
+    party: text('party', { enum: ['respondent', 'worker'] }).notNull(),
+    /** case_respondents.id or workers.id */
+    partyId: integer('party_id').notNull(),
+    present: integer('present', { mode: 'boolean' }).notNull(),
+    /** Who appeared for the party (法定代表人, 委托代理人 …), free text. */
+    attendedBy: text('attended_by'),
+  },
+  (t) => [primaryKey({ columns: [t.hearingId, t.party, t.partyId] })],
+);
+
+/** A suit against the award (Law Arts 48, 50) or an application to set a final award aside (Art 49). */
+export const courtActions = sqliteTable(
+  'court_actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['suit', 'setAside'] }).notNull(),
+    filedBy: text('filed_by', { enum: ['applicant', 'respondent'] }).notNull(),
+    /** The respondent that filed (case_respondents.id), for filedBy = respondent. */
+    respondentId: integer('respondent_id').references(() => caseRespondents.id),
+    /** The workers who sued (JSON array of worker ids); null = the applicants as a whole. */
+    workerIds: text('worker_ids'),
+    part: text('part', { enum: ['final', 'nonFinal'] }).notNull(),
+    court: text('court').notNull(),
+    filedOn: text('filed_on').notNull(),
+    status: text('status', { enum: ['pending', 'withdrawn', 'rejected', 'setAside', 'judged'] }).notNull().default('pending'),
+    endedOn: text('ended_on'),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('court_actions_case').on(t.caseId)],
 );

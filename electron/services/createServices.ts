@@ -96,7 +96,7 @@ function servicesOn({ db, release }: OpenedFolder, options: ServiceOptions): Ser
     'settings.update': (input) => {
       const before = readSettings(db);
       const after = updateSettings(ctx, input);
-      if (before.fastTrackTargetDays !== after.fastTrackTargetDays) refreshAllNextDue(ctx);
+      if (before.fastTrackTargetDays !== after.fastTrackTargetDays || before.publicationPeriodDays !== after.publicationPeriodDays) refreshAllNextDue(ctx);
       return after;
     },
     'projects.search': ({ query }) => searchProjects(db, query),

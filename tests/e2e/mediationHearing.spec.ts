@@ -96,7 +96,11 @@ test('快调 and 快审: schedule (conflict refused, short notice warned), media
   await page.getByTestId('hearing-time').fill('09:00');
   await pick(page, 'hearing-duration', '1.5小时');
   await pick(page, 'hearing-room', '第一仲裁庭（三楼301）');
+  // a collective case (12 workers): three arbitrators with a presiding one, never a sole arbitrator
+  await expect(page.getByTestId('hearing-tribunal-note')).toContainText('三名仲裁员');
   await pick(page, 'hearing-presiding', '陈立新');
+  await pick(page, 'hearing-wing-1', '周婉清');
+  await pick(page, 'hearing-wing-2', '吴国栋');
   await pick(page, 'hearing-clerk', '李书琴');
   await page.getByTestId('hearing-notice-served').fill(today);
   await expect(page.getByTestId('hearing-check-ok')).toBeVisible();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
@@ -18,6 +18,9 @@ import { verifyIdle } from '../../electron/services/evidence/verify';
 import { parseRange } from '../../electron/web/evidenceRoutes';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
 import { callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
+
+// Documents are converted and read back by LibreOffice: tens of seconds each on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // A real 10×10 baseline JFIF (rendered by poppler's pdftoppm), so no image library is needed.
 const JPEG = Buffer.from(

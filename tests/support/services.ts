@@ -83,3 +83,17 @@ export async function addAccount(services: Services, name: string, roles: Role[]
   const list = await callApi(services, 'accounts.create', { username, name, roles, password: TEST_PASSWORD });
   return list.find((a) => a.username === username.toLowerCase())!.id;
 }
+
+/**
+ * hearings.attendance with every party listed: the applicant side (representatives, else each
+ * worker) and each respondent present or not as given (all present by default).
+ */
+export async function recordAttendance(services: Services, hearingId: number, opts: { applicants?: boolean; respondents?: boolean | Record<string, boolean> } = {}) {
+  const detail = await callApi(services, 'hearings.get', { id: hearingId });
+  const respondentPresent = (name: string) => (typeof opts.respondents === 'object' ? (opts.respondents[name] ?? true) : (opts.respondents ?? true));
+  return callApi(services, 'hearings.attendance', {
+    id: hearingId,
+    applicants: detail.attendance.applicants.map((a) => ({ workerId: a.partyId, present: opts.applicants ?? true })),
+    respondents: detail.attendance.respondents.map((r) => ({ respondentId: r.partyId, present: respondentPresent(r.name) })),
+  });
+}

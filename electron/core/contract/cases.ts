@@ -5,6 +5,7 @@ import type { RosterPreview } from '../workers/rosterGrid';
 import { workerDraftSchema, type ValidWorker } from '../workers/workerDraft';
 import { closingMethods, type ClosingMethod } from './closing';
 import type { InspectionView } from './inspection';
+import type { TribunalView } from './hearings';
 import { date, id, index, longText, out, text } from './fields';
 import type { Methods } from './spec';
 
@@ -148,6 +149,8 @@ export type CaseDetail = CaseRow & {
   /** Set when a deadline falls in a year whose holiday notice is not loaded yet. */
   calendarNotice: string | null;
   inspection: InspectionView | null;
+  /** 组庭: the tribunal once composed. */
+  tribunal: TribunalView | null;
   events: CaseEventView[];
 };
 
@@ -157,6 +160,11 @@ export type RelatedCase = {
   status: (typeof caseStatuses)[number];
   receivedOn: string;
   reasons: string[];
+  /**
+   * 一事不再理: a worker of this case already had claims against the same respondent decided there by
+   * an effective 调解书 or an issued 裁决书 (open or closed case); one line per worker and instrument.
+   */
+  alreadyDecided: string[];
 };
 
 export const caseSearchSchema = z.object({

@@ -14,6 +14,7 @@ import { closingContract } from './closing';
 import { dashboardContract } from './dashboard';
 import { auditContract } from './audit';
 import { backupsContract } from './backups';
+import { courtActionsContract } from './courtActions';
 
 /**
  * The one contract: every backend method with its input and output schema, who may call it,
@@ -36,6 +37,7 @@ export const contract = {
   ...dashboardContract,
   ...auditContract,
   ...backupsContract,
+  ...courtActionsContract,
 };
 
 export type Contract = typeof contract;
@@ -64,3 +66,5 @@ export * from './closing';
 export * from './dashboard';
 export * from './audit';
 export * from './backups';
+export * from './liability';
+export * from './courtActions';

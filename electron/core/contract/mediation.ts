@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { claimTypes, tracks } from '../domain';
 import { date, fen, id, localTime, longText, out, text } from './fields';
+import { liabilityInput, type LiabilityView } from './liability';
 import type { Methods } from './spec';
 
 // 调解员 and 仲裁员 mediate; 监察员 mediate in the inspection track (监察调解); 书记员 keep the
@@ -44,6 +45,10 @@ export type MediationView = {
   /** The mediation document takes effect only when both parties have signed for it. */
   effective: boolean;
   hasInspectionAgreement: boolean;
+  /** Who pays what the agreement settles, per respondent (groups of agreed items). */
+  liability: LiabilityView;
+  /** Every claim item of every worker has an agreed amount: the full 调解书 may be made; else only the partial one. */
+  allAgreed: boolean;
 };
 
 export const mediationContract = {
@@ -106,6 +111,8 @@ export const mediationContract = {
   'mediation.setOutcome': { input: z.object({ caseId: id, outcome: z.enum(['settled', 'partlySettled', 'failed']) }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'inspector'], reads: false },
   /** Signed receipt of the mediation document by one side; effective when both have signed. */
   'mediation.recordSignature': { input: z.object({ caseId: id, party: z.enum(['workers', 'respondent']), signedOn: date }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  /** Who pays the agreed items: one assignment per respondent for the items given (null = the chain's default). */
+  'mediation.setLiability': { input: liabilityInput, output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
   /** 置换: an agreement reached in the inspection track becomes the arbitral settlement, without retyping. */
   'mediation.convertInspectionAgreement': { input: z.object({ caseId: id }), output: out<MediationView>(), access: ['mediator', 'arbitrator'], reads: false },
 } as const satisfies Methods;

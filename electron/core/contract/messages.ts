@@ -153,7 +153,8 @@ export function describeZodError(error: z.ZodError, schema?: z.ZodType, options:
   const lines = new Set<string>();
   for (const issue of error.issues) {
     const where = options.technical ? issue.path.map(String).join('.') : describePath(issue.path, schema);
-    lines.add(where ? `${where}：${issue.message}` : issue.message);
+    // a message that already names its field ("密码至少 8 位") is not prefixed again
+    lines.add(where && !issue.message.startsWith(where) ? `${where}：${issue.message}` : issue.message);
   }
   const shown = [...lines].slice(0, 5);
   return shown.join('；') + (lines.size > shown.length ? `；另有${lines.size - shown.length}处问题` : '');

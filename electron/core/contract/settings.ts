@@ -14,6 +14,8 @@ export const settingsSchema = z.object({
   fastTrackTargetDays: z.number().int().min(1).max(60),
   /** Minutes without input before the screen locks (idle lock). */
   idleLockMinutes: z.number().int().min(1, '自动锁屏时间至少 1 分钟').max(240, '自动锁屏时间最长 240 分钟').default(15),
+  /** 公告送达: days until a published document is deemed served; excluded from the arbitration period. */
+  publicationPeriodDays: z.number().int().min(1, '公告期至少1天').max(90, '公告期不超过90天').default(30),
   minimumWages: z.array(minimumWageSchema).max(200),
 });
 export type Settings = z.infer<typeof settingsSchema>;

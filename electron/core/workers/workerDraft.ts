@@ -35,6 +35,10 @@ export const workerDraftSchema = z.object({
   bankCard: rawText(40),
   note: rawText(200),
   sourceRow: z.number().int().min(1).max(1_048_576).optional(),
+  /** The spreadsheet held the ID as a number (digits lost): stays flagged until the clerk retypes it. */
+  idNumberStoredAsNumber: z.boolean().optional(),
+  /** A 15-digit (first-generation) ID accepted as an exception: why the worker has nothing else. */
+  legacyIdReason: rawText(200).optional(),
 });
 export type WorkerDraft = z.infer<typeof workerDraftSchema>;
 
@@ -62,6 +66,8 @@ export type ValidWorker = {
   owedFen: number;
   bankCard: string | null;
   note: string | null;
+  /** Recorded exception for a 15-digit first-generation ID number (why it was accepted), else null. */
+  idNumberNote: string | null;
 };
 
 export const workerFields: readonly WorkerField[] = [

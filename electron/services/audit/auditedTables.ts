@@ -38,6 +38,10 @@ export const auditedTables: readonly AuditedTable[] = [
   { name: 'document_services', label: '送达记录' },
   { name: 'suspensions', label: '中止' },
   { name: 'warnings', label: '预警' },
+  { name: 'case_tribunals', label: '组庭' },
+  { name: 'hearing_attendance', label: '到庭情况' },
+  { name: 'liabilities', label: '责任承担' },
+  { name: 'court_actions', label: '起诉与撤裁' },
   // who may sign in and with which roles and password; the sign-in bookkeeping changes on every attempt without an event
   { name: 'accounts', label: '账号', ignore: ['failed_logins', 'last_failed_at', 'last_login_at'] },
 ];

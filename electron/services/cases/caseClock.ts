@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { computeDeadlines, nextDue, type Deadline } from '../../core/clock/deadlines';
+import { publicationDays, publishedBefore } from '../../core/clock/periods';
 import { diffDays, todayInChina } from '../../core/dates';
 import { cases, commissions, suspensions } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
@@ -35,8 +36,55 @@ export function readSuspensions(db: Executor, caseId: number) {
   return db.select().from(suspensions).where(eq(suspensions.caseId, caseId)).orderBy(asc(suspensions.fromOn), asc(suspensions.id)).all();
 }
 
-function fastTrackDays(db: Executor): number {
-  return db.select({ d: commissions.fastTrackTargetDays }).from(commissions).limit(1).get()?.d ?? 30;
+function commissionClock(db: Executor): { fastTrackDays: number; publicationPeriodDays: number } {
+  const row = db.select({ d: commissions.fastTrackTargetDays, p: commissions.publicationPeriodDays }).from(commissions).limit(1).get();
+  return { fastTrackDays: row?.d ?? 30, publicationPeriodDays: row?.p ?? 30 };
+}
+
+/** The commission's publication period (公告期, days until a published document is deemed served). */
+export function publicationPeriod(db: Executor): number {
+  return commissionClock(db).publicationPeriodDays;
+}
+
+export type ServiceFacts = {
+  /**
+   * Days on which a document of the case was published (公告送达). A publication is recorded with the
+   * day it is deemed served — the day its period ran out, as the service dialog asks — so it was
+   * published the commission's publication period before.
+   */
+  publishedOn: string[];
+  /**
+   * When every party had the 组庭通知书 (Law Art 32): the applicant side (the applicants or any
+   * worker) and each respondent, by the document they were served (a publication on the day it is
+   * deemed served). Null while a party has not been served.
+   */
+  tribunalNotifiedOn: string | null;
+};
+
+/** What the recorded services tell the clock, in two queries. */
+export function serviceFacts(db: Executor, caseId: number, periodDays = publicationPeriod(db)): ServiceFacts {
+  const rows = db.all<{ kind: string; variant: string; method: string; servedOn: string }>(sql`
+    select d.kind, d.variant, s.method, s.served_on as servedOn
+    from document_services s join documents d on d.id = s.document_id
+    where s.case_id = ${caseId} and s.served_on is not null`);
+  // document variants address a respondent by its organisation: 'respondent-<organisation id>'
+  const respondentIds = db.all<{ id: number }>(sql`select organisation_id as id from case_respondents where case_id = ${caseId}`).map((r) => r.id);
+  const firstFor = (match: (variant: string) => boolean): string | null => {
+    let best: string | null = null;
+    for (const r of rows) if (r.kind === 'tribunalNotice' && match(r.variant) && (best === null || r.servedOn < best)) best = r.servedOn;
+    return best;
+  };
+  const sides = [firstFor((v) => v === 'applicants' || v.startsWith('worker-') || v === ''), ...respondentIds.map((id) => firstFor((v) => v === `respondent-${id}`))];
+  return {
+    publishedOn: [...new Set(rows.filter((r) => r.method === 'publication').map((r) => publishedBefore(r.servedOn, periodDays)))],
+    tribunalNotifiedOn: sides.every((d) => d !== null) ? (sides as string[]).reduce((a, b) => (a > b ? a : b)) : null,
+  };
+}
+
+/** Calendar days of publication excluded from the award period (Rules Art 46(6)), counted after `from`. */
+export function publicationDaysOf(db: Executor, caseId: number, from: string | null, until: string | null): number {
+  if (!from) return 0;
+  return publicationDays(serviceFacts(db, caseId).publishedOn, publicationPeriod(db), from, until);
 }
 
 /** The arbitration track's deadlines (none while the case is only an inspection complaint). */
@@ -44,6 +92,9 @@ export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockField
   if (!row.hasArbitration) return [];
   const today = todayInChina(ctx.now());
   const suspendedDays = row.id === undefined ? 0 : suspendedDaysOf(readSuspensions(db, row.id), row.closedOn ?? today);
+  const clock = commissionClock(db);
+  const facts = row.id === undefined ? null : serviceFacts(db, row.id, clock.publicationPeriodDays);
+  const awardStart = row.acceptedOn && row.materialsCompletedOn && row.materialsCompletedOn > row.acceptedOn ? row.materialsCompletedOn : row.acceptedOn;
   return computeDeadlines(
     {
       receivedOn: row.receivedOn,
@@ -54,7 +105,9 @@ export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockField
       awardExtensionDays: row.awardExtensionDays,
       closedOn: row.closedOn,
       suspendedDays,
-      fastTrackTargetDays: fastTrackDays(db),
+      publicationDays: facts && awardStart ? publicationDays(facts.publishedOn, clock.publicationPeriodDays, awardStart, row.closedOn) : 0,
+      tribunalNotifiedOn: facts?.tribunalNotifiedOn ?? null,
+      fastTrackTargetDays: clock.fastTrackDays,
     },
     today,
     ctx.calendar,

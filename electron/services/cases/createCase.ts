@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { AppFailure, type CaseCreateInput } from '../../core/contract';
 import { COLLECTIVE_MIN_WORKERS, claimTypeLabels } from '../../core/domain';
+import { COLLECTIVE_TRIBUNAL_BASIS } from '../../core/hearing/schedule';
 import { todayInChina } from '../../core/dates';
 import { parseYuanToFen, formatYuan } from '../../core/money';
 import { nameInitials } from '../../core/pinyin';
@@ -69,15 +70,18 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
     });
 
     const claimed = people.reduce((s, p) => s + p.w.owedFen, 0) + extra.reduce((s, c) => s + c.amountFen, 0);
+    // A collective dispute is heard by three arbitrators (Law Art 31; 组织规则 Art 13): never 简易处理 with a sole arbitrator.
+    const collective = people.length >= COLLECTIVE_MIN_WORKERS;
+    const procedure = collective ? ('ordinary' as const) : input.procedure;
     const caseId = tx
       .insert(cases)
       .values({
         uid: randomUUID(),
         commissionId: COMMISSION_ID,
         channel: input.channel,
-        procedure: input.procedure,
+        procedure,
         cause: input.cause,
-        isCollective: people.length >= COLLECTIVE_MIN_WORKERS,
+        isCollective: collective,
         projectId,
         hasArbitration: input.startTrack === 'arbitration',
         receivedOn: input.receivedOn,
@@ -127,11 +131,16 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
     }
     refreshNextDue(ctx, tx, caseId);
     indexCase(tx, caseId);
+    const legacy = people.filter((p) => p.w.idNumberNote);
+    const notes = [
+      collective && input.procedure === 'simplified' ? `集体劳动人事争议（${people.length}人），依${COLLECTIVE_TRIBUNAL_BASIS}由三名仲裁员组庭，按普通程序处理` : '',
+      legacy.length ? `${legacy.map((p) => p.w.name).join('、')}以15位旧身份证号码按例外登记（${legacy.map((p) => p.w.idNumberNote!.replace(/^15位旧证号按例外登记：/, '')).join('；')}）` : '',
+    ].filter(Boolean);
     appendEvent(tx, now, {
       caseId,
       action: 'case.received',
-      summary: `${input.startTrack === 'inspection' ? '监察投诉登记' : '收案'}：申请人${people.length}人，请求金额合计${formatYuan(claimed)}`,
-      after: { workers: people.length, claimedTotalFen: claimed, channel: input.channel },
+      summary: `${input.startTrack === 'inspection' ? '监察投诉登记' : '收案'}：申请人${people.length}人，请求金额合计${formatYuan(claimed)}${notes.length ? `；${notes.join('；')}` : ''}`,
+      after: { workers: people.length, claimedTotalFen: claimed, channel: input.channel, procedure, legacyIds: legacy.map((p) => ({ name: p.w.name, note: p.w.idNumberNote })) },
     });
     return caseId;
   });

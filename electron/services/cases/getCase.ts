@@ -7,6 +7,7 @@ import { withParties } from '../catalog/projectsService';
 import { organisationColumns } from '../catalog/organisationsService';
 import { caseDeadlines } from './caseClock';
 import { readInspection } from '../inspection/inspectionView';
+import { readTribunal } from '../hearings/tribunal';
 import type { Deadline } from '../../core/clock/deadlines';
 import { RECORD_SAVED_ACTION } from '../timeline';
 
@@ -115,6 +116,7 @@ export function getCase(ctx: ServiceContext, id: number, db: Executor = ctx.db):
     deadlines,
     calendarNotice: calendarNotice(ctx, [...deadlines, ...(inspection?.deadlines ?? [])]),
     inspection,
+    tribunal: readTribunal(db, id),
     events,
   };
 }

@@ -17,6 +17,7 @@ export const servedKinds: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
   'rejectionNotice',
   'responseNotice',
   'hearingNotice',
+  'tribunalNotice',
   'mediationDocument',
   'partialMediationDocument',
   'award',

@@ -15,6 +15,7 @@ import { cases, documentServices, documents } from '../../../db/schema';
 import type { Executor, Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
+import { refreshNextDue } from '../cases/caseClock';
 import { documentBuilder, type ServiceDocumentBuilder } from './registry';
 import './builders';
 
@@ -277,6 +278,8 @@ export function recordDocumentService(
       summary: `${row.title}（第${row.version}版）${methodLabels[input.method]}${input.recipient}${input.servedOn ? `，送达日期${input.servedOn}` : ''}`,
       after: { documentId: row.id, recipient: input.recipient, method: input.method, servedOn: input.servedOn },
     });
+    // a served 组庭通知书 closes its deadline; a publication (公告送达) moves the award period
+    refreshNextDue(ctx, tx, row.caseId);
   });
   ctx.emit({ type: 'cases.changed', caseId: row.caseId });
   return toViews(ctx.db, [requireDocument(ctx.db, row.id)])[0] as DocumentView;

@@ -39,6 +39,7 @@ export function readSettings(db: Db): Settings {
     caseNumberPattern: row.caseNumberPattern,
     fastTrackTargetDays: row.fastTrackTargetDays,
     idleLockMinutes: row.idleLockMinutes,
+    publicationPeriodDays: row.publicationPeriodDays,
     minimumWages: wages,
   };
 }
@@ -59,6 +60,7 @@ export function updateSettings(ctx: ServiceContext, input: Settings): Settings {
         caseNumberPattern: input.caseNumberPattern,
         fastTrackTargetDays: input.fastTrackTargetDays,
         idleLockMinutes: input.idleLockMinutes,
+        publicationPeriodDays: input.publicationPeriodDays,
         updatedAt: ctx.now().toISOString(),
       })
       .where(eq(commissions.id, COMMISSION_ID))

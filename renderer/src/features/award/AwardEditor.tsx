@@ -11,6 +11,8 @@ import { DocumentFileActions, ServiceStatus } from '../documents/DocumentRow';
 import { AwardItemsTable } from './AwardItemsTable';
 import { AwardTextField, type SaveState } from './AwardTextField';
 import { parseAwarded } from './format';
+import { LiabilityPanel } from '../liability/LiabilityPanel';
+import { CourtActionsCard } from './CourtActionsCard';
 
 type TextKey = 'defence' | 'factsFound' | 'evidenceRelied' | 'reasoning';
 const textFields: { key: TextKey; label: string; description: string; rows: number }[] = [
@@ -203,7 +205,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
             <Title order={4}>裁决事项</Title>
             <Text size="sm" c="dimmed" data-testid="award-threshold">
               {award.thresholdFen !== null && award.minimumWageFen !== null
-                ? `终局标准：12×最低工资 = ${formatYuan(award.thresholdFen)}（按裁决日有效的月最低工资${formatYuan(award.minimumWageFen)}）；每项请求金额不超过此数的为终局裁决事项。`
+                ? `终局标准：12×最低工资 = ${formatYuan(award.thresholdFen)}（按裁决日有效的月最低工资${formatYuan(award.minimumWageFen)}）；每名申请人每项请求的裁决数额不超过此数的为终局裁决事项（《办案规则》第五十条），金额改动后即时重算。`
                 : award.decidedOn
                   ? '裁决日没有有效的最低工资标准，无法判断终局/非终局，请在“设置”中填写当地月最低工资标准。'
                   : '填写裁决日期后，按当日有效的月最低工资标准判断每项是否为终局裁决。'}
@@ -215,6 +217,11 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
             </Button>
           )}
         </Group>
+        {award.settled && (
+          <Alert color="teal" mb="xs" data-testid="award-settled">
+            {award.settled.workerNames.length <= 3 ? award.settled.workerNames.join('、') : `${award.settled.workerNames[0]}等${award.settled.workers}人`}的{award.settled.items}项请求（调解金额{formatYuan(award.settled.amountFen)}）已由{award.settled.effectiveOn}生效的调解书处理，本裁决不再裁决，只裁决下列其余请求。
+          </Alert>
+        )}
         {mixed && (
           <Alert color="orange" mb="xs" data-testid="award-mixed">
             本裁决含终局与非终局事项，将分别制作两份裁决书。
@@ -226,6 +233,18 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
           <Text c="dimmed">本案没有仲裁请求事项。</Text>
         )}
       </Paper>
+
+      <LiabilityPanel
+        view={award.liability}
+        workerNames={new Map(award.items.map((i) => [i.workerId, i.workerName]))}
+        itemWorker={new Map(award.items.map((i) => [i.claimItemId, i.workerId]))}
+        disabled={!!award.issuedAt}
+        onSet={async (claimItemIds, assignment) => {
+          flushSoon.cancel();
+          await flushItems();
+          setAward(await call('award.setLiability', { caseId, claimItemIds, assignment }));
+        }}
+      />
 
       <Paper withBorder p="md">
         <Group align="flex-end" gap="md">
@@ -274,6 +293,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
           </Stack>
         )}
       </Paper>
+      {award.issuedAt && <CourtActionsCard detail={detail} award={award} />}
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { call, onEvent } from '../../api';
 import { useCan } from '../../shell/session';
 import { hearingOutcomeLabels, hearingStatusLabels, noticeStatus } from './labels';
 import { ScheduleHearingForm } from './ScheduleHearingForm';
+import { TribunalCard } from './TribunalCard';
 import { timeRange } from './time';
 
 function CancelButton({ hearing, onDone }: { hearing: HearingView; onDone: () => void }) {
@@ -61,6 +62,7 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
 
   return (
     <Stack gap="md">
+      <TribunalCard key={JSON.stringify(detail.tribunal)} detail={detail} onComposed={() => setFormKey((k) => k + 1)} />
       <Card withBorder data-testid="case-hearings">
         <Group justify="space-between" mb="xs">
           <Title order={4}>开庭安排</Title>
@@ -129,7 +131,7 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
       </Card>
       {!can('hearings.schedule') ? null : detail.status === 'accepted' ? (
         <ScheduleHearingForm
-          key={formKey}
+          key={`${formKey}-${JSON.stringify(detail.tribunal)}`}
           detail={detail}
           onScheduled={(h) => {
             notifications.show({ color: h.warnings.length ? 'orange' : 'green', title: '已安排开庭', message: h.warnings.length ? h.warnings.map((w) => w.message).join('；') : `${h.startsAt.replace('T', ' ')} ${h.roomName}` });

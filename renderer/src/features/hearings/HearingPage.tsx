@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { HearingDetail } from '../../../../electron/core/contract';
 import { formatChineseDate, formatWeekday, todayInChina } from '../../../../electron/core/dates';
 import { procedureLabels } from '../../../../electron/core/domain';
@@ -8,62 +8,10 @@ import { useCan } from '../../shell/session';
 import { hrefFor } from '../../router';
 import { SharedScreenButton, SharedScreenPanel, useSharedScreen } from '../mediation/SharedScreen';
 import { CrossExamPanel } from './CrossExamPanel';
-import { hearingOutcomeConsequences, hearingOutcomeLabels, hearingStatusLabels, noticeStatus } from './labels';
+import { hearingStatusLabels, noticeStatus } from './labels';
 import { RecordEditor } from './RecordEditor';
+import { Attendance } from './Attendance';
 import { timeRange } from './time';
-
-function Attendance({ hearing, beforeSave, onSaved }: { hearing: HearingDetail; beforeSave: () => Promise<void>; onSaved: (d: HearingDetail) => void }) {
-  const [applicant, setApplicant] = useState(hearing.applicantPresent ?? true);
-  const [respondent, setRespondent] = useState(hearing.respondentPresent ?? true);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const preview = !applicant ? 'deemedWithdrawal' : !respondent ? 'default' : 'held';
-  const can = useCan();
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await beforeSave();
-      onSaved(await call('hearings.attendance', { id: hearing.id, applicantPresent: applicant, respondentPresent: respondent }));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card withBorder data-testid="attendance">
-      <Group justify="space-between" mb="xs">
-        <Title order={4}>到庭情况</Title>
-        {hearing.outcome && (
-          <Badge color={hearing.outcome === 'held' ? 'green' : 'orange'} size="lg" data-testid="attendance-outcome">
-            {hearingOutcomeLabels[hearing.outcome]}
-          </Badge>
-        )}
-      </Group>
-      <Group gap="lg" align="center">
-        <Checkbox label="申请人到庭" checked={applicant} onChange={(e) => setApplicant(e.currentTarget.checked)} data-testid="applicant-present" />
-        <Checkbox label="被申请人到庭" checked={respondent} onChange={(e) => setRespondent(e.currentTarget.checked)} data-testid="respondent-present" />
-        <Button onClick={() => void save()} loading={busy} disabled={hearing.status === 'cancelled' || !can('hearings.attendance')} data-testid="attendance-save">
-          {hearing.outcome ? '更正到庭情况' : '登记到庭情况'}
-        </Button>
-      </Group>
-      <Text size="sm" mt="xs" c={preview === 'held' ? 'dimmed' : 'orange.9'} data-testid="attendance-consequence">
-        {hearingOutcomeLabels[hearing.outcome ?? preview]}：{hearingOutcomeConsequences[hearing.outcome && hearing.applicantPresent === applicant && hearing.respondentPresent === respondent ? hearing.outcome : preview]}
-      </Text>
-      {preview !== 'held' && !hearing.noticeServedOn && !hearing.noticeWaived && (
-        <Text size="xs" c="red" mt={4}>
-          开庭通知未确认送达的，不能按撤回仲裁申请或缺席审理处理（《办案规则》第五十九条）。
-        </Text>
-      )}
-      {error && (
-        <Alert color="red" mt="xs">
-          {error}
-        </Alert>
-      )}
-    </Card>
-  );
-}
 
 function NoticeLine({ hearing, onSaved }: { hearing: HearingDetail; onSaved: () => void }) {
   const [servedOn, setServedOn] = useState(todayInChina());
@@ -194,7 +142,7 @@ export function HearingPage({ id }: { id: number }) {
           </Alert>
         )}
       </Card>
-      <Attendance key={`${hearing.applicantPresent}-${hearing.respondentPresent}`} hearing={hearing} beforeSave={beforeSave} onSaved={setHearing} />
+      <Attendance key={JSON.stringify(hearing.attendance)} hearing={hearing} beforeSave={beforeSave} onSaved={setHearing} />
       <RecordEditor hearingId={hearing.id} record={hearing.record} disabled={hearing.status === 'cancelled' || !can('hearings.saveRecordStep')} flushRef={flush} />
       <CrossExamPanel caseId={hearing.caseId} hearingId={hearing.id} crossExaminations={hearing.crossExaminations} beforeSave={beforeSave} onSaved={reload} />
     </Stack>

@@ -10,6 +10,8 @@ import { rowClaimsSummary } from './extraClaims';
 import type { WorkerRow } from './intakeModel';
 import type { RowProblems } from './workerProblems';
 import classes from './WorkersGrid.module.css';
+import { LEGACY_ID_MESSAGE } from '../../../../electron/core/ids/idNumber';
+import { LegacyIdException } from './LegacyIdException';
 
 export type GridColumn = { field: WorkerField; label: string; width: number; numeric?: boolean; mono?: boolean };
 
@@ -42,6 +44,8 @@ type Props = {
   onCell: (key: string, field: WorkerField, value: string) => void;
   onRepresentative: (key: string, on: boolean) => void;
   onRemove: (key: string) => void;
+  /** records why a 15-digit first-generation ID is accepted for this row */
+  onLegacyReason: (key: string, reason: string) => void;
   /** opens the extra-claims editor of this row */
   onEditClaims: (key: string) => void;
 };
@@ -56,6 +60,7 @@ function WorkerGridRowImpl({
   onCell,
   onRepresentative,
   onRemove,
+  onLegacyReason,
   onEditClaims,
 }: Props) {
   const n = index + 1;
@@ -98,6 +103,7 @@ function WorkerGridRowImpl({
               onChange={(e) => onCell(row.key, col.field, e.currentTarget.value)}
             />
             {problem && <span className={classes.message}>{problem.message}</span>}
+            {col.field === 'idNumber' && problem?.message === LEGACY_ID_MESSAGE && <LegacyIdException rowNumber={n} onConfirm={(reason) => onLegacyReason(row.key, reason)} />}
           </td>
         );
       })}
@@ -170,5 +176,6 @@ export const WorkerGridRow = memo(
     a.onCell === b.onCell &&
     a.onRepresentative === b.onRepresentative &&
     a.onRemove === b.onRemove &&
+    a.onLegacyReason === b.onLegacyReason &&
     a.onEditClaims === b.onEditClaims,
 );

@@ -16,6 +16,7 @@ import { MediationTotals } from './MediationTotals';
 import { PayNowModal } from './PayNowModal';
 import { SharedScreenButton, SharedScreenPanel, useSharedScreen } from './SharedScreen';
 import { useMediation } from './useMediation';
+import { LiabilityPanel } from '../liability/LiabilityPanel';
 import classes from './mediation.module.css';
 
 type AgreedItem = { claimItemId: number; agreedFen: number | null; payBy?: string | null; method?: PaymentMethod | null };
@@ -257,6 +258,21 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
           </Text>
         )}
       </div>
+      <LiabilityPanel
+        view={view.liability}
+        workerNames={new Map(view.rows.map((r) => [r.workerId, r.name]))}
+        itemWorker={new Map(view.rows.flatMap((r) => r.claims.map((c) => [c.claimItemId, r.workerId] as const)))}
+        disabled={view.effective}
+        onSet={async (claimItemIds, assignment) => {
+          await flush();
+          setView(await call('mediation.setLiability', { caseId, claimItemIds, assignment }));
+        }}
+      />
+      {!view.allAgreed && view.rows.some((r) => r.claims.some((c) => c.agreedFen !== null)) && (
+        <Alert color="blue" data-testid="mediation-partial-note">
+          尚有请求未达成调解：只能制作部分调解书（其他请求继续审理），调解书（全部）须每名申请人的每项请求均确定调解金额。
+        </Alert>
+      )}
       <MediationOutcome view={view} onSaved={setView} onFailed={onFailed} />
       <MediationSessions caseId={caseId} sessions={view.sessions} representatives={detail.workers.filter((w) => w.isRepresentative).map((w) => w.name)} onSaved={setView} />
       {paying && <PayNowModal caseId={caseId} row={paying} onClose={() => setPayingWorker(null)} onSaved={setView} />}

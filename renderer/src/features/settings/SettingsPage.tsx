@@ -100,6 +100,16 @@ export function SettingsPage() {
             w={320}
             data-testid="settings-idle-lock"
           />
+          <NumberInput
+            label="公告送达期间（天）"
+            description="自公告之日起满此天数视为送达；公告期间不计入仲裁期限（《办案规则》第四十六条第六项）。民事诉讼法（2021年修正）为30天"
+            min={1}
+            max={90}
+            value={form.publicationPeriodDays}
+            onChange={(v) => setForm({ ...form, publicationPeriodDays: Number(v) || 30 })}
+            w={420}
+            data-testid="settings-publication-days"
+          />
         </Stack>
       </Paper>
       <Paper withBorder p="md">

@@ -21,9 +21,37 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   client.pragma('journal_mode = WAL');
   client.pragma('synchronous = FULL');
   client.pragma('busy_timeout = 10000');
+  cacheStatements(client);
   const db = drizzle(client, { schema }) as Db;
   migrateSafely(db, options.migrationsFolder);
   return db;
+}
+
+/**
+ * drizzle prepares every query it runs, and better-sqlite3 compiles SQL on every prepare(): keep
+ * the compiled statements (least recently used first out) so a query run again skips SQLite's
+ * parser and planner. A statement busy in an open iterator is never handed out twice; a reused
+ * reader comes back in its default mode (objects, not raw/plucked/expanded rows), so a caller that
+ * changes the mode sets it before each use, as drizzle does.
+ */
+export function cacheStatements(client: Database.Database, size = 2000): void {
+  const prepare = client.prepare.bind(client);
+  const cache = new Map<string, Database.Statement>();
+  client.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      cache.delete(source);
+      cache.set(source, hit);
+      if (hit.reader) hit.pluck(false).expand(false).raw(false);
+      return hit;
+    }
+    const stmt = prepare(source);
+    if (!hit) {
+      cache.set(source, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+    }
+    return stmt;
+  }) as typeof client.prepare;
 }
 
 export function migrateSafely(db: Db, migrationsFolder: string): void {

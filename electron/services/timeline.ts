@@ -1,4 +1,4 @@
-import { caseEvents, commissions } from '../../db/schema';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/open';
 
 export type TimelineEntry = {
@@ -11,16 +11,8 @@ export type TimelineEntry = {
 
 /** Appends one event to the case timeline; call inside the same transaction as the change. */
 export function appendEvent(db: Executor, at: Date, entry: TimelineEntry): void {
-  const operator = db.select({ name: commissions.operatorName }).from(commissions).limit(1).get();
-  db.insert(caseEvents)
-    .values({
-      caseId: entry.caseId,
-      at: at.toISOString(),
-      actor: operator?.name ?? '操作员',
-      action: entry.action,
-      summary: entry.summary,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .run();
+  const operator = db.get<{ name: string }>(sql`select operator_name as name from commissions limit 1`);
+  db.run(sql`insert into case_events (case_id, at, actor, action, summary, before, after) values (${entry.caseId}, ${at.toISOString()},
+    ${operator?.name ?? '操作员'}, ${entry.action}, ${entry.summary},
+    ${entry.before === undefined ? null : JSON.stringify(entry.before)}, ${entry.after === undefined ? null : JSON.stringify(entry.after)})`);
 }

@@ -2,9 +2,12 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { computeDeadlines, nextDue, type Deadline } from '../../core/clock/deadlines';
 import { diffDays, todayInChina } from '../../core/dates';
 import { cases, commissions, suspensions } from '../../../db/schema';
-import type { Executor } from '../../../db/open';
+import type { Db, Executor } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import type { ServiceContext } from '../context';
 import { readInspection } from '../inspection/inspectionView';
+import { deferToBatchEnd } from '../batch';
+import { readCaseRow } from './caseRow';
 
 type ClockFields = Pick<
   typeof cases.$inferSelect,
@@ -31,19 +34,31 @@ export function suspendedDaysOf(periods: SuspensionPeriod[], until: string): num
   return total;
 }
 
-export function readSuspensions(db: Executor, caseId: number) {
-  return db.select().from(suspensions).where(eq(suspensions.caseId, caseId)).orderBy(asc(suspensions.fromOn), asc(suspensions.id)).all();
+const queries = prepared((db) => ({
+  suspensions: db
+    .select()
+    .from(suspensions)
+    .where(eq(suspensions.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(suspensions.fromOn), asc(suspensions.id))
+    .prepare(),
+  fastTrackDays: db.select({ d: commissions.fastTrackTargetDays }).from(commissions).limit(1).prepare(),
+  setNextDue: db.update(cases).set({ nextDueOn: sql`${sql.placeholder('due')}` }).where(eq(cases.id, sql.placeholder('caseId'))).prepare(),
+}));
+
+export function readSuspensions(db: Executor, caseId: number): (typeof suspensions.$inferSelect)[] {
+  return db.all(sql`select id, case_id as caseId, from_on as fromOn, to_on as toOn, reason, approved_by as approvedBy
+    from suspensions where case_id = ${caseId} order by from_on, id`);
 }
 
-function fastTrackDays(db: Executor): number {
-  return db.select({ d: commissions.fastTrackTargetDays }).from(commissions).limit(1).get()?.d ?? 30;
+function fastTrackDays(db: Db): number {
+  return queries(db).fastTrackDays.get()?.d ?? 30;
 }
 
 /** The arbitration track's deadlines (none while the case is only an inspection complaint). */
 export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockFields): Deadline[] {
   if (!row.hasArbitration) return [];
   const today = todayInChina(ctx.now());
-  const suspendedDays = row.id === undefined ? 0 : suspendedDaysOf(readSuspensions(db, row.id), row.closedOn ?? today);
+  const suspendedDays = row.id === undefined ? 0 : suspendedDaysOf(queries(ctx.db).suspensions.all({ caseId: row.id }), row.closedOn ?? today);
   return computeDeadlines(
     {
       receivedOn: row.receivedOn,
@@ -54,7 +69,7 @@ export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockField
       awardExtensionDays: row.awardExtensionDays,
       closedOn: row.closedOn,
       suspendedDays,
-      fastTrackTargetDays: fastTrackDays(db),
+      fastTrackTargetDays: fastTrackDays(ctx.db),
     },
     today,
     ctx.calendar,
@@ -66,18 +81,24 @@ export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockField
  * respondent's, so it does not count) on the case row, so "overdue" and "due soon" are an indexed
  * range query. Due dates do not depend on today, only on the case's dates and the calendar — except
  * while a suspension is open: the award and fast-track clocks are stopped then (their due date moves
- * every day), so they are left out until the case resumes.
+ * every day), so they are left out until the case resumes. Inside a batch (runBatch) the row is
+ * written once, at the batch's end.
  */
 export function refreshNextDue(ctx: ServiceContext, db: Executor, caseId: number): void {
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!deferToBatchEnd('nextDue', caseId, (batchDb) => writeNextDue(ctx, batchDb, caseId))) writeNextDue(ctx, db, caseId);
+}
+
+function writeNextDue(ctx: ServiceContext, db: Executor, caseId: number): void {
+  const q = queries(ctx.db);
+  const row = readCaseRow(ctx, caseId);
   if (!row) return;
-  const suspended = readSuspensions(db, caseId).some((p) => p.toOn === null);
+  const suspended = q.suspensions.all({ caseId }).some((p) => p.toOn === null);
   const arbitration =
     row.status === 'rejected' || row.status === 'closed'
       ? []
       : caseDeadlines(ctx, db, row).filter((d) => d.key !== 'defence' && !(suspended && (d.key === 'award' || d.key === 'fastTrack')));
   const due = nextDue([...arbitration, ...(readInspection(ctx, db, caseId)?.deadlines ?? [])]);
-  db.update(cases).set({ nextDueOn: due }).where(eq(cases.id, caseId)).run();
+  q.setNextDue.run({ due, caseId });
 }
 
 /** Recomputes every open case (after the fast-track target or the holiday calendar changed). */

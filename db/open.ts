@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * The app's database handle. No drizzle schema is attached: the app uses the query builder and SQL
+ * templates, never relational queries, and with a schema drizzle builds a query object per table
+ * for every transaction.
+ */
+export type Db = BetterSQLite3Database & { $client: Database.Database };
 
 export type OpenOptions = {
   /** Folder holding drizzle-kit's SQL files and meta/_journal.json. */
@@ -21,8 +25,9 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   client.pragma('journal_mode = WAL');
   client.pragma('synchronous = FULL');
   client.pragma('busy_timeout = 10000');
+  client.pragma('cache_size = -65536');
   cacheStatements(client);
-  const db = drizzle(client, { schema }) as Db;
+  const db = drizzle(client) as Db;
   migrateSafely(db, options.migrationsFolder);
   return db;
 }

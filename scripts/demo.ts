@@ -89,6 +89,7 @@ async function main() {
     });
     if (process.stdout.isTTY) process.stdout.write('\n');
     printSummary(summary);
+    console.log(`生成用时 ${(elapsed().ms / 1000).toFixed(1)}s，CPU ${(elapsed().cpuMs / 1000).toFixed(1)}s（含启动）`);
   } finally {
     services.close();
   }

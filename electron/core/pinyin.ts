@@ -16,7 +16,7 @@ export function nameInitials(name: string): string {
         .toLowerCase()
         .replace(/[^a-z0-9]/g, '')
     : '';
-  if (known.size >= 50_000) known.clear();
+  if (known.size >= 200_000) known.clear();
   known.set(name, initials);
   return initials;
 }

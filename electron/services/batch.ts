@@ -20,6 +20,11 @@ export function deferToBatchEnd(kind: string, caseId: number, rebuild: (db: Db) 
   return true;
 }
 
+/** True inside runBatch: a mutating call need not read back the case file it would return (see runBatch). */
+export function inBatch(): boolean {
+  return store.getStore() !== undefined;
+}
+
 /**
  * Runs many service calls as one write transaction, for a tool that writes in bulk (the demo).
  * Every call still goes through its service and its own transaction, which becomes a savepoint (a
@@ -28,8 +33,9 @@ export function deferToBatchEnd(kind: string, caseId: number, rebuild: (db: Db) 
  * the same rows each call would have left. Then one COMMIT, one fsync, for the whole batch.
  *
  * While the batch runs, a touched case's search row and next deadline are those from before the
- * batch. Only for a process that has the data folder to itself: another request on the same
- * connection would join the open transaction.
+ * batch, and a mutating call returns null instead of reading back the case file (the tool that
+ * batches only writes; what is written is the same). Only for a process that has the data folder
+ * to itself: another request on the same connection would join the open transaction.
  */
 export async function runBatch<T>(ctx: ServiceContext, work: () => Promise<T>): Promise<T> {
   const client = ctx.db.$client;

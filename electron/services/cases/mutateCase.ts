@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { refreshNextDue } from './caseClock';
 import { getCase } from './getCase';
 import { readCaseRow } from './caseRow';
+import { inBatch } from '../batch';
 
 type CaseRecord = typeof cases.$inferSelect;
 
@@ -29,7 +30,8 @@ export function mutateCase(ctx: ServiceContext, id: number, change: (tx: Tx, row
       change(tx, row, today);
       q.touch.run({ id, at: ctx.now().toISOString() });
       refreshNextDue(ctx, tx, id);
-      return getCase(ctx, id, tx);
+      // A bulk tool's batch writes only: it is spared reading back the whole file (see runBatch).
+      return inBatch() ? (null as unknown as CaseDetail) : getCase(ctx, id, tx);
     },
     { behavior: 'immediate' },
   );

@@ -65,14 +65,16 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
     const plan = scheduleAll(Rng.derive(seed, 'schedule'), ctx.calendar, today, count);
     const world = new DemoWorld(seed, count, today);
     const texts = Rng.derive(seed, 'texts');
+    // Collective cases the benchmarks look for: 300 workers (related cases), 1,000 workers (the case page).
     const bigCase = count >= 100 ? Math.floor(count * 0.37) : -1;
+    const hugeCase = count >= 1000 ? Math.floor(count * 0.61) : -1;
     const firstCollective = count >= 3 ? 2 : -1;
 
     const states: DemoCaseState[] = plan.map(() => ({ id: 0, firstWorkerName: '', collective: false }));
     const steps = plan.flatMap((schedule, index) =>
       intakeSteps({ index, schedule, state: states[index]! }, world, texts, {
-        collective: index === bigCase || index === firstCollective ? true : undefined,
-        workerCount: index === bigCase ? 300 : undefined,
+        collective: index === bigCase || index === hugeCase || index === firstCollective ? true : undefined,
+        workerCount: index === bigCase ? 300 : index === hugeCase ? 1000 : undefined,
       }),
     );
 

@@ -1,20 +1,29 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
+import { AppShell, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { hrefFor, useRoute } from '../router';
 import { CaseListPage } from '../features/cases/CaseListPage';
-import { NewCasePage } from '../features/intake/NewCasePage';
-import { CasePage } from '../features/casefile/CasePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { WarningsPage } from '../features/warnings/WarningsPage';
-import { PresentationPage } from '../features/presentation/PresentationPage';
-import { PresentationConsolePage } from '../features/presentation/PresentationConsolePage';
-import { HearingCalendarPage } from '../features/hearings/HearingCalendarPage';
-import { HearingPage } from '../features/hearings/HearingPage';
+import { lazyNamed } from '../ui/lazyNamed';
+
+// The case list is the first screen and comes with the app; every other page is its own chunk.
+const NewCasePage = lazyNamed(() => import('../features/intake/NewCasePage'), 'NewCasePage');
+const CasePage = lazyNamed(() => import('../features/casefile/CasePage'), 'CasePage');
+const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const DashboardPage = lazyNamed(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
+const WarningsPage = lazyNamed(() => import('../features/warnings/WarningsPage'), 'WarningsPage');
+const PresentationPage = lazyNamed(() => import('../features/presentation/PresentationPage'), 'PresentationPage');
+const PresentationConsolePage = lazyNamed(() => import('../features/presentation/PresentationConsolePage'), 'PresentationConsolePage');
+const HearingCalendarPage = lazyNamed(() => import('../features/hearings/HearingCalendarPage'), 'HearingCalendarPage');
+const HearingPage = lazyNamed(() => import('../features/hearings/HearingPage'), 'HearingPage');
 
 export function App() {
   const route = useRoute();
   // The shared screen is the whole window: no header, no navigation.
-  if (route.page === 'present') return <PresentationPage />;
+  if (route.page === 'present')
+    return (
+      <Suspense fallback={null}>
+        <PresentationPage />
+      </Suspense>
+    );
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -36,6 +45,7 @@ export function App() {
         <NavLink href={hrefFor({ page: 'settings' })} label="设置" active={route.page === 'settings'} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <Suspense fallback={<Loader m="xl" />}>
         {route.page === 'list' && <CaseListPage />}
         {route.page === 'new' && <NewCasePage />}
         {route.page === 'case' && <CasePage id={route.id} />}
@@ -45,6 +55,7 @@ export function App() {
         {route.page === 'screen' && <PresentationConsolePage caseId={route.id} hearingId={route.hearingId} />}
         {route.page === 'hearings' && <HearingCalendarPage />}
         {route.page === 'hearing' && <HearingPage id={route.id} />}
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

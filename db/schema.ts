@@ -586,3 +586,13 @@ export const dailyPaid = sqliteTable('daily_paid', {
   day: text('day').primaryKey(),
   amountFen: integer('amount_fen').notNull(),
 });
+
+/**
+ * Secondary indexes dropped for a bulk load (the demo) and not yet rebuilt: their CREATE INDEX
+ * statements, written in the same transaction as the drop. Normally empty; a bulk load that did not
+ * finish leaves them here and the next start builds them.
+ */
+export const deferredIndexes = sqliteTable('deferred_indexes', {
+  name: text('name').primaryKey(),
+  sql: text('sql').notNull(),
+});

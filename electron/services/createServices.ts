@@ -28,6 +28,7 @@ import { followUpHandlers } from './followUp/handlers';
 import { awardHandlers } from './award/handlers';
 import { refreshAllNextDue } from './cases/caseClock';
 import { indexMissingCases } from './search/indexCase';
+import { rebuildDeferredIndexes } from './batch';
 
 type Parsed<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Handlers = { [M in MethodName]: (input: Parsed<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -63,6 +64,7 @@ export function createServices(options: ServiceOptions): Services {
     emit: (event) => events.emit('event', event),
     onClose: (dispose) => disposers.push(dispose),
   };
+  rebuildDeferredIndexes(db);
   ensureCommission(db, ctx.now());
   if (indexMissingCases(db) > 0) refreshAllNextDue(ctx);
 

@@ -12,7 +12,7 @@ import { documentBuilder } from '../../electron/services/documents/registry';
 import { documentPath } from '../../electron/services/documents/generate';
 import { computeIdCheck } from '../../electron/core/ids/idNumber';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
-import { call, printTable, floorNote, timeRuns, type Row } from './measure';
+import { call, printTable, floorNote, timePaired, type Row } from './measure';
 
 export async function benchDocuments(services: Services, workerCount: number, runs: number): Promise<void> {
   const client = services.ctx.db.$client;
@@ -55,20 +55,21 @@ export async function benchDocuments(services: Services, workerCount: number, ru
     const builder = documentBuilder('award');
     if (!builder) throw new Error('裁决书的生成功能尚未接入');
     let award = { docs: 0, bytes: 0 };
-    const awardTiming = await timeRuns(runs, async () => {
+    const buildAward = async () => {
       const docs = builder.build(builder.collect(services.ctx, services.ctx.db, id, ''));
       let bytes = 0;
       for (const d of docs) bytes += (await Packer.toBuffer(d.document)).length;
       award = { docs: docs.length, bytes };
-    });
+    };
     // the same per-worker table, packed by docx alone
     const table = [['序号', '姓名', '公民身份号码', '请求项目', '请求金额', '裁决金额'], ...detail.workers.map((w, i) => [String(i + 1), w.name, w.idNumber, '拖欠工资', (w.claims[0]!.amountFen / 100).toFixed(2), (w.claims[0]!.amountFen / 100).toFixed(2)])];
     let alone = 0;
-    const aloneTiming = await timeRuns(runs, async () => {
+    const packAlone = async () => {
       const cell = (t: string) => new TableCell({ width: { size: 1400, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun(t)] })] });
       const rows = table.map((r, i) => new TableRow({ tableHeader: i === 0, cantSplit: true, children: r.map(cell) }));
       alone = (await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows })] }] }))).length;
-    });
+    };
+    const [awardTiming, aloneTiming] = await timePaired(runs, buildAward, packAlone);
     const t0 = performance.now();
     const generated = await call(services, 'documents.generate', { caseId: id, kind: 'award' });
     const endToEnd = performance.now() - t0;
@@ -80,7 +81,7 @@ export async function benchDocuments(services: Services, workerCount: number, ru
       { label: 'docx 库单独打包同一表格', median: aloneTiming.median, p95: aloneTiming.p95, floor: null, result: `1 份，${kb(alone)}` },
       { label: 'documents.generate（含写盘、入库）', median: endToEnd, p95: endToEnd, floor: aloneTiming.median, result: generated.map((g) => `${g.fileName} ${kb(g.size)}`).join('，') },
     ];
-    printTable(`文书（每项 ${runs} 次，另 3 次预热；毫秒）`, rows);
+    printTable(`文书（每项 ${runs} 次，与下限交替进行，另 2 次预热；毫秒）`, rows);
     floorNote(`docx 库（Packer）打包同样 ${workerCount} 行 6 列的表格，不加版式`);
   } finally {
     client.exec('rollback');

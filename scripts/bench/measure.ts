@@ -34,6 +34,29 @@ export async function timeRuns(runs: number, work: () => unknown | Promise<unkno
   return { median: percentile(samples, 50), p95: percentile(samples, 95), samples };
 }
 
+/**
+ * Two pieces of work timed alternately (a, b, a, b, …) so that both meet the same load on a shared
+ * machine: the figure and its floor.
+ */
+export async function timePaired(runs: number, a: () => unknown | Promise<unknown>, b: () => unknown | Promise<unknown>): Promise<[Timing, Timing]> {
+  for (let i = 0; i < 2; i++) {
+    await a();
+    await b();
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    await a();
+    sa.push(performance.now() - t0);
+    t0 = performance.now();
+    await b();
+    sb.push(performance.now() - t0);
+  }
+  const timing = (samples: number[]): Timing => ({ median: percentile(samples, 50), p95: percentile(samples, 95), samples });
+  return [timing(sa), timing(sb)];
+}
+
 /** One statement a call ran: its SQL, the values bound, and whether rows came back raw or plucked. */
 export type Statement = { source: string; args: unknown[]; method: 'all' | 'get' | 'run' | 'iterate'; raw: boolean; pluck: boolean };
 

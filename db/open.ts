@@ -14,21 +14,38 @@ export type OpenOptions = {
   migrationsFolder: string;
   /** For Electron: an Electron-ABI build of better-sqlite3 (see README). */
   nativeBinding?: string;
+  /** Runs on the bare connection before any pragma or migration writes (start checks, a backup of the old database before migrating). */
+  beforeMigrate?: (client: Database.Database) => void;
 };
 
 /**
  * Opens (creating if needed) the database file with the pragmas of architecture.md and applies
  * pending migrations with foreign keys off outside the migration transaction, then checks them.
+ * Every `db.transaction` begins IMMEDIATE unless it says otherwise: a writer takes the write lock
+ * up front, so `busy_timeout` applies instead of a deferred transaction failing with
+ * "database is locked" when another connection wrote first.
  */
 export function openDatabase(file: string, options: OpenOptions): Db {
   const client = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  client.pragma('journal_mode = WAL');
-  client.pragma('synchronous = FULL');
-  client.pragma('busy_timeout = 10000');
-  client.pragma('cache_size = -65536');
-  cacheStatements(client);
-  const db = drizzle(client) as Db;
-  migrateSafely(db, options.migrationsFolder);
+  try {
+    options.beforeMigrate?.(client);
+    client.pragma('journal_mode = WAL');
+    client.pragma('synchronous = FULL');
+    client.pragma('busy_timeout = 10000');
+    client.pragma('cache_size = -65536');
+    cacheStatements(client);
+    const db = immediateByDefault(drizzle(client) as Db);
+    migrateSafely(db, options.migrationsFolder);
+    return db;
+  } catch (error) {
+    client.close();
+    throw error;
+  }
+}
+
+function immediateByDefault(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: 'immediate', ...config })) as Db['transaction'];
   return db;
 }
 

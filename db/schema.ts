@@ -7,7 +7,8 @@ export const commissions = sqliteTable('commissions', {
   name: text('name').notNull(),
   caseNumberPattern: text('case_number_pattern').notNull(),
   fastTrackTargetDays: integer('fast_track_target_days').notNull().default(30),
-  operatorName: text('operator_name').notNull().default('操作员'),
+  /** Minutes without input after which the screen locks and asks for the password again. */
+  idleLockMinutes: integer('idle_lock_minutes').notNull().default(15),
   /** 拒不支付劳动报酬罪 "数额较大" thresholds of the province (法释〔2013〕3号 Art 3), in fen. */
   policeThresholdOneWorkerFen: integer('police_threshold_one_worker_fen').notNull().default(1_000_000),
   policeThresholdTenWorkersFen: integer('police_threshold_ten_workers_fen').notNull().default(6_000_000),
@@ -220,22 +221,56 @@ export const missingMaterials = sqliteTable(
   (t) => [index('missing_materials_case').on(t.caseId)],
 );
 
-/** The case timeline: one row per mutating service call. */
+/**
+ * The case timeline and the audit chain: one row per mutating service call (case_id null for an
+ * event not about one case: backups, settings, the chain's start). `seq`, `prev_hash` and `hash`
+ * chain every event of the data folder (electron/services/audit); `case_prev_hash` links the
+ * events of one case so a case bundle can be verified on its own; `rows_digest` covers the rows
+ * the action wrote (listed in event_rows). Hash columns are null only before the chain's start.
+ */
 export const caseEvents = sqliteTable(
   'case_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'cascade' }),
     at: text('at').notNull(),
+    /** The signed-in account's name at the time (系统 / 演示数据 for the built-in accounts). */
     actor: text('actor').notNull(),
+    /** The signed-in account (null for the built-in accounts, events older than accounts, and events imported from a bundle). */
+    actorId: integer('actor_id'),
     action: text('action').notNull(),
     summary: text('summary').notNull(),
     before: text('before'),
     after: text('after'),
+    seq: integer('seq'),
+    prevHash: text('prev_hash'),
+    casePrevHash: text('case_prev_hash'),
+    rowsDigest: text('rows_digest'),
+    /** An event imported from a case bundle: its hash at the agency that exported it. */
+    sourceHash: text('source_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('case_events_case_at').on(t.caseId, t.at)],
+  (t) => [index('case_events_case_at').on(t.caseId, t.at), uniqueIndex('case_events_seq').on(t.seq), index('case_events_case_seq').on(t.caseId, t.seq)],
 );
 
+/**
+ * The rows each event wrote, with the SHA-256 of their content then (null: deleted). The latest
+ * entry of a row is what verify compares the row with; the entries of an event make its rows_digest.
+ */
+export const eventRows = sqliteTable('event_rows', {
+  id: integer('id').primaryKey(),
+  seq: integer('seq').notNull(),
+  tableName: text('table_name').notNull(),
+  rowKey: text('row_key').notNull(),
+  digest: text('digest'),
+});
+
+/** Where backups go and how many to keep (one row); the web host may fix the folder at start instead. */
+export const backupSettings = sqliteTable('backup_settings', {
+  id: integer('id').primaryKey(),
+  folder: text('folder'),
+  keep: integer('keep').notNull().default(10),
+});
 
 /** One stored file, content-addressed: evidence/<first two hex>/<sha256>. Stored once however often used. */
 export const evidenceFiles = sqliteTable('evidence_files', {
@@ -379,15 +414,50 @@ export const payments = sqliteTable(
 
 // ── 快审 quick-hear ────────────────────────────────────────────────────────────────────────────
 
-export const staff = sqliteTable(
-  'staff',
+/**
+ * Everyone who signs in: tribunal staff (arbitrators and clerks named on hearings and awards),
+ * inspectors, mediators, administrators and observers. One person may hold several roles. Nobody
+ * is deleted — an account that leaves is disabled, so its history keeps its name.
+ */
+export const accounts = sqliteTable(
+  'accounts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    role: text('role', { enum: ['arbitrator', 'clerk'] }).notNull(),
+    /** Sign-in name, stored trimmed and lower-case (ASCII), unique. */
+    username: text('username').notNull(),
     name: text('name').notNull(),
+    /** JSON array of roles (admin, arbitrator, clerk, inspector, mediator, observer). */
+    roles: text('roles').notNull().default('[]'),
+    /** scrypt$N$r$p$salt$hash (node:crypto); null until the administrator sets a first password. */
+    passwordHash: text('password_hash'),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(true),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Failed sign-ins in a row, and when the last one was: the growing delay. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lastFailedAt: text('last_failed_at'),
+    lastLoginAt: text('last_login_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('staff_role_name').on(t.role, t.name)],
+  (t) => [uniqueIndex('accounts_username').on(t.username)],
+);
+
+/** A signed-in session (a browser's cookie or a desktop window); only the token's SHA-256 is kept. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    host: text('host', { enum: ['web', 'electron'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    /** Set while the screen is locked (idle): only unlocking, signing out and the status are served. */
+    lockedAt: text('locked_at'),
+  },
+  (t) => [uniqueIndex('sessions_token_hash').on(t.tokenHash), index('sessions_account').on(t.accountId)],
 );
 
 export const rooms = sqliteTable('rooms', {
@@ -407,10 +477,10 @@ export const hearings = sqliteTable(
     endsAt: text('ends_at').notNull(),
     roomId: integer('room_id').notNull().references(() => rooms.id),
     procedure: text('procedure', { enum: ['simplified', 'ordinary'] }).notNull(),
-    presidingId: integer('presiding_id').notNull().references(() => staff.id),
+    presidingId: integer('presiding_id').notNull().references(() => accounts.id),
     /** The two other arbitrators of an ordinary (three-member) tribunal. */
     wingIds: text('wing_ids').notNull().default('[]'),
-    clerkId: integer('clerk_id').notNull().references(() => staff.id),
+    clerkId: integer('clerk_id').notNull().references(() => accounts.id),
     noticeServedOn: text('notice_served_on'),
     /** Simplified procedure: the parties agreed to waive the notice period (recorded consent). */
     noticeWaived: integer('notice_waived', { mode: 'boolean' }).notNull().default(false),

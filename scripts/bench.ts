@@ -13,6 +13,13 @@
  *   --ui          Chromium against the web host: first paint, keystroke to results, the 1,000-worker
  *                 case page, the web host's memory (floor: the same API calls without the page)
  * All calls go through the validated dispatcher (or, for --ui, the web host's HTTP API) as 系统.
+ *
+ * Two measurements of their own, on temp folders:
+ * npm run bench -- --audit [--cases N] [--workers W] [--batch B]
+ *   the audit chain's cost (triggers, row digests, hashes) against plain inserts of the same rows,
+ *   and verify's speed (scripts/benchAudit.ts)
+ * npm run bench -- --bodies [--count N] [--size-mib M]
+ *   the web host's memory while N large JSON bodies arrive at once (scripts/benchBodies.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -89,7 +96,12 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+const run = process.argv.includes('--audit')
+  ? import('./benchAudit').then((m) => m.auditBench())
+  : process.argv.includes('--bodies')
+    ? import('./benchBodies').then((m) => m.bodiesBench())
+    : main();
+run.catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

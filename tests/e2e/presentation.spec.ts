@@ -173,4 +173,9 @@ test('共享屏幕: operator pushes the worker table and an exhibit page; the pr
   await expect(present.getByTestId('screen-case-number')).toHaveCount(0);
   await present.screenshot({ path: path.join(shots, 'presentation-blank.png') });
   await operator.screenshot({ path: path.join(shots, 'presentation-operator.png'), fullPage: true });
+
+  // 关闭展示窗口: the operator closes the screen from their side.
+  await operator.getByTestId('close-presentation').click();
+  await expect.poll(() => present.isClosed()).toBe(true);
+  await expect(operator.getByText('展示窗口已关闭')).toBeVisible();
 });

@@ -18,7 +18,7 @@ import type { AwardView, DocumentView } from '../../electron/core/contract';
 import type { Services } from '../../electron/services/createServices';
 import { documentPath } from '../../electron/services/documents/generate';
 import { compact, docxToPdf, hasSoffice, pdfPageCount, pdfPages, renderPng } from '../support/pdf';
-import { callApi, caseInput, makeId, openTestServices, repoRoot, tempDataDir, workerDraft } from '../support/services';
+import { addAccount, callApi, caseInput, makeId, openTestServices, repoRoot, tempDataDir, workerDraft } from '../support/services';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
 const GIVEN = ['建国', '秀英', '志强', '桂兰', '海涛', '德明', '春花', '国华', '小军', '玉珍'];
@@ -95,7 +95,7 @@ beforeAll(async () => {
     ['c', 'arbitrator', '陈志刚'],
     ['k', 'clerk', '周婷'],
   ] as const) {
-    staff[k] = (await callApi(s, 'staff.save', { role, name })).staff.find((x) => x.name === name && x.role === role)!.id;
+    staff[k] = await addAccount(s, name, [role]);
   }
   const room = (await callApi(s, 'rooms.save', { name: '第一仲裁庭', location: '三楼' })).rooms.find((r) => r.name === '第一仲裁庭')!.id;
   const h = await callApi(s, 'hearings.schedule', {

@@ -7,7 +7,7 @@ import type { DocumentKind, DocumentView } from '../../electron/core/contract';
 import { fenToChineseUpper, formatFen } from '../../electron/core/money';
 import type { Services } from '../../electron/services/createServices';
 import { documentPath } from '../../electron/services/documents/generate';
-import { callApi, caseInput, makeId, openTestServices, repoRoot, workerDraft } from '../support/services';
+import { addAccount, callApi, caseInput, makeId, openTestServices, repoRoot, workerDraft } from '../support/services';
 import { compact, docxToPdf, hasSoffice, pdfFonts, pdfPages, renderPng } from '../support/pdf';
 
 const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏';
@@ -66,8 +66,7 @@ beforeAll(async () => {
     ['chen', 'arbitrator', '陈志强'],
     ['zhou', 'clerk', '周婷'],
   ] as const) {
-    const list = await callApi(s, 'staff.save', { role, name });
-    ids[key] = list.staff.find((p) => p.name === name && p.role === role)!.id;
+    ids[key] = await addAccount(s, name, [role]);
   }
   const room = (await callApi(s, 'rooms.save', { name: '第一仲裁庭', location: '仲裁院三楼' })).rooms.find((r) => r.name === '第一仲裁庭')!;
   await callApi(s, 'hearings.schedule', {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent, HearingView, MethodInput } from '../../electron/core/contract';
 import type { Services } from '../../electron/services/createServices';
-import { callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
+import { addAccount, callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
 
 // The clock is pinned at 2026-11-20 10:00 China time (a Friday). Cases are accepted on 11-18.
 let s: Services & { dataDir: string };
@@ -54,8 +55,7 @@ beforeAll(async () => {
     ['zhou', 'clerk', '周婷'],
     ['wu', 'clerk', '吴敏'],
   ] as const) {
-    const list = await callApi(s, 'staff.save', { role, name });
-    ids[key] = list.staff.find((p) => p.name === name && p.role === role)!.id;
+    ids[key] = await addAccount(s, name, [role]);
   }
   for (const [key, name] of [
     ['room1', '第一仲裁庭'],
@@ -68,14 +68,14 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 describe('staff and rooms', () => {
-  it('lists active first, keeps names unique per role, deactivates instead of deleting', async () => {
-    await expect(callApi(s, 'staff.save', { role: 'arbitrator', name: '王建国' })).rejects.toThrow(/conflict: 已有名为“王建国”的仲裁员/);
-    // the same name in another role is a different person
-    const asClerk = await callApi(s, 'staff.save', { role: 'clerk', name: '刘洋' });
-    const clerkLiu = asClerk.staff.find((p) => p.role === 'clerk' && p.name === '刘洋')!;
-    const off = await callApi(s, 'staff.save', { id: clerkLiu.id, role: 'clerk', name: '刘洋', active: false });
-    expect(off.staff.at(-1)).toMatchObject({ name: '刘洋', role: 'clerk', active: false });
-    expect(off.staff.slice(0, -1).every((p) => p.active)).toBe(true);
+  it('lists active first, keeps names unique, disables instead of deleting', async () => {
+    await expect(addAccount(s, '王建国', ['arbitrator'], 'wangjianguo2')).rejects.toThrow(/conflict: 已有名为“王建国”的账号/);
+    // staff are the accounts holding arbitrator or clerk; a person may hold both
+    const clerkLiu = await addAccount(s, '刘洋（书记员）', ['clerk', 'arbitrator'], 'liuyang-clerk');
+    await callApi(s, 'accounts.update', { id: clerkLiu, name: '刘洋（书记员）', roles: ['clerk', 'arbitrator'], active: false });
+    const { staff } = await callApi(s, 'staff.list', {});
+    expect(staff.at(-1)).toMatchObject({ id: clerkLiu, roles: ['arbitrator', 'clerk'], active: false });
+    expect(staff.slice(0, -1).every((p) => p.active)).toBe(true);
     await expect(callApi(s, 'rooms.save', { name: '第一仲裁庭' })).rejects.toThrow(/已有名为“第一仲裁庭”的仲裁庭/);
     const room3 = (await callApi(s, 'rooms.save', { name: '第三仲裁庭（巡回）', location: null })).rooms.find((r) => r.name.startsWith('第三'))!;
     const list = await callApi(s, 'rooms.save', { id: room3.id, name: '第三仲裁庭（巡回）', active: false });
@@ -86,7 +86,7 @@ describe('staff and rooms', () => {
     ]);
     // an inactive person or room cannot be booked
     await expect(schedule(caseC, { roomId: room3.id, startsAt: '2026-12-02T09:00', endsAt: '2026-12-02T10:00' })).rejects.toThrow(/已停用/);
-    await expect(schedule(caseC, { clerkId: clerkLiu.id, startsAt: '2026-12-02T09:00', endsAt: '2026-12-02T10:00' })).rejects.toThrow(/刘洋已停用/);
+    await expect(schedule(caseC, { clerkId: clerkLiu, startsAt: '2026-12-02T09:00', endsAt: '2026-12-02T10:00' })).rejects.toThrow(/刘洋（书记员）已停用/);
   });
 });
 
@@ -308,12 +308,13 @@ describe('hearing record and 质证', () => {
     const after = await events$(caseA);
     expect(after.length).toBe(before + 1);
     expect(after[0].summary).toBe('庭审笔录：开始记录「宣布开庭、案由、仲裁员与书记员」');
-    // a fresh services instance on the same folder reads it back (autosave is durable)
-    const reopened = openTestServices(s.dataDir);
+    // another connection to the same file reads it back (autosave is committed, not held in memory)
+    const reader = new Database(path.join(s.dataDir, 'sucai.db'), { readonly: true });
     try {
-      expect((await callApi(reopened, 'hearings.get', { id })).record[1].content).toBe('审：现在开庭。本庭依法审理申请人张三丰等3人');
+      const stored = reader.prepare("select content from hearing_record_steps where hearing_id = ? and step = 'opening'").pluck().get(id);
+      expect(stored).toBe('审：现在开庭。本庭依法审理申请人张三丰等3人');
     } finally {
-      reopened.close();
+      reader.close();
     }
   });
 
@@ -360,6 +361,7 @@ describe('hearing record and 质证', () => {
   });
 
   it('a staff member with upcoming hearings cannot be deactivated', async () => {
-    await expect(callApi(s, 'staff.save', { id: ids.zhou, role: 'clerk', name: '周婷', active: false })).rejects.toThrow(/周婷还有\d+场待开庭/);
+    await expect(callApi(s, 'accounts.update', { id: ids.zhou, name: '周婷', roles: ['clerk'], active: false })).rejects.toThrow(/周婷还有\d+场待开庭担任书记员，请先调整这些开庭后再停用/);
+    await expect(callApi(s, 'accounts.update', { id: ids.zhou, name: '周婷', roles: ['arbitrator'], active: true })).rejects.toThrow(/周婷还有\d+场待开庭担任书记员，请先调整这些开庭后再取消书记员角色/);
   });
 });

@@ -7,7 +7,7 @@ import { callApi, caseInput, makeId, openTestServices, repoRoot, workerDraft } f
 const run = promisify(execFile);
 
 describe('case numbers under concurrent acceptance', () => {
-  it('two processes accepting at once never share or skip a number', async () => {
+  it('two connections (two processes) accepting at once never share or skip a number: writes begin IMMEDIATE and wait', async () => {
     const s = openTestServices();
     const ids: number[] = [];
     for (let i = 0; i < 40; i++) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createServices, type Services } from '../../electron/services/createServices';
 import { dispatch } from '../../electron/services/dispatch';
 import { systemCaller } from '../../electron/services/caller';
-import { contract, type MethodInput, type MethodName, type MethodOutput, type MethodSpec } from '../../electron/core/contract';
+import { contract, type MethodInput, type MethodName, type MethodOutput, type MethodSpec, type Role } from '../../electron/core/contract';
 import { computeIdCheck } from '../../electron/core/ids/idNumber';
 import { emptyWorkerDraft, type WorkerDraft } from '../../electron/core/workers/workerDraft';
 
@@ -70,4 +70,16 @@ export function caseInput(workers: ReturnType<typeof workerDraft>[], overrides: 
     representativeIndexes: [],
     ...overrides,
   };
+}
+
+/** The initial password test accounts get (they are never asked to change it in these tests). */
+export const TEST_PASSWORD = 'sucai-test-2026';
+
+/**
+ * Adds a person as an account (arbitrators and clerks sit on hearings): the sign-in name is the
+ * given one or the person's name. Returns the account id.
+ */
+export async function addAccount(services: Services, name: string, roles: Role[], username = name): Promise<number> {
+  const list = await callApi(services, 'accounts.create', { username, name, roles, password: TEST_PASSWORD });
+  return list.find((a) => a.username === username.toLowerCase())!.id;
 }

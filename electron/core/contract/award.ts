@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { claimTypes } from '../domain';
 import type { DocumentView } from './documents';
-import { date, id, out, text } from './fields';
+import { date, fen, id, longText, out, text } from './fields';
 import type { Methods } from './spec';
 
 export type AwardItemView = {
@@ -36,11 +36,11 @@ export const awardContract = {
     input: z.object({
       caseId: id,
       decidedOn: date.nullable().optional(),
-      defence: text(20000).optional(),
-      factsFound: text(50000).optional(),
-      evidenceRelied: text(20000).optional(),
-      reasoning: text(50000).optional(),
-      items: z.array(z.object({ claimItemId: id, awardedFen: z.number().int().min(0).nullable() })).max(5000).optional(),
+      defence: longText(20000).optional(),
+      factsFound: longText(50000).optional(),
+      evidenceRelied: longText(20000).optional(),
+      reasoning: longText(50000).optional(),
+      items: z.array(z.object({ claimItemId: id, awardedFen: fen.nullable() })).max(5000).optional(),
     }),
     output: out<AwardView>(),
   },

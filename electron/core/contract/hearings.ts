@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { procedures } from '../domain';
-import { date, id, localTime, out, text } from './fields';
-import type { Methods } from './spec';
+import { date, id, localTime, longText, out, text } from './fields';
+import type { Methods, Role } from './spec';
 
-export type StaffView = { id: number; role: 'arbitrator' | 'clerk'; name: string; active: boolean };
+/** An account that can sit on a hearing: arbitrators and clerks (one person may be both). */
+export type StaffView = { id: number; roles: Role[]; name: string; active: boolean };
 export type RoomView = { id: number; name: string; location: string | null; active: boolean };
 export type HearingWarning = { kind: 'noticePeriod' | 'awardDeadline' | 'pastDate'; message: string };
 export type HearingConflict = { kind: 'room' | 'arbitrator' | 'clerk'; hearingId: number; caseNumber: string | null; message: string };
@@ -47,8 +48,7 @@ export type HearingDetail = HearingView & { record: HearingRecordStep[]; crossEx
 
 export const hearingsContract = {
   'staff.list': { input: z.object({}).default({}), output: out<{ staff: StaffView[]; rooms: RoomView[] }>(), access: 'signedIn', reads: true },
-  'staff.save': { input: z.object({ id: id.optional(), role: z.enum(['arbitrator', 'clerk']), name: text(20).min(1, '请填写姓名'), active: z.boolean().default(true) }), output: out<{ staff: StaffView[]; rooms: RoomView[] }>(), access: ['admin'], reads: false },
-  'rooms.save': { input: z.object({ id: id.optional(), name: text(40).min(1, '请填写仲裁庭名称'), location: text(100).nullable().optional(), active: z.boolean().default(true) }), output: out<{ staff: StaffView[]; rooms: RoomView[] }>(), access: ['admin'], reads: false },
+  'rooms.save': { input: z.object({ id: id.optional(), name: text(40).min(1, '请填写仲裁庭名称').meta({ title: '仲裁庭名称' }), location: text(100).nullable().optional(), active: z.boolean().default(true) }), output: out<{ staff: StaffView[]; rooms: RoomView[] }>(), access: ['admin'], reads: false },
   'hearings.week': { input: z.object({ from: date, days: z.number().int().min(1).max(42).default(7) }), output: out<HearingView[]>(), access: 'signedIn', reads: true },
   'hearings.forCase': { input: z.object({ caseId: id }), output: out<HearingView[]>(), access: 'signedIn', reads: true },
   'hearings.check': {
@@ -69,7 +69,7 @@ export const hearingsContract = {
       clerkId: id,
       noticeServedOn: date.nullable().optional(),
       noticeWaived: z.boolean().default(false),
-      noticeWaiverNote: text(500).nullable().optional(),
+      noticeWaiverNote: longText(500).nullable().optional(),
     }),
     output: out<HearingView>(),
   },
@@ -80,7 +80,7 @@ export const hearingsContract = {
   'hearings.attendance': { input: z.object({ id, applicantPresent: z.boolean(), respondentPresent: z.boolean() }), output: out<HearingDetail>(), access: ['clerk', 'arbitrator'], reads: false },
   'hearings.get': { input: z.object({ id }), output: out<HearingDetail>(), access: 'signedIn', reads: true },
   /** Autosave of one step of the hearing record. */
-  'hearings.saveRecordStep': { input: z.object({ hearingId: id, step: text(40).min(1), content: z.string().max(200_000) }), output: out<{ updatedAt: string }>(), access: ['clerk', 'arbitrator'], reads: false },
+  'hearings.saveRecordStep': { input: z.object({ hearingId: id, step: text(40).min(1), content: longText(200_000, { trim: false }) }), output: out<{ updatedAt: string }>(), access: ['clerk', 'arbitrator'], reads: false },
   'crossExamination.save': {
     access: ['clerk', 'arbitrator'], reads: false,
     input: z.object({
@@ -90,7 +90,7 @@ export const hearingsContract = {
       authenticity: z.enum(['accepted', 'disputed', 'noView']).nullable(),
       legality: z.enum(['accepted', 'disputed', 'noView']).nullable(),
       relevance: z.enum(['accepted', 'disputed', 'noView']).nullable(),
-      opinion: text(2000).default(''),
+      opinion: longText(2000).default(''),
     }),
     output: out<CrossExaminationView[]>(),
   },

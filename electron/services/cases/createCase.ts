@@ -7,7 +7,7 @@ import { parseYuanToFen, formatYuan } from '../../core/money';
 import { nameInitials } from '../../core/pinyin';
 import { validateWorkers } from '../../core/workers/validateWorkers';
 import { workerFieldLabels } from '../../core/workers/workerDraft';
-import { caseRespondents, cases, claimItems, inspectionTracks, workers } from '../../../db/schema';
+import { caseRespondents, cases, claimItems, inspectionTracks, organisations, projectParties, projects, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import { insertRow, insertRows } from '../../../db/prepared';
 import type { ServiceContext } from '../context';
@@ -47,6 +47,14 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
   });
 
   const id = ctx.db.transaction((tx) => {
+    if (input.project.id !== undefined && !tx.select({ id: projects.id }).from(projects).where(eq(projects.id, input.project.id)).get()) {
+      throw new AppFailure('not_found', `所选工程项目不存在（编号${input.project.id}），请重新选择或填写项目名称`);
+    }
+    respondents.forEach((r, i) => {
+      if (r.organisationId !== undefined && !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, r.organisationId)).get()) {
+        throw new AppFailure('not_found', `第${i + 1}个被申请人：所选单位或个人不存在（编号${r.organisationId}），请重新选择`);
+      }
+    });
     const projectId = input.project.id ?? insertProject(tx, input.project, now);
     const orgIds = respondents.map((r) => r.organisationId ?? upsertOrganisation(tx, r.organisation!, now));
     respondents.forEach((r, i) => {

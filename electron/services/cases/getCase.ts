@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { AppFailure, type CaseDetail } from '../../core/contract';
 import { caseEvents, caseRespondents, claimItems, missingMaterials, organisations, projectParties, projects, suspensions, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
@@ -10,6 +10,7 @@ import { caseDeadlines } from './caseClock';
 import { readCaseRow } from './caseRow';
 import { readInspection } from '../inspection/inspectionView';
 import type { Deadline } from '../../core/clock/deadlines';
+import { RECORD_SAVED_ACTION } from '../timeline';
 
 function calendarNotice(ctx: ServiceContext, deadlines: Deadline[]): string | null {
   const years = [...new Set(deadlines.flatMap((d) => (d.dueOn ? [Number(d.dueOn.slice(0, 4))] : [])))].sort();
@@ -42,7 +43,7 @@ const queries = prepared((db) => {
     events: db
       .select({ id: caseEvents.id, at: caseEvents.at, actor: caseEvents.actor, action: caseEvents.action, summary: caseEvents.summary })
       .from(caseEvents)
-      .where(eq(caseEvents.caseId, id))
+      .where(and(eq(caseEvents.caseId, id), ne(caseEvents.action, RECORD_SAVED_ACTION)))
       .orderBy(desc(caseEvents.at), desc(caseEvents.id))
       .prepare(),
     suspensions: db

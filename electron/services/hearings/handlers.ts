@@ -4,13 +4,12 @@ import { crossExaminationsForCase, saveCrossExamination } from './crossExaminati
 import { getHearingDetail, recordAttendance, saveRecordStep } from './hearingRecord';
 import { hearingsForCase, hearingsWeek } from './hearingViews';
 import { cancelHearing, checkHearing, moveHearing, recordHearingNotice, scheduleHearing } from './scheduling';
-import { listStaffAndRooms, saveRoom, saveStaff } from './staffService';
+import { listStaffAndRooms, saveRoom } from './staffService';
 
 /** 快审: staff and rooms, the hearing calendar, the hearing record, 质证. */
 export function hearingHandlers(ctx: ServiceContext): HandlersOf<'staff.' | 'rooms.' | 'hearings.' | 'crossExamination.'> {
   return {
     'staff.list': () => listStaffAndRooms(ctx.db),
-    'staff.save': (input) => saveStaff(ctx, input),
     'rooms.save': (input) => saveRoom(ctx, input),
     'hearings.week': (input) => hearingsWeek(ctx, input),
     'hearings.forCase': ({ caseId }) => hearingsForCase(ctx, caseId),

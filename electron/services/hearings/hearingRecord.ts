@@ -11,7 +11,7 @@ import { formatSlot } from '../../core/hearing/schedule';
 import { hearingRecordSteps, hearings, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
-import { appendEvent } from '../timeline';
+import { appendEvent, RECORD_SAVED_ACTION } from '../timeline';
 import { selectCrossExaminations } from './crossExamination';
 import { getHearingView } from './hearingViews';
 import { putRecordLine } from './recordLines';
@@ -70,7 +70,16 @@ export function saveRecordStep(ctx: ServiceContext, input: { hearingId: number; 
         .values({ hearingId: input.hearingId, step: def.key, content: input.content, updatedAt: now })
         .onConflictDoUpdate({ target: [hearingRecordSteps.hearingId, hearingRecordSteps.step], set: { content: input.content, updatedAt: now } })
         .run();
-      if (existing) return null;
+      if (existing) {
+        // Each autosave is chained (the record is part of the case file) but kept off the timeline.
+        appendEvent(tx, ctx.now(), {
+          caseId: h.caseId,
+          action: RECORD_SAVED_ACTION,
+          summary: `庭审笔录「${def.title}」已保存（${input.content.length}字）`,
+          after: { hearingId: input.hearingId, step: def.key },
+        });
+        return null;
+      }
       appendEvent(tx, ctx.now(), { caseId: h.caseId, action: 'hearing.recordStarted', summary: `庭审笔录：开始记录「${def.title}」`, after: { hearingId: input.hearingId, step: def.key } });
       return h.caseId;
     },

@@ -18,7 +18,8 @@ import {
   type PlannedHearing,
 } from '../../core/hearing/schedule';
 import { hearingWarnings } from '../../core/hearing/warnings';
-import { cases, hearings, rooms, staff } from '../../../db/schema';
+import { accounts, cases, hearings, rooms } from '../../../db/schema';
+import { parseRoles } from '../accounts/accountRows';
 import type { Executor, Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
@@ -69,12 +70,12 @@ function requireValid(planned: PlannedHearing, procedure: Procedure): void {
 
 /** The people and the room exist in the right role (and, for a new choice, are active). */
 function requireResources(db: Executor, planned: PlannedHearing, requireActive: boolean): void {
-  const people = db.select().from(staff).all();
+  const people = db.select().from(accounts).all();
   const byId = new Map(people.map((p) => [p.id, p]));
   const need = (id: number, role: 'arbitrator' | 'clerk', what: string) => {
     const p = byId.get(id);
     if (!p) throw new AppFailure('not_found', `${what}不存在（编号${id}）`);
-    if (p.role !== role) throw new AppFailure('invalid_input', `${p.name}不是${role === 'arbitrator' ? '仲裁员' : '书记员'}，不能担任${what}`);
+    if (!parseRoles(p.roles).includes(role)) throw new AppFailure('invalid_input', `${p.name}不是${role === 'arbitrator' ? '仲裁员' : '书记员'}，不能担任${what}`);
     if (requireActive && !p.active) throw new AppFailure('conflict', `${p.name}已停用，不能安排开庭`);
   };
   need(planned.presidingId, 'arbitrator', planned.wingIds.length ? '首席仲裁员' : '仲裁员');
@@ -112,7 +113,7 @@ function bookedThatDay(db: Executor, day: string, excludeId: number | null): Boo
 }
 
 function conflictsOf(db: Executor, planned: PlannedHearing): HearingConflict[] {
-  const names = new Map(db.select({ id: staff.id, name: staff.name }).from(staff).all().map((s) => [s.id, s.name]));
+  const names = new Map(db.select({ id: accounts.id, name: accounts.name }).from(accounts).all().map((s) => [s.id, s.name]));
   return findConflicts(planned, bookedThatDay(db, planned.startsAt.slice(0, 10), planned.id), { staff: (id) => names.get(id) ?? `人员${id}` });
 }
 
@@ -234,7 +235,7 @@ export function scheduleHearing(ctx: ServiceContext, input: ScheduleInput): Hear
       .returning({ id: hearings.id })
       .get();
     const warnings = warningsFor(ctx, tx, row, { startsAt: input.startsAt, procedure: input.procedure, noticeServedOn, noticeWaived: input.noticeWaived });
-    const names = new Map(tx.select({ id: staff.id, name: staff.name }).from(staff).all().map((s) => [s.id, s.name]));
+    const names = new Map(tx.select({ id: accounts.id, name: accounts.name }).from(accounts).all().map((s) => [s.id, s.name]));
     const room = tx.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, input.roomId)).get()!.name;
     const movedStage = row.stage === 'filing' || row.stage === 'mediation';
     tx.update(cases)

@@ -15,7 +15,6 @@ export function ensureCommission(db: Db, now: Date): void {
       name: '赣州市劳动人事争议仲裁委员会',
       caseNumberPattern: DEFAULT_CASE_NUMBER_PATTERN,
       fastTrackTargetDays: 30,
-      operatorName: '操作员',
       updatedAt: now.toISOString(),
     })
     .onConflictDoNothing()
@@ -39,7 +38,7 @@ export function readSettings(db: Db): Settings {
     policeThresholdTenWorkersFen: row.policeThresholdTenWorkersFen,
     caseNumberPattern: row.caseNumberPattern,
     fastTrackTargetDays: row.fastTrackTargetDays,
-    operatorName: row.operatorName,
+    idleLockMinutes: row.idleLockMinutes,
     minimumWages: wages,
   };
 }
@@ -59,7 +58,7 @@ export function updateSettings(ctx: ServiceContext, input: Settings): Settings {
         policeThresholdTenWorkersFen: input.policeThresholdTenWorkersFen,
         caseNumberPattern: input.caseNumberPattern,
         fastTrackTargetDays: input.fastTrackTargetDays,
-        operatorName: input.operatorName,
+        idleLockMinutes: input.idleLockMinutes,
         updatedAt: ctx.now().toISOString(),
       })
       .where(eq(commissions.id, COMMISSION_ID))

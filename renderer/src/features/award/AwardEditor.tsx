@@ -5,6 +5,8 @@ import type { AwardView, CaseDetail, DocumentView } from '../../../../electron/c
 import { isValidDate } from '../../../../electron/core/dates';
 import { formatYuan } from '../../../../electron/core/money';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
+import { Editable } from '../../ui/Editable';
 import { DocumentFileActions, ServiceStatus } from '../documents/DocumentRow';
 import { AwardItemsTable } from './AwardItemsTable';
 import { AwardTextField, type SaveState } from './AwardTextField';
@@ -28,6 +30,7 @@ const saveLabels: Record<SaveState, { text: string; color: string }> = {
 
 /** 裁决: the texts, the decision per worker and claim item with its finality, and 作出裁决. */
 export function AwardEditor({ detail }: { detail: CaseDetail }) {
+  const can = useCan();
   const caseId = detail.id;
   const [award, setAward] = useState<AwardView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -156,6 +159,9 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
   const mixed = award.hasFinal && award.hasNonFinal;
   const undecided = award.items.filter((i) => i.awardedFen === null).length;
   const state = saveLabels[saveState];
+  // 书记员 may draft the award; only 仲裁员 issue (sign) it
+  const drafting = can('award.save');
+  const signing = can('award.issue');
 
   return (
     <Stack gap="md" data-testid="award-editor">
@@ -173,6 +179,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
             {state.text}
           </Text>
         </Group>
+        <Editable allowed={drafting}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           {textFields.map((f) => (
             <AwardTextField
@@ -187,6 +194,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
             />
           ))}
         </SimpleGrid>
+        </Editable>
       </Paper>
 
       <Paper withBorder p="md">
@@ -201,9 +209,11 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
                   : '填写裁决日期后，按当日有效的月最低工资标准判断每项是否为终局裁决。'}
             </Text>
           </div>
-          <Button variant="light" size="xs" onClick={fillClaimed} disabled={!undecided} data-testid="award-fill-claimed">
-            未裁决事项按请求金额填入
-          </Button>
+          {drafting && (
+            <Button variant="light" size="xs" onClick={fillClaimed} disabled={!undecided} data-testid="award-fill-claimed">
+              未裁决事项按请求金额填入
+            </Button>
+          )}
         </Group>
         {mixed && (
           <Alert color="orange" mb="xs" data-testid="award-mixed">
@@ -211,7 +221,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
           </Alert>
         )}
         {award.items.length ? (
-          <AwardItemsTable items={award.items} drafts={drafts} errors={errors} disabled={false} onChange={onItemChange} onBlur={onItemBlur} />
+          <AwardItemsTable items={award.items} drafts={drafts} errors={errors} disabled={!drafting} onChange={onItemChange} onBlur={onItemBlur} />
         ) : (
           <Text c="dimmed">本案没有仲裁请求事项。</Text>
         )}
@@ -219,10 +229,16 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
 
       <Paper withBorder p="md">
         <Group align="flex-end" gap="md">
-          <TextInput label="裁决日期" type="date" value={decidedOn} onChange={(e) => void saveDate(e.currentTarget.value)} error={dateError} data-testid="award-decided-on" w={180} />
-          <Button onClick={issue} loading={issuing} color="red" disabled={!award.items.length || undecided > 0} data-testid="award-issue">
-            {award.issuedAt ? '重新作出裁决（生成新版本）' : '作出裁决'}
-          </Button>
+          <TextInput label="裁决日期" type="date" value={decidedOn} onChange={(e) => void saveDate(e.currentTarget.value)} error={dateError} disabled={!drafting} data-testid="award-decided-on" w={180} />
+          {signing ? (
+            <Button onClick={issue} loading={issuing} color="red" disabled={!award.items.length || undecided > 0} data-testid="award-issue">
+              {award.issuedAt ? '重新作出裁决（生成新版本）' : '作出裁决'}
+            </Button>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="award-issue-by-arbitrator">
+              裁决由仲裁员签发
+            </Text>
+          )}
           {undecided > 0 && (
             <Text size="sm" c="orange.8">
               尚有 {undecided} 项未裁决

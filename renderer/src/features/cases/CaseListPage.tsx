@@ -5,11 +5,13 @@ import { channelLabels, channels, stageLabels, stages, type Channel, type Stage 
 import { hrefFor, navigate } from '../../router';
 import { useCasePages } from './useCasePages';
 import { BundleImportButton } from '../evidence/Bundle';
+import { useCan } from '../../shell/session';
 import { CaseListRow, CaseListHeader, ROW_HEIGHT } from './CaseListRow';
 import { useLinkFilter } from '../dashboard/useLinkFilter';
 import { LinkFilterChips } from '../dashboard/LinkFilterChips';
 
 export function CaseListPage() {
+  const can = useCan();
   // Every keystroke searches (each answer takes milliseconds); an answer for older text is dropped.
   const [query, setQuery] = useState('');
   const [stage, setStage] = useState<Stage | null>(null);
@@ -42,10 +44,12 @@ export function CaseListPage() {
       <Group justify="space-between">
         <Title order={2}>案件列表</Title>
         <Group gap="sm">
-          <BundleImportButton />
-          <Button component="a" href={hrefFor({ page: 'new' })}>
-            新建案件
-          </Button>
+          {can('bundle.import') && <BundleImportButton />}
+          {can('cases.create') && (
+            <Button component="a" href={hrefFor({ page: 'new' })}>
+              新建案件
+            </Button>
+          )}
         </Group>
       </Group>
       <Paper withBorder p="sm">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { DocumentView } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 import { DesktopPath, useDataDir } from './DesktopPath';
 import { beijingTime, documentFileUrl, errorText, formatSize, isDesktop, isServed, serviceMethodLabels, startDownload } from './files';
 import { variantLabel } from './labels';
@@ -19,6 +20,9 @@ export function DocumentFileActions({ doc }: { doc: DocumentView }) {
   const [pdfBusy, setPdfBusy] = useState(false);
   const [pdfError, setPdfError] = useState<string | null>(null);
   const [pdfPath, setPdfPath] = useState<string | null>(null);
+  // the files carry personal data in full: the same access as exporting a PDF (observers read the list only)
+  const mayDownload = useCan()('documents.exportPdf');
+  if (!mayDownload) return null;
 
   const exportPdf = async () => {
     setPdfBusy(true);
@@ -77,6 +81,7 @@ export function ServiceStatus({ doc }: { doc: DocumentView }) {
 
 /** One generated document: version, when, size, service, and its file actions. */
 export function DocumentRow({ doc, latest, onServe }: { doc: DocumentView; latest: boolean; onServe: (doc: DocumentView) => void }) {
+  const can = useCan();
   return (
     <Table.Tr data-testid={`doc-row-${doc.id}`} style={latest ? undefined : { opacity: 0.75 }}>
       <Table.Td>
@@ -105,9 +110,11 @@ export function DocumentRow({ doc, latest, onServe }: { doc: DocumentView; lates
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <ServiceStatus doc={doc} />
-          <Button size="compact-xs" variant="subtle" onClick={() => onServe(doc)} data-testid={`doc-serve-${doc.id}`}>
-            送达
-          </Button>
+          {can('documents.recordService') && (
+            <Button size="compact-xs" variant="subtle" onClick={() => onServe(doc)} data-testid={`doc-serve-${doc.id}`}>
+              送达
+            </Button>
+          )}
         </Group>
       </Table.Td>
       <Table.Td>

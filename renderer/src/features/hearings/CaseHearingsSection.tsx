@@ -5,6 +5,7 @@ import { formatWeekday } from '../../../../electron/core/dates';
 import { procedureLabels } from '../../../../electron/core/domain';
 import { notifications } from '@mantine/notifications';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
 import { hearingOutcomeLabels, hearingStatusLabels, noticeStatus } from './labels';
 import { ScheduleHearingForm } from './ScheduleHearingForm';
 import { timeRange } from './time';
@@ -43,6 +44,7 @@ function CancelButton({ hearing, onDone }: { hearing: HearingView; onDone: () =>
 
 /** The case's hearings (快审) and the form to schedule one. */
 export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
+  const can = useCan();
   const [hearings, setHearings] = useState<HearingView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -117,7 +119,7 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{h.status === 'scheduled' && <CancelButton hearing={h} onDone={reload} />}</Table.Td>
+                    <Table.Td>{h.status === 'scheduled' && can('hearings.cancel') && <CancelButton hearing={h} onDone={reload} />}</Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -125,7 +127,7 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
           </Table>
         )}
       </Card>
-      {detail.status === 'accepted' ? (
+      {!can('hearings.schedule') ? null : detail.status === 'accepted' ? (
         <ScheduleHearingForm
           key={formKey}
           detail={detail}

@@ -4,6 +4,7 @@ import type { HearingDetail } from '../../../../electron/core/contract';
 import { formatChineseDate, formatWeekday, todayInChina } from '../../../../electron/core/dates';
 import { procedureLabels } from '../../../../electron/core/domain';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
 import { hrefFor } from '../../router';
 import { SharedScreenButton, SharedScreenPanel, useSharedScreen } from '../mediation/SharedScreen';
 import { CrossExamPanel } from './CrossExamPanel';
@@ -17,6 +18,7 @@ function Attendance({ hearing, beforeSave, onSaved }: { hearing: HearingDetail; 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const preview = !applicant ? 'deemedWithdrawal' : !respondent ? 'default' : 'held';
+  const can = useCan();
   const save = async () => {
     setBusy(true);
     setError(null);
@@ -42,7 +44,7 @@ function Attendance({ hearing, beforeSave, onSaved }: { hearing: HearingDetail; 
       <Group gap="lg" align="center">
         <Checkbox label="申请人到庭" checked={applicant} onChange={(e) => setApplicant(e.currentTarget.checked)} data-testid="applicant-present" />
         <Checkbox label="被申请人到庭" checked={respondent} onChange={(e) => setRespondent(e.currentTarget.checked)} data-testid="respondent-present" />
-        <Button onClick={() => void save()} loading={busy} disabled={hearing.status === 'cancelled'} data-testid="attendance-save">
+        <Button onClick={() => void save()} loading={busy} disabled={hearing.status === 'cancelled' || !can('hearings.attendance')} data-testid="attendance-save">
           {hearing.outcome ? '更正到庭情况' : '登记到庭情况'}
         </Button>
       </Group>
@@ -67,12 +69,13 @@ function NoticeLine({ hearing, onSaved }: { hearing: HearingDetail; onSaved: () 
   const [servedOn, setServedOn] = useState(todayInChina());
   const [error, setError] = useState<string | null>(null);
   const status = noticeStatus(hearing);
+  const can = useCan();
   return (
     <Group gap="xs" align="center">
       <Badge color={status.color} variant="light" data-testid="notice-status">
         {status.text}
       </Badge>
-      {!hearing.noticeServedOn && !hearing.noticeWaived && hearing.status === 'scheduled' && (
+      {!hearing.noticeServedOn && !hearing.noticeWaived && hearing.status === 'scheduled' && can('hearings.recordNotice') && (
         <>
           <TextInput size="xs" type="date" value={servedOn} onChange={(e) => setServedOn(e.currentTarget.value)} aria-label="开庭通知送达日期" />
           <Button
@@ -103,6 +106,7 @@ function NoticeLine({ hearing, onSaved }: { hearing: HearingDetail; onSaved: () 
 
 /** One hearing: who and where, attendance, the record (庭审笔录) and 质证. */
 export function HearingPage({ id }: { id: number }) {
+  const can = useCan();
   const [hearing, setHearing] = useState<HearingDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const flush = useRef<(() => Promise<void>) | null>(null);
@@ -148,7 +152,7 @@ export function HearingPage({ id }: { id: number }) {
             </Anchor>
           </Text>
         </div>
-        <SharedScreenButton open={screen.open} onToggle={screen.toggle} />
+        {can('presentation.show') && <SharedScreenButton open={screen.open} onToggle={screen.toggle} />}
       </Group>
       <SharedScreenPanel open={screen.open} caseId={hearing.caseId} hearingId={hearing.id} />
       <Card withBorder data-testid="hearing-header">
@@ -191,7 +195,7 @@ export function HearingPage({ id }: { id: number }) {
         )}
       </Card>
       <Attendance key={`${hearing.applicantPresent}-${hearing.respondentPresent}`} hearing={hearing} beforeSave={beforeSave} onSaved={setHearing} />
-      <RecordEditor hearingId={hearing.id} record={hearing.record} disabled={hearing.status === 'cancelled'} flushRef={flush} />
+      <RecordEditor hearingId={hearing.id} record={hearing.record} disabled={hearing.status === 'cancelled' || !can('hearings.saveRecordStep')} flushRef={flush} />
       <CrossExamPanel caseId={hearing.caseId} hearingId={hearing.id} crossExaminations={hearing.crossExaminations} beforeSave={beforeSave} onSaved={reload} />
     </Stack>
   );

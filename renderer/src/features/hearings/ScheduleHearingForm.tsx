@@ -12,8 +12,8 @@ const durations = [30, 60, 90, 120, 150, 180, 240].map((m) => ({ value: String(m
 /** 安排开庭: the form on the case page, with the conflict and notice-period checks shown live. */
 export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetail; onScheduled: (h: HearingView) => void }) {
   const { staff, rooms, loaded } = useStaff();
-  const arbitrators = useMemo(() => staff.filter((s) => s.role === 'arbitrator' && s.active).map((s) => ({ value: String(s.id), label: s.name })), [staff]);
-  const clerks = useMemo(() => staff.filter((s) => s.role === 'clerk' && s.active).map((s) => ({ value: String(s.id), label: s.name })), [staff]);
+  const arbitrators = useMemo(() => staff.filter((s) => s.roles.includes('arbitrator') && s.active).map((s) => ({ value: String(s.id), label: s.name })), [staff]);
+  const clerks = useMemo(() => staff.filter((s) => s.roles.includes('clerk') && s.active).map((s) => ({ value: String(s.id), label: s.name })), [staff]);
   const roomOptions = useMemo(() => rooms.filter((r) => r.active).map((r) => ({ value: String(r.id), label: r.location ? `${r.name}（${r.location}）` : r.name })), [rooms]);
 
   const [date, setDate] = useState(() => addDays(todayInChina(), 7));

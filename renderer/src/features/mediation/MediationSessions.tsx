@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Group, Pill, Select, Stack, Text, Textarea,
 import type { MediationSessionView, MediationView } from '../../../../electron/core/contract';
 import { todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 
 export const attendeeRoles = ['代表人', '申请人', '公司人员', '监察员', '住建联络员'] as const;
 export const sessionOutcomeLabels: Record<MediationSessionView['outcome'], string> = { pending: '进行中', settled: '达成调解', partlySettled: '部分调解', failed: '调解不成' };
@@ -39,6 +40,7 @@ export function MediationSessions({ caseId, sessions, representatives, onSaved }
     }
   };
 
+  const can = useCan();
   return (
     <Card withBorder data-testid="mediation-sessions">
       <Title order={4} mb="xs">
@@ -73,7 +75,7 @@ export function MediationSessions({ caseId, sessions, representatives, onSaved }
             )}
           </Card>
         ))}
-        <Card withBorder p="sm" bg="gray.0">
+        {can('mediation.addSession') && <Card withBorder p="sm" bg="gray.0">
           <Text size="sm" fw={600} mb={4}>
             新增调解记录
           </Text>
@@ -121,7 +123,7 @@ export function MediationSessions({ caseId, sessions, representatives, onSaved }
               </Button>
             </Group>
           </Stack>
-        </Card>
+        </Card>}
       </Stack>
     </Card>
   );

@@ -21,4 +21,9 @@ CREATE TABLE `daily_received` (
 	`claimed_fen` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `deferred_indexes` (
+	`name` text PRIMARY KEY NOT NULL,
+	`sql` text NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX `cases_case_seq` ON `cases` (`case_seq`,`case_year`);

@@ -7,6 +7,8 @@ import { checkIdNumber } from '../../electron/core/ids/idNumber';
 import { checkCreditCode } from '../../electron/core/ids/creditCode';
 import { stages, caseStatuses } from '../../electron/core/domain';
 import { withDeferredIndexes } from '../../electron/services/batch';
+import { verifyChain } from '../../electron/services/audit/verifyChain';
+import path from 'node:path';
 
 const TODAY = '2026-11-20';
 let open: Services[] = [];
@@ -29,6 +31,18 @@ function fingerprint(s: Services) {
 }
 
 describe('演示数据 generateDemo', () => {
+  it('writes through the audit chain like the app: the batched folder verifies intact, every event chained and attributed', async () => {
+    const { s } = await demo(11, 60);
+    const unchained = s.ctx.db.get<{ n: number }>(sql`select count(*) as n from case_events where hash is null`)!.n;
+    expect(unchained).toBe(0);
+    const actors = s.ctx.db.all<{ actor: string }>(sql`select distinct actor from case_events order by actor`).map((r) => r.actor);
+    expect(actors).toEqual(['演示数据']);
+    const report = await verifyChain(path.join((s as Services & { dataDir: string }).dataDir, 'sucai.db'));
+    expect(report.problems.slice(0, 3)).toEqual([]);
+    expect(report.intact).toBe(true);
+    expect(report.count).toBeGreaterThan(60);
+  });
+
   it('is deterministic for a seed, and another seed gives other data', async () => {
     const a = await demo(7);
     const b = await demo(7);

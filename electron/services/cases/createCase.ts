@@ -47,11 +47,11 @@ export function createCase(ctx: ServiceContext, input: CaseCreateInput): { id: n
   });
 
   const id = ctx.db.transaction((tx) => {
-    if (input.project.id !== undefined && !tx.select({ id: projects.id }).from(projects).where(eq(projects.id, input.project.id)).get()) {
+    if (input.project.id !== undefined && !tx.get(sql`select 1 as found from ${projects} where ${projects.id} = ${input.project.id}`)) {
       throw new AppFailure('not_found', `所选工程项目不存在（编号${input.project.id}），请重新选择或填写项目名称`);
     }
     respondents.forEach((r, i) => {
-      if (r.organisationId !== undefined && !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, r.organisationId)).get()) {
+      if (r.organisationId !== undefined && !tx.get(sql`select 1 as found from ${organisations} where ${organisations.id} = ${r.organisationId}`)) {
         throw new AppFailure('not_found', `第${i + 1}个被申请人：所选单位或个人不存在（编号${r.organisationId}），请重新选择`);
       }
     });

@@ -273,6 +273,14 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
       insert into warnings (case_id, kind, subject, raised_on, detail, resolved_on, resolution)
       select j.value ->> 'id', 'awardUnpaid', 'demo-award', j.value ->> 'raisedOn', j.value ->> 'detail', j.value ->> 'resolvedOn', j.value ->> 'resolution'
       from json_each(${JSON.stringify(warned)}) j`);
+    // One chained event takes the rows this batch wrote (closing facts, payments, warnings), so the
+    // audit chain covers them like any service's writes.
+    appendEvent(tx, ctx.now(), {
+      caseId: null,
+      action: 'demo.closingsRecorded',
+      summary: `演示数据：登记${fields.length}件已结案件的结案情况、${paid.length}件的付款和${warned.length}条裁决未履行预警`,
+      after: { cases: fields.length, paid: paid.length, warnings: warned.length },
+    });
   });
 }
 

@@ -155,6 +155,8 @@ export const cases = sqliteTable(
     index('cases_status').on(t.status),
     index('cases_closed_on').on(t.closedOn),
     index('cases_accepted_on').on(t.acceptedOn),
+    // "第3号" / "3": case numbers by their sequence number, newest year first
+    index('cases_case_seq').on(t.caseSeq, t.caseYear),
   ],
 );
 
@@ -701,3 +703,45 @@ export const courtActions = sqliteTable(
   },
   (t) => [index('court_actions_case').on(t.caseId)],
 );
+
+// ── Dashboard: daily figures, kept by triggers in the same transaction as every write ───────────
+// (custom migration daily_figures: the triggers, and the backfill from the rows already stored)
+
+/** Cases received per day (收案): count, workers and amount claimed. */
+export const dailyReceived = sqliteTable('daily_received', {
+  day: text('day').primaryKey(),
+  cases: integer('cases').notNull(),
+  workers: integer('workers').notNull(),
+  claimedFen: integer('claimed_fen').notNull(),
+});
+
+/** Cases closed per day and closing method ('' = none recorded): count, on time, within the fast-track target, days to close. */
+export const dailyClosed = sqliteTable(
+  'daily_closed',
+  {
+    day: text('day').notNull(),
+    closingMethod: text('closing_method').notNull(),
+    cases: integer('cases').notNull(),
+    onTime: integer('on_time').notNull(),
+    withinFastTrack: integer('within_fast_track').notNull(),
+    daysSum: integer('days_sum').notNull(),
+    daysCount: integer('days_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.closingMethod] })],
+);
+
+/** Payments per day (by paid_at): the amount recovered. */
+export const dailyPaid = sqliteTable('daily_paid', {
+  day: text('day').primaryKey(),
+  amountFen: integer('amount_fen').notNull(),
+});
+
+/**
+ * Secondary indexes dropped for a bulk load (the demo) and not yet rebuilt: their CREATE INDEX
+ * statements, written in the same transaction as the drop. Normally empty; a bulk load that did not
+ * finish leaves them here and the next start builds them.
+ */
+export const deferredIndexes = sqliteTable('deferred_indexes', {
+  name: text('name').primaryKey(),
+  sql: text('sql').notNull(),
+});

@@ -30,6 +30,7 @@ import { accountHandlers } from './accounts/handlers';
 import { endSessionByToken, resolveSession, type ResolvedSession } from './accounts/sessions';
 import { refreshAllNextDue } from './cases/caseClock';
 import { indexMissingCases } from './search/indexCase';
+import { rebuildDeferredIndexes } from './batch';
 import { guardWrites } from './audit/guardWrites';
 import { recordUnattributedWrites } from './audit/unattributed';
 import { backupHandlers } from './backup/handlers';
@@ -86,6 +87,7 @@ function servicesOn({ db, release }: OpenedFolder, options: ServiceOptions): Ser
     emit: (event) => events.emit('event', event),
     onClose: (dispose) => disposers.push(dispose),
   };
+  rebuildDeferredIndexes(db);
   ensureCommission(db, ctx.now());
   if (indexMissingCases(db) > 0) refreshAllNextDue(ctx);
 

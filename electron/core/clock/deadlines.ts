@@ -131,7 +131,27 @@ function fmt(date: string): string {
   return `${formatChineseDate(date)}（${formatWeekday(date)}）`;
 }
 
+/**
+ * Periods already run, per calendar object: the case page, the deadline refresh and the closing
+ * record recompute the same few hundred starting days over and over. A calendar is never changed
+ * in place (new holiday data means a new Calendar from createCalendar), so answers stay true.
+ */
+const ranPeriods = new WeakMap<Calendar, Map<string, Period>>();
+
+/** A period from `start` under `rule`, with its explanation. Pure; answers are remembered per calendar. */
 export function runPeriod(start: string, rule: PeriodRule, cal: Calendar, startEvent: string): Period {
+  let known = ranPeriods.get(cal);
+  if (!known) ranPeriods.set(cal, (known = new Map()));
+  const key = `${start}|${rule.days}|${rule.unit}|${startEvent}`;
+  const hit = known.get(key);
+  if (hit) return hit;
+  if (known.size >= 100_000) known.clear();
+  const period = countPeriod(start, rule, cal, startEvent);
+  known.set(key, period);
+  return period;
+}
+
+function countPeriod(start: string, rule: PeriodRule, cal: Calendar, startEvent: string): Period {
   if (rule.unit === 'working') {
     const r = addWorkingDays(start, rule.days, cal);
     const makeups: string[] = [];

@@ -60,6 +60,10 @@ export const unauditedTables: Record<string, string> = {
   sessions: 'sign-in sessions (hashed tokens), opened and closed by signing in and out',
   rooms: 'settings of the hearing calendar',
   backup_settings: 'installation settings',
+  daily_received: "the dashboard's daily figures, kept by triggers from the audited cases rows",
+  daily_closed: "the dashboard's daily figures, kept by triggers from the audited cases rows",
+  daily_paid: "the dashboard's daily figures, kept by triggers from the audited payments rows",
+  deferred_indexes: 'bookkeeping of indexes dropped during a bulk load and rebuilt after it',
   __drizzle_migrations: 'schema bookkeeping',
 };
 

@@ -3,9 +3,12 @@ import { computeDeadlines, nextDue, type Deadline } from '../../core/clock/deadl
 import { publicationDays, publishedBefore } from '../../core/clock/periods';
 import { diffDays, todayInChina } from '../../core/dates';
 import { cases, commissions, suspensions } from '../../../db/schema';
-import type { Executor } from '../../../db/open';
+import type { Db, Executor } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import type { ServiceContext } from '../context';
 import { readInspection } from '../inspection/inspectionView';
+import { deferToBatchEnd } from '../batch';
+import { readCaseRow } from './caseRow';
 
 type ClockFields = Pick<
   typeof cases.$inferSelect,
@@ -32,8 +35,20 @@ export function suspendedDaysOf(periods: SuspensionPeriod[], until: string): num
   return total;
 }
 
-export function readSuspensions(db: Executor, caseId: number) {
-  return db.select().from(suspensions).where(eq(suspensions.caseId, caseId)).orderBy(asc(suspensions.fromOn), asc(suspensions.id)).all();
+const queries = prepared((db) => ({
+  suspensions: db
+    .select()
+    .from(suspensions)
+    .where(eq(suspensions.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(suspensions.fromOn), asc(suspensions.id))
+    .prepare(),
+  clock: db.select({ d: commissions.fastTrackTargetDays, p: commissions.publicationPeriodDays }).from(commissions).limit(1).prepare(),
+  setNextDue: db.update(cases).set({ nextDueOn: sql`${sql.placeholder('due')}` }).where(eq(cases.id, sql.placeholder('caseId'))).prepare(),
+}));
+
+export function readSuspensions(db: Executor, caseId: number): (typeof suspensions.$inferSelect)[] {
+  return db.all(sql`select id, case_id as caseId, from_on as fromOn, to_on as toOn, reason, approved_by as approvedBy
+    from suspensions where case_id = ${caseId} order by from_on, id`);
 }
 
 function commissionClock(db: Executor): { fastTrackDays: number; publicationPeriodDays: number } {
@@ -91,9 +106,10 @@ export function publicationDaysOf(db: Executor, caseId: number, from: string | n
 export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockFields): Deadline[] {
   if (!row.hasArbitration) return [];
   const today = todayInChina(ctx.now());
-  const suspendedDays = row.id === undefined ? 0 : suspendedDaysOf(readSuspensions(db, row.id), row.closedOn ?? today);
-  const clock = commissionClock(db);
-  const facts = row.id === undefined ? null : serviceFacts(db, row.id, clock.publicationPeriodDays);
+  const suspendedDays = row.id === undefined ? 0 : suspendedDaysOf(queries(ctx.db).suspensions.all({ caseId: row.id }), row.closedOn ?? today);
+  const clock = queries(ctx.db).clock.get();
+  const periodDays = clock?.p ?? 30;
+  const facts = row.id === undefined ? null : serviceFacts(db, row.id, periodDays);
   const awardStart = row.acceptedOn && row.materialsCompletedOn && row.materialsCompletedOn > row.acceptedOn ? row.materialsCompletedOn : row.acceptedOn;
   return computeDeadlines(
     {
@@ -105,9 +121,9 @@ export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockField
       awardExtensionDays: row.awardExtensionDays,
       closedOn: row.closedOn,
       suspendedDays,
-      publicationDays: facts && awardStart ? publicationDays(facts.publishedOn, clock.publicationPeriodDays, awardStart, row.closedOn) : 0,
+      publicationDays: facts && awardStart ? publicationDays(facts.publishedOn, periodDays, awardStart, row.closedOn) : 0,
       tribunalNotifiedOn: facts?.tribunalNotifiedOn ?? null,
-      fastTrackTargetDays: clock.fastTrackDays,
+      fastTrackTargetDays: clock?.d ?? 30,
     },
     today,
     ctx.calendar,
@@ -119,18 +135,24 @@ export function caseDeadlines(ctx: ServiceContext, db: Executor, row: ClockField
  * respondent's, so it does not count) on the case row, so "overdue" and "due soon" are an indexed
  * range query. Due dates do not depend on today, only on the case's dates and the calendar — except
  * while a suspension is open: the award and fast-track clocks are stopped then (their due date moves
- * every day), so they are left out until the case resumes.
+ * every day), so they are left out until the case resumes. Inside a batch (runBatch) the row is
+ * written once, at the batch's end.
  */
 export function refreshNextDue(ctx: ServiceContext, db: Executor, caseId: number): void {
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!deferToBatchEnd('nextDue', caseId, (batchDb) => writeNextDue(ctx, batchDb, caseId))) writeNextDue(ctx, db, caseId);
+}
+
+function writeNextDue(ctx: ServiceContext, db: Executor, caseId: number): void {
+  const q = queries(ctx.db);
+  const row = readCaseRow(ctx, caseId);
   if (!row) return;
-  const suspended = readSuspensions(db, caseId).some((p) => p.toOn === null);
+  const suspended = q.suspensions.all({ caseId }).some((p) => p.toOn === null);
   const arbitration =
     row.status === 'rejected' || row.status === 'closed'
       ? []
       : caseDeadlines(ctx, db, row).filter((d) => d.key !== 'defence' && !(suspended && (d.key === 'award' || d.key === 'fastTrack')));
   const due = nextDue([...arbitration, ...(readInspection(ctx, db, caseId)?.deadlines ?? [])]);
-  db.update(cases).set({ nextDueOn: due }).where(eq(cases.id, caseId)).run();
+  q.setNextDue.run({ due, caseId });
 }
 
 /** Recomputes every open case (after the fast-track target or the holiday calendar changed). */

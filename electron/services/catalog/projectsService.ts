@@ -1,7 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { ProjectView } from '../../core/contract';
 import { organisations, projectParties, projects } from '../../../db/schema';
-import type { Executor } from '../../../db/open';
+import type { Db, Executor } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 
 /** Projects whose name starts with the query, through the name index (a range scan, not LIKE). */
 export function searchProjects(db: Executor, query: string): ProjectView[] {
@@ -14,6 +15,20 @@ export function searchProjects(db: Executor, query: string): ProjectView[] {
     .limit(20)
     .all();
   return withParties(db, rows);
+}
+
+const partiesOf = prepared((db) =>
+  db
+    .select({ organisationId: projectParties.organisationId, name: organisations.name, role: projectParties.role, contractedById: projectParties.contractedById })
+    .from(projectParties)
+    .innerJoin(organisations, sql`${organisations.id} = ${projectParties.organisationId}`)
+    .where(sql`${projectParties.projectId} = ${sql.placeholder('projectId')}`)
+    .prepare(),
+);
+
+/** One project with its chain (the case page), through a prepared query. */
+export function projectWithParties(db: Db, project: { id: number; name: string; address: string | null; permitNumber: string | null }): ProjectView {
+  return { ...project, parties: partiesOf(db).all({ projectId: project.id }) };
 }
 
 export function withParties(

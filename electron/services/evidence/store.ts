@@ -2,7 +2,7 @@
  * The content-addressed evidence store: `<dataDir>/evidence/<first 2 hex>/<sha256>`.
  *
  * A file arrives as a stream, is written to `evidence/.incoming/<random>.part` while it is hashed
- * (memory stays flat whatever the size), fsynced, and renamed to its final name. The same content
+ * (memory stays flat whatever the size; the disk writes as it goes, see durableSink), fsynced, and renamed to its final name. The same content
  * stored twice is kept once. Abort, error or size limit: the temporary file is removed and the
  * error is a Chinese message; nothing else was touched. A full or read-only disk is said as such,
  * never as a cancel.
@@ -26,6 +26,7 @@ import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { storageFailure } from '../storage/storageErrors';
 import { detectType } from './detectType';
+import { durableFileSink } from './durableSink';
 import { evidenceMaxBytes, formatBytes } from './limits';
 import { pin, unpin } from './registry';
 
@@ -116,9 +117,8 @@ export async function storeStream(ctx: ServiceContext, source: NodeJS.ReadableSt
   try {
     try {
       fs.mkdirSync(incoming, { recursive: true });
-      // `flush`: fsync before close, so a crash after the rename cannot leave an empty file
-      const sink = fs.createWriteStream(temp, { flags: 'wx', flush: true, highWaterMark: 1024 * 1024 });
-      await pipeline(source, meter, sink, opts.signal ? { signal: opts.signal } : {});
+      // flushed to disk while it is written and fsynced before close, so a crash after the rename cannot leave an empty file
+      await pipeline(source, meter, durableFileSink(temp), opts.signal ? { signal: opts.signal } : {});
     } catch (error) {
       if (error instanceof SizeLimitError) {
         throw new AppFailure('invalid_input', `文件“${name}”超过大小上限 ${formatBytes(maxBytes)}，未保存`);

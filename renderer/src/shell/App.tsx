@@ -1,24 +1,33 @@
-import { AppShell, Center, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
+import { AppShell, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { hrefFor, useRoute } from '../router';
 import { CaseListPage } from '../features/cases/CaseListPage';
-import { NewCasePage } from '../features/intake/NewCasePage';
-import { CasePage } from '../features/casefile/CasePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { WarningsPage } from '../features/warnings/WarningsPage';
-import { PresentationPage } from '../features/presentation/PresentationPage';
-import { PresentationConsolePage } from '../features/presentation/PresentationConsolePage';
-import { HearingCalendarPage } from '../features/hearings/HearingCalendarPage';
-import { HearingPage } from '../features/hearings/HearingPage';
-import { AccountsPage } from '../features/accounts/AccountsPage';
+import { lazyNamed } from '../ui/lazyNamed';
 import { AuthGate } from './AuthGate';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';
 
+// The case list is the first screen and comes with the app; every other page is its own chunk.
+const NewCasePage = lazyNamed(() => import('../features/intake/NewCasePage'), 'NewCasePage');
+const CasePage = lazyNamed(() => import('../features/casefile/CasePage'), 'CasePage');
+const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const DashboardPage = lazyNamed(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
+const WarningsPage = lazyNamed(() => import('../features/warnings/WarningsPage'), 'WarningsPage');
+const PresentationPage = lazyNamed(() => import('../features/presentation/PresentationPage'), 'PresentationPage');
+const PresentationConsolePage = lazyNamed(() => import('../features/presentation/PresentationConsolePage'), 'PresentationConsolePage');
+const HearingCalendarPage = lazyNamed(() => import('../features/hearings/HearingCalendarPage'), 'HearingCalendarPage');
+const HearingPage = lazyNamed(() => import('../features/hearings/HearingPage'), 'HearingPage');
+const AccountsPage = lazyNamed(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
+
 export function App() {
   const route = useRoute();
   // The shared screen is the whole window, shown to the room: never a password prompt on it.
-  if (route.page === 'present') return <PresentationPage />;
+  if (route.page === 'present')
+    return (
+      <Suspense fallback={null}>
+        <PresentationPage />
+      </Suspense>
+    );
   return (
     <AuthGate>
       <Shell />
@@ -62,6 +71,7 @@ function Shell() {
         <NavLink href={hrefFor({ page: 'settings' })} label="设置" active={route.page === 'settings'} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <Suspense fallback={<Loader m="xl" />}>
         {route.page === 'list' && <CaseListPage />}
         {route.page === 'new' && (can('cases.create') ? <NewCasePage /> : forbidden)}
         {route.page === 'case' && <CasePage id={route.id} />}
@@ -72,6 +82,7 @@ function Shell() {
         {route.page === 'screen' && (can('presentation.show') ? <PresentationConsolePage caseId={route.id} hearingId={route.hearingId} /> : forbidden)}
         {route.page === 'hearings' && <HearingCalendarPage />}
         {route.page === 'hearing' && <HearingPage id={route.id} />}
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -20,6 +20,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
-    build: { rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
+    // Minified (electron-vite leaves it off): the browser parses a third of the bytes before the first paint.
+    build: { minify: true, rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
   },
 });

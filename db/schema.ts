@@ -7,10 +7,16 @@ export const commissions = sqliteTable('commissions', {
   name: text('name').notNull(),
   caseNumberPattern: text('case_number_pattern').notNull(),
   fastTrackTargetDays: integer('fast_track_target_days').notNull().default(30),
-  operatorName: text('operator_name').notNull().default('操作员'),
+  /** Minutes without input after which the screen locks and asks for the password again. */
+  idleLockMinutes: integer('idle_lock_minutes').notNull().default(15),
   /** 拒不支付劳动报酬罪 "数额较大" thresholds of the province (法释〔2013〕3号 Art 3), in fen. */
   policeThresholdOneWorkerFen: integer('police_threshold_one_worker_fen').notNull().default(1_000_000),
   policeThresholdTenWorkersFen: integer('police_threshold_ten_workers_fen').notNull().default(6_000_000),
+  /**
+   * Days after which a notice by publication (公告送达) is deemed served; the period is excluded from
+   * the arbitration period (Rules Art 46(6)). 30 under the civil procedure law since 2022.
+   */
+  publicationPeriodDays: integer('publication_period_days').notNull().default(30),
   /** Address and contact lines printed on documents. */
   address: text('address'),
   phone: text('phone'),
@@ -193,6 +199,8 @@ export const cases = sqliteTable(
     index('cases_status').on(t.status),
     index('cases_closed_on').on(t.closedOn),
     index('cases_accepted_on').on(t.acceptedOn),
+    // "第3号" / "3": case numbers by their sequence number, newest year first
+    index('cases_case_seq').on(t.caseSeq, t.caseYear),
   ],
 );
 
@@ -262,6 +270,8 @@ export const workers = sqliteTable(
     bankCard: text('bank_card'),
     note: text('note'),
     isRepresentative: integer('is_representative', { mode: 'boolean' }).notNull().default(false),
+    /** A 15-digit first-generation ID accepted as an exception: the recorded reason. */
+    idNumberNote: text('id_number_note'),
   },
   (t) => [
     uniqueIndex('workers_case_id_number').on(t.caseId, t.idNumber),
@@ -294,22 +304,56 @@ export const missingMaterials = sqliteTable(
   (t) => [index('missing_materials_case').on(t.caseId)],
 );
 
-/** The case timeline: one row per mutating service call. */
+/**
+ * The case timeline and the audit chain: one row per mutating service call (case_id null for an
+ * event not about one case: backups, settings, the chain's start). `seq`, `prev_hash` and `hash`
+ * chain every event of the data folder (electron/services/audit); `case_prev_hash` links the
+ * events of one case so a case bundle can be verified on its own; `rows_digest` covers the rows
+ * the action wrote (listed in event_rows). Hash columns are null only before the chain's start.
+ */
 export const caseEvents = sqliteTable(
   'case_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'cascade' }),
     at: text('at').notNull(),
+    /** The signed-in account's name at the time (系统 / 演示数据 for the built-in accounts). */
     actor: text('actor').notNull(),
+    /** The signed-in account (null for the built-in accounts, events older than accounts, and events imported from a bundle). */
+    actorId: integer('actor_id'),
     action: text('action').notNull(),
     summary: text('summary').notNull(),
     before: text('before'),
     after: text('after'),
+    seq: integer('seq'),
+    prevHash: text('prev_hash'),
+    casePrevHash: text('case_prev_hash'),
+    rowsDigest: text('rows_digest'),
+    /** An event imported from a case bundle: its hash at the agency that exported it. */
+    sourceHash: text('source_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('case_events_case_at').on(t.caseId, t.at)],
+  (t) => [index('case_events_case_at').on(t.caseId, t.at), uniqueIndex('case_events_seq').on(t.seq), index('case_events_case_seq').on(t.caseId, t.seq)],
 );
 
+/**
+ * The rows each event wrote, with the SHA-256 of their content then (null: deleted). The latest
+ * entry of a row is what verify compares the row with; the entries of an event make its rows_digest.
+ */
+export const eventRows = sqliteTable('event_rows', {
+  id: integer('id').primaryKey(),
+  seq: integer('seq').notNull(),
+  tableName: text('table_name').notNull(),
+  rowKey: text('row_key').notNull(),
+  digest: text('digest'),
+});
+
+/** Where backups go and how many to keep (one row); the web host may fix the folder at start instead. */
+export const backupSettings = sqliteTable('backup_settings', {
+  id: integer('id').primaryKey(),
+  folder: text('folder'),
+  keep: integer('keep').notNull().default(10),
+});
 
 /** One stored file, content-addressed: evidence/<first two hex>/<sha256>. Stored once however often used. */
 export const evidenceFiles = sqliteTable('evidence_files', {
@@ -453,15 +497,50 @@ export const payments = sqliteTable(
 
 // ── 快审 quick-hear ────────────────────────────────────────────────────────────────────────────
 
-export const staff = sqliteTable(
-  'staff',
+/**
+ * Everyone who signs in: tribunal staff (arbitrators and clerks named on hearings and awards),
+ * inspectors, mediators, administrators and observers. One person may hold several roles. Nobody
+ * is deleted — an account that leaves is disabled, so its history keeps its name.
+ */
+export const accounts = sqliteTable(
+  'accounts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    role: text('role', { enum: ['arbitrator', 'clerk'] }).notNull(),
+    /** Sign-in name, stored trimmed and lower-case (ASCII), unique. */
+    username: text('username').notNull(),
     name: text('name').notNull(),
+    /** JSON array of roles (admin, arbitrator, clerk, inspector, mediator, observer). */
+    roles: text('roles').notNull().default('[]'),
+    /** scrypt$N$r$p$salt$hash (node:crypto); null until the administrator sets a first password. */
+    passwordHash: text('password_hash'),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(true),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Failed sign-ins in a row, and when the last one was: the growing delay. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lastFailedAt: text('last_failed_at'),
+    lastLoginAt: text('last_login_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('staff_role_name').on(t.role, t.name)],
+  (t) => [uniqueIndex('accounts_username').on(t.username)],
+);
+
+/** A signed-in session (a browser's cookie or a desktop window); only the token's SHA-256 is kept. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    host: text('host', { enum: ['web', 'electron'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    /** Set while the screen is locked (idle): only unlocking, signing out and the status are served. */
+    lockedAt: text('locked_at'),
+  },
+  (t) => [uniqueIndex('sessions_token_hash').on(t.tokenHash), index('sessions_account').on(t.accountId)],
 );
 
 export const rooms = sqliteTable('rooms', {
@@ -481,10 +560,10 @@ export const hearings = sqliteTable(
     endsAt: text('ends_at').notNull(),
     roomId: integer('room_id').notNull().references(() => rooms.id),
     procedure: text('procedure', { enum: ['simplified', 'ordinary'] }).notNull(),
-    presidingId: integer('presiding_id').notNull().references(() => staff.id),
+    presidingId: integer('presiding_id').notNull().references(() => accounts.id),
     /** The two other arbitrators of an ordinary (three-member) tribunal. */
     wingIds: text('wing_ids').notNull().default('[]'),
-    clerkId: integer('clerk_id').notNull().references(() => staff.id),
+    clerkId: integer('clerk_id').notNull().references(() => accounts.id),
     noticeServedOn: text('notice_served_on'),
     /** Simplified procedure: the parties agreed to waive the notice period (recorded consent). */
     noticeWaived: integer('notice_waived', { mode: 'boolean' }).notNull().default(false),
@@ -634,3 +713,117 @@ export const warnings = sqliteTable(
   },
   (t) => [uniqueIndex('warnings_subject').on(t.caseId, t.kind, t.subject), index('warnings_open').on(t.resolvedOn)],
 );
+
+// ── 快结 outcomes: who pays, the tribunal, attendance, court actions ───────────────────────────
+
+/**
+ * The liability of one respondent for one agreed (mediation) or awarded (award) claim item
+ * (electron/core/liability.ts). An item without rows takes the default from the contracting chain.
+ */
+export const liabilities = sqliteTable(
+  'liabilities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    claimItemId: integer('claim_item_id').notNull().references(() => claimItems.id, { onDelete: 'cascade' }),
+    respondentId: integer('respondent_id').notNull().references(() => caseRespondents.id, { onDelete: 'cascade' }),
+    instrument: text('instrument', { enum: ['mediation', 'award'] }).notNull(),
+    kind: text('kind', { enum: ['employer', 'contractingUnit', 'payFirst', 'advance', 'joint', 'none'] }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('liabilities_item').on(t.claimItemId, t.respondentId, t.instrument), index('liabilities_case').on(t.caseId, t.instrument)],
+);
+
+/** 组庭: the tribunal of a case (Law Arts 31–32), told to the parties by the 组庭通知书. */
+export const caseTribunals = sqliteTable('case_tribunals', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  procedure: text('procedure', { enum: ['simplified', 'ordinary'] }).notNull(),
+  presidingId: integer('presiding_id').notNull().references(() => accounts.id),
+  /** The two other arbitrators of a three-member tribunal (JSON array of account ids). */
+  wingIds: text('wing_ids').notNull().default('[]'),
+  clerkId: integer('clerk_id').references(() => accounts.id),
+  composedOn: text('composed_on').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Who came to a hearing: each respondent, each representative (or worker), and by whom. */
+export const hearingAttendance = sqliteTable(
+  'hearing_attendance',
+  {
+    hearingId: integer('hearing_id').notNull().references(() => hearings.id, { onDelete: 'cascade' }),
+    party: text('party', { enum: ['respondent', 'worker'] }).notNull(),
+    /** case_respondents.id or workers.id */
+    partyId: integer('party_id').notNull(),
+    present: integer('present', { mode: 'boolean' }).notNull(),
+    /** Who appeared for the party (法定代表人, 委托代理人 …), free text. */
+    attendedBy: text('attended_by'),
+  },
+  (t) => [primaryKey({ columns: [t.hearingId, t.party, t.partyId] })],
+);
+
+/** A suit against the award (Law Arts 48, 50) or an application to set a final award aside (Art 49). */
+export const courtActions = sqliteTable(
+  'court_actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['suit', 'setAside'] }).notNull(),
+    filedBy: text('filed_by', { enum: ['applicant', 'respondent'] }).notNull(),
+    /** The respondent that filed (case_respondents.id), for filedBy = respondent. */
+    respondentId: integer('respondent_id').references(() => caseRespondents.id),
+    /** The workers who sued (JSON array of worker ids); null = the applicants as a whole. */
+    workerIds: text('worker_ids'),
+    part: text('part', { enum: ['final', 'nonFinal'] }).notNull(),
+    court: text('court').notNull(),
+    filedOn: text('filed_on').notNull(),
+    status: text('status', { enum: ['pending', 'withdrawn', 'rejected', 'setAside', 'judged'] }).notNull().default('pending'),
+    endedOn: text('ended_on'),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('court_actions_case').on(t.caseId)],
+);
+
+// ── Dashboard: daily figures, kept by triggers in the same transaction as every write ───────────
+// (custom migration daily_figures: the triggers, and the backfill from the rows already stored)
+
+/** Cases received per day (收案): count, workers and amount claimed. */
+export const dailyReceived = sqliteTable('daily_received', {
+  day: text('day').primaryKey(),
+  cases: integer('cases').notNull(),
+  workers: integer('workers').notNull(),
+  claimedFen: integer('claimed_fen').notNull(),
+});
+
+/** Cases closed per day and closing method ('' = none recorded): count, on time, within the fast-track target, days to close. */
+export const dailyClosed = sqliteTable(
+  'daily_closed',
+  {
+    day: text('day').notNull(),
+    closingMethod: text('closing_method').notNull(),
+    cases: integer('cases').notNull(),
+    onTime: integer('on_time').notNull(),
+    withinFastTrack: integer('within_fast_track').notNull(),
+    daysSum: integer('days_sum').notNull(),
+    daysCount: integer('days_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.closingMethod] })],
+);
+
+/** Payments per day (by paid_at): the amount recovered. */
+export const dailyPaid = sqliteTable('daily_paid', {
+  day: text('day').primaryKey(),
+  amountFen: integer('amount_fen').notNull(),
+});
+
+/**
+ * Secondary indexes dropped for a bulk load (the demo) and not yet rebuilt: their CREATE INDEX
+ * statements, written in the same transaction as the drop. Normally empty; a bulk load that did not
+ * finish leaves them here and the next start builds them.
+ */
+export const deferredIndexes = sqliteTable('deferred_indexes', {
+  name: text('name').primaryKey(),
+  sql: text('sql').notNull(),
+});

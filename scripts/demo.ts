@@ -1,7 +1,9 @@
 /**
- * npm run demo -- [--data DIR] [--cases N] [--seed S] [--today YYYY-MM-DD] [--force]
+ * npm run demo -- [--data DIR] [--cases N] [--seed S] [--today YYYY-MM-DD] [--force] [--no-floor]
  * Fills a data folder with deterministic synthetic cases (same N, seed and today → same data).
  * Refuses a folder that already holds cases unless --force (then the demo cases are added).
+ * Then, unless --no-floor, writes the same rows again with bare prepared INSERTs into a scratch
+ * database beside it (deleted afterwards) and prints that raw insert floor next to the demo's time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { defaultDataDir } from '../electron/services/dataFolder';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoSummary } from '../electron/services/demo/generateDemo';
 import { formatYuan } from '../electron/core/money';
 import { isValidDate } from '../electron/core/dates';
+import { measureInsertFloor } from './bench/insertFloor';
 import { caseStatusLabels, channelLabels, stageLabels, type CaseStatus, type Channel, type Stage } from '../electron/core/domain';
 
 const root = path.resolve(__dirname, '..');
@@ -66,6 +69,8 @@ async function main() {
   }
   if (existing > 0) console.warn(`注意：数据目录中已有 ${existing} 件案件，演示数据将追加在后面。`);
 
+  const started = { wall: performance.now(), cpu: process.cpuUsage() };
+  const elapsed = () => ({ ms: performance.now() - started.wall, cpuMs: cpuMs(process.cpuUsage(started.cpu)) });
   const services = openRepoServices(root, dataDir);
   console.log(`正在生成演示数据：${cases} 件，种子 ${seed}，数据目录 ${dataDir}`);
   let lastPercent = -1;
@@ -84,9 +89,26 @@ async function main() {
     });
     if (process.stdout.isTTY) process.stdout.write('\n');
     printSummary(summary);
+    console.log(`生成用时 ${(elapsed().ms / 1000).toFixed(1)}s，CPU ${(elapsed().cpuMs / 1000).toFixed(1)}s（含启动）`);
   } finally {
     services.close();
   }
+  if (!process.argv.includes('--no-floor') && existing === 0) printFloor(dataDir, elapsed());
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/** The raw insert floor of the folder just generated, next to the generation time (wall clock, and CPU of this process). */
+export function printFloor(dataDir: string, generated: { ms: number; cpuMs: number }): void {
+  console.log('正在测量写入下限（同样的行，仅用预编译 INSERT 逐行写入一个新数据库）…');
+  const cpu = process.cpuUsage();
+  const floor = measureInsertFloor(dataDir, path.join(root, 'db', 'migrations'));
+  const floorCpu = cpuMs(process.cpuUsage(cpu));
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+  const biggest = [...floor.tables].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  console.log(`写入下限 ${s(floor.ms)}（CPU ${s(floorCpu)}）：${floor.rows} 行（${biggest.map((t) => `${t.table} ${t.rows}行 ${s(t.ms)}`).join('，')}）`);
+  console.log(`演示数据 ${s(generated.ms)}（CPU ${s(generated.cpuMs)}，含启动）`);
+  console.log(`比值 演示数据 / 写入下限：${(generated.ms / floor.ms).toFixed(2)}（CPU ${(generated.cpuMs / floorCpu).toFixed(2)}；目标 ≤ 3）`);
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
-// npm test: every suite in order — layer check (eslint), type check, unit, integration, e2e in
-// Chromium, e2e in Electron (skips with a reason where no Electron binary is installed) — then one
-// plain "N passed, N failed, N skipped" line for CI.
+// npm test: every suite in order — layer check (eslint), type check, unit, integration, build, the
+// desktop shell's smoke test (tests/shell: the built bundles under Node), e2e in Chromium, e2e in
+// Electron (skips with a reason where no Electron binary is installed) — then one plain
+// "N passed, N failed, N skipped" line for CI.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,7 @@ single('类型检查 tsc', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 vitest('单元测试 unit', 'tests/unit');
 vitest('集成测试 integration (真实 SQLite 文件)', 'tests/integration');
 single('构建 electron-vite build', bin('electron-vite'), ['build']);
+vitest('桌面外壳冒烟测试 shell smoke (构建后的主进程与 preload，在 Node 中以 electron 替身加载)', 'tests/shell');
 playwright('端到端 e2e (Chromium + web host)', 'tests/e2e/playwright.config.ts');
 playwright('端到端 e2e-electron', 'tests/e2e-electron/playwright.config.ts');
 

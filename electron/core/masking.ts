@@ -134,3 +134,43 @@ export function screenValue(field: MaskableField, value: string | null | undefin
   if (!value) return '';
   return isUnmasked(unmasked, field, workerId, now) ? value : maskField(field, value);
 }
+
+// ── Observers (观察员) ────────────────────────────────────────────────────────────────────────────
+// An observer's every answer is masked by the dispatcher, whatever the method: the four fields by
+// name, birth dates (they are the middle of an ID number) hidden, and ID, mobile and bank-card
+// numbers written inside any other text (a note, a summary) masked where they stand.
+
+const FIELD_KEYS: Record<string, MaskableField> = { idNumber: 'idNumber', phone: 'phone', bankCard: 'bankCard', address: 'address' };
+const HIDDEN_KEYS = new Set(['birthDate']);
+const IN_TEXT: [RegExp, (s: string) => string][] = [
+  [/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, maskIdNumber],
+  [/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g, maskIdNumber],
+  [/(?<![0-9A-Za-z])(?:\+?86)?1[3-9]\d{9}(?![0-9A-Za-z])/g, maskPhone],
+  [/(?<![0-9A-Za-z])\d{16,19}(?![0-9A-Za-z])/g, maskBankCard],
+];
+
+/** ID, mobile and bank-card numbers inside free text, masked in place. */
+export function maskNumbersInText(text: string): string {
+  if (!/\d{11}/.test(text)) return text;
+  return IN_TEXT.reduce((s, [pattern, mask]) => s.replace(pattern, (m) => mask(m)), text);
+}
+
+/** A copy of any service answer as an observer may see it (objects and arrays walked, nothing else changed). */
+export function maskForObserver<T>(value: T): T {
+  return walk(value, null) as T;
+}
+
+function walk(value: unknown, key: string | null): unknown {
+  if (typeof value === 'string') {
+    if (key !== null && FIELD_KEYS[key]) return maskField(FIELD_KEYS[key], value);
+    if (key !== null && HIDDEN_KEYS.has(key)) return '';
+    return maskNumbersInText(value);
+  }
+  if (Array.isArray(value)) return value.map((item) => walk(item, null));
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = walk(v, k);
+    return out;
+  }
+  return value;
+}

@@ -5,6 +5,13 @@ import { toHalfWidth, removeSpaces } from './text';
 export type FenParse = { ok: true; fen: number } | { ok: false; message: string };
 
 const TOO_MANY_DECIMALS = '金额最多保留两位小数';
+
+/**
+ * The largest amount of one item (a claim, an agreed or awarded amount, a payment): 1亿元. Far above
+ * any wage claim, and low enough that thousands of items still add up to an exact (safe) integer.
+ */
+export const MAX_AMOUNT_FEN = 10_000_000_000;
+const TOO_LARGE = '金额过大：单项不能超过1亿元';
 const NOT_A_NUMBER = '金额格式不正确，请填写数字，如1234.50';
 
 function fromDigits(intPart: string, fracPart: string, scale: number): FenParse {
@@ -14,7 +21,7 @@ function fromDigits(intPart: string, fracPart: string, scale: number): FenParse 
   const frac = fracPart.slice(0, scale).padEnd(scale, '0');
   const digits = (intPart + frac).replace(/^0+(?=\d)/, '');
   const fen = Number(digits);
-  if (!Number.isSafeInteger(fen)) return { ok: false, message: '金额过大' };
+  if (!Number.isSafeInteger(fen) || fen > MAX_AMOUNT_FEN) return { ok: false, message: TOO_LARGE };
   return { ok: true, fen };
 }
 
@@ -27,7 +34,7 @@ export function parseYuanToFen(input: string | number): FenParse {
     if (!Number.isFinite(input)) return { ok: false, message: NOT_A_NUMBER };
     if (input < 0) return { ok: false, message: '金额不能为负数' };
     const fen = Math.round(input * 100);
-    if (!Number.isSafeInteger(fen)) return { ok: false, message: '金额过大' };
+    if (!Number.isSafeInteger(fen) || fen > MAX_AMOUNT_FEN) return { ok: false, message: TOO_LARGE };
     // 0.1 + 0.2 = 0.30000000000000004 is "0.30"; 12.345 is not a 2-decimal amount.
     if (Math.abs(input - fen / 100) > 1e-9) return { ok: false, message: TOO_MANY_DECIMALS };
     return { ok: true, fen: fen === 0 ? 0 : fen }; // no -0

@@ -1,67 +1,127 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { APP_PROTOCOL } from '../core/ipcChannels';
 import { createServices, type Services } from '../services/createServices';
+import { openDefaultDataFolder } from '../services/legacyDataFolder';
 import { registerSchemes, serveRenderer } from './appProtocol';
-import { registerIpc } from './ipc';
+import { appWebPreferences, loadApp } from './appWindow';
+import { registerDownloads } from './downloads';
 import { registerEvidenceDialog } from './evidenceDialog';
+import { registerFolderDialog } from './folderDialog';
 import { registerFileOpener } from './fileOpener';
+import { settled, trackHandlers } from './inFlight';
+import { registerIpc } from './ipc';
 import { registerPresentationWindow } from './presentationWindow';
+import { chooseDataFolder, claimDataFolder } from './profile';
 import { hardenSessions } from './security';
+import { failStartup } from './startupFailure';
+import { registerWindowSessions } from './windowSessions';
 
-/** --data DIR, else SUCAI_DATA_DIR, else Electron's userData folder. */
-function dataDir(): string {
-  const flag = process.argv.indexOf('--data');
-  if (flag > 0 && process.argv[flag + 1]) return path.resolve(process.argv[flag + 1]);
-  return process.env.SUCAI_DATA_DIR ? path.resolve(process.env.SUCAI_DATA_DIR) : app.getPath('userData');
-}
+/** How long quitting waits for running work (an evidence import, a PDF export) before closing the database anyway. */
+const QUIT_WAIT_MS = 120_000;
 
 registerSchemes();
+const choice = chooseDataFolder();
+/** The folder actually opened: the default one, or (when its data could not be moved yet) the old location. */
+let dataDir = choice.dataDir;
 let services: Services | null = null;
+let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    title: '速裁台',
-    show: false,
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-    },
-  });
+  const window = new BrowserWindow({ width: 1440, height: 900, title: '速裁台', show: false, webPreferences: appWebPreferences() });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${APP_PROTOCOL}://app/index.html`);
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
   return window;
 }
 
-app.whenReady().then(() => {
+/** A second launch on this data folder: bring the window that serves it to the front. */
+function bringToFront(): void {
+  const window = mainWindow ?? BrowserWindow.getAllWindows()[0];
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+function closeServices(): void {
+  const open = services;
+  services = null;
+  open?.close();
+}
+
+function start(): void {
   const root = app.getAppPath();
+  const rendererDir = path.join(__dirname, '../renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`界面文件缺失（${rendererDir}）：请在项目目录运行 npm start（它会先构建界面）。`);
+  }
+  const nativeBinding = process.env.SUCAI_NATIVE_BINDING || undefined;
+  const folder = choice.isDefault ? openDefaultDataFolder({ nativeBinding }) : { dataDir: choice.dataDir, note: null };
+  if (folder.note) console.log(folder.note);
+  dataDir = folder.dataDir;
   services = createServices({
-    dataDir: dataDir(),
+    dataDir,
     host: 'electron',
     version: app.getVersion(),
     resourcesDir: path.join(root, 'resources'),
     migrationsFolder: path.join(root, 'db', 'migrations'),
-    nativeBinding: process.env.SUCAI_NATIVE_BINDING || undefined,
+    nativeBinding,
+    autoBackup: true,
   });
+  trackHandlers(services.handlers);
   hardenSessions();
-  serveRenderer(path.join(__dirname, '../renderer'), services);
+  serveRenderer(rendererDir, services);
+  registerWindowSessions(services);
   registerIpc(services, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   registerEvidenceDialog();
+  registerFolderDialog();
   registerFileOpener(services);
   registerPresentationWindow();
-  createMainWindow();
+  registerDownloads();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
-});
+  openMainWindow();
+}
 
-app.on('window-all-closed', () => {
-  services?.close();
-  services = null;
-  if (process.platform !== 'darwin') app.quit();
-});
+function openMainWindow(): void {
+  mainWindow = createMainWindow();
+  loadApp(mainWindow).catch((error) => failStartup(error, dataDir, closeServices));
+}
+
+if (!claimDataFolder(choice)) {
+  // Another instance serves this data folder: it comes to the front ('second-instance'); this one ends.
+  app.quit();
+} else {
+  app.on('second-instance', bringToFront);
+  app.whenReady()
+    .then(start)
+    .catch((error) => failStartup(error, dataDir, closeServices));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Close the database once running work has settled; quit even if closing fails.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!services) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    void settled(QUIT_WAIT_MS)
+      .then((done) => {
+        if (!done) console.error('退出时仍有操作未完成，已等待 2 分钟，关闭数据库');
+      })
+      .finally(() => {
+        try {
+          closeServices();
+        } catch (error) {
+          console.error(error);
+        }
+        app.quit();
+      });
+  });
+}

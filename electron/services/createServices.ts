@@ -4,7 +4,7 @@ import type { AppEvent, MethodName, MethodOutput } from '../core/contract';
 import type { z } from 'zod';
 import type { Contract } from '../core/contract';
 import type { ServiceContext } from './context';
-import { openDataFolder, loadCalendar, reloadableCalendar, type AppPaths } from './dataFolder';
+import { openDataFolder, loadCalendar, reloadableCalendar, type AppPaths, type OpenedFolder } from './dataFolder';
 import { calendarHandlers } from './settings/handlers';
 import { ensureCommission, readSettings, updateSettings } from './settings/settingsService';
 import { searchOrganisations } from './catalog/organisationsService';
@@ -28,8 +28,14 @@ import { documentHandlers } from './documents/handlers';
 import { closingHandlers } from './closing/handlers';
 import { followUpHandlers } from './followUp/handlers';
 import { awardHandlers } from './award/handlers';
+import { accountHandlers } from './accounts/handlers';
+import { endSessionByToken, resolveSession, type ResolvedSession } from './accounts/sessions';
 import { refreshAllNextDue } from './cases/caseClock';
 import { indexMissingCases } from './search/indexCase';
+import { rebuildDeferredIndexes } from './batch';
+import { guardWrites } from './audit/guardWrites';
+import { recordUnattributedWrites } from './audit/unattributed';
+import { backupHandlers } from './backup/handlers';
 
 type Parsed<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Handlers = { [M in MethodName]: (input: Parsed<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -40,6 +46,10 @@ export type Services = {
   ctx: ServiceContext;
   handlers: Handlers;
   events: EventEmitter<{ event: [AppEvent] }>;
+  /** The signed-in account behind a session token (cookie or desktop window), or null. */
+  resolveSession: (token: string) => ResolvedSession | null;
+  /** Ends the session behind a token (a desktop window that closed). */
+  endSession: (token: string) => void;
   close: () => void;
 };
 
@@ -49,11 +59,25 @@ export type ServiceOptions = AppPaths & {
   version: string;
   /** Tests pin the clock. */
   now?: () => Date;
+  /** Back up at the first start of each day (the hosts; not tests or scripts). */
+  autoBackup?: boolean;
+  /** Web host: the backup folder fixed at start (--backup-dir). */
+  backupDir?: string;
 };
 
 /** Opens a data folder and returns one handler per contract method. Both hosts call this. */
 export function createServices(options: ServiceOptions): Services {
-  const db = openDataFolder(options.dataDir, options);
+  const folder = openDataFolder(options.dataDir, { ...options, now: (options.now ?? (() => new Date()))() });
+  try {
+    return servicesOn(folder, options);
+  } catch (error) {
+    folder.db.$client.close();
+    folder.release();
+    throw error;
+  }
+}
+
+function servicesOn({ db, release }: OpenedFolder, options: ServiceOptions): Services {
   const events = new EventEmitter<{ event: [AppEvent] }>();
   const disposers: (() => void)[] = [];
   const calendar = reloadableCalendar(() => loadCalendar(options.dataDir, options, db));
@@ -66,16 +90,18 @@ export function createServices(options: ServiceOptions): Services {
     emit: (event) => events.emit('event', event),
     onClose: (dispose) => disposers.push(dispose),
   };
+  rebuildDeferredIndexes(db);
   ensureCommission(db, ctx.now());
   if (indexMissingCases(db) > 0) refreshAllNextDue(ctx);
 
   const handlers: Handlers = {
+    ...accountHandlers(ctx),
     'app.info': () => ({ version: options.version, host: options.host, dataDir: options.dataDir, today: todayInChina(ctx.now()) }),
     'settings.get': () => readSettings(db),
     'settings.update': (input) => {
       const before = readSettings(db);
       const after = updateSettings(ctx, input);
-      if (before.fastTrackTargetDays !== after.fastTrackTargetDays) refreshAllNextDue(ctx);
+      if (before.fastTrackTargetDays !== after.fastTrackTargetDays || before.publicationPeriodDays !== after.publicationPeriodDays) refreshAllNextDue(ctx);
       return after;
     },
     'projects.search': ({ query }) => searchProjects(db, query),
@@ -107,11 +133,17 @@ export function createServices(options: ServiceOptions): Services {
     ...closingHandlers(ctx),
     ...followUpHandlers(ctx),
     ...awardHandlers(ctx),
+    ...backupHandlers(ctx, { appVersion: options.version, hostFolder: options.backupDir, nativeBinding: options.nativeBinding, autoBackup: options.autoBackup }),
   };
+  guardWrites(handlers, db, ctx.now);
   const close = () => {
     for (const dispose of disposers.splice(0)) dispose();
-    db.$client.close();
+    if (db.$client.open) {
+      recordUnattributedWrites(db.$client, 'close', ctx.now());
+      db.$client.close();
+    }
+    release();
   };
-  return { ctx, handlers, events, close };
+  return { ctx, handlers, events, resolveSession: (token) => resolveSession(db, token, ctx.now()), endSession: (token) => endSessionByToken(db, token), close };
 }
 

@@ -1,12 +1,15 @@
-import { AppFailure, contract, describeZodError, mayCall, roleLabels, type ApiResult, type Caller, type MethodName, type MethodSpec } from '../core/contract';
+import { accessProblem, contract, describeZodError, seesPersonalData, type ApiResult, type Caller, type MethodName, type MethodSpec } from '../core/contract';
+import { maskForObserver } from '../core/masking';
 import { runAs } from './caller';
+import { toApiError } from './failures';
 import type { Handlers } from './createServices';
 
 /**
  * The one validated entry point both hosts use. In order: the method exists and this host offers
- * it; the caller's roles may call it; its input parses; the local paths it names were granted by
- * the user (desktop); then the handler runs as the caller. Failures become Chinese messages;
- * unexpected errors are logged with their stack and reported without internals.
+ * it; the caller may call it (signed in, not locked, a role that reaches it); its input parses;
+ * the local paths it names were granted by the user (desktop); then the handler runs as the
+ * caller, and an observer's answer is masked. Failures become Chinese messages; unexpected errors
+ * are logged with their stack and reported without internals.
  */
 export async function dispatch(handlers: Handlers, name: string, raw: unknown, caller: Caller): Promise<ApiResult<unknown>> {
   if (!Object.hasOwn(contract, name)) return { ok: false, error: { code: 'unknown_method', message: `未知的操作：${name}` } };
@@ -15,13 +18,10 @@ export async function dispatch(handlers: Handlers, name: string, raw: unknown, c
   if (spec.hosts && !spec.hosts.includes(caller.host)) {
     return { ok: false, error: { code: 'unknown_method', message: '此操作只在桌面版中提供；网页版请通过上传导入文件' } };
   }
-  if (!mayCall(spec.access, caller.account)) {
-    if (!caller.account) return { ok: false, error: { code: 'unauthorized', message: '请先登录' } };
-    const held = caller.account.roles.map((role) => roleLabels[role]).join('、') || '无角色';
-    return { ok: false, error: { code: 'forbidden', message: `您的角色（${held}）无权执行此操作` } };
-  }
+  const refused = accessProblem(spec.access, caller);
+  if (refused) return { ok: false, error: refused };
   const parsed = spec.input.safeParse(raw ?? {});
-  if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error) } };
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error, spec.input) } };
   if (spec.localPaths) {
     const paths = (spec.localPaths as (input: unknown) => string[])(parsed.data);
     if (!caller.takeGrantedPaths?.(paths)) {
@@ -30,11 +30,10 @@ export async function dispatch(handlers: Handlers, name: string, raw: unknown, c
   }
   try {
     const handler = handlers[method] as (input: unknown) => unknown;
-    return { ok: true, value: await runAs(caller, () => handler(parsed.data)) };
+    const value = await runAs(caller, () => handler(parsed.data));
+    const masked = caller.account && !seesPersonalData(caller.account) && spec.session !== 'opens';
+    return { ok: true, value: masked ? maskForObserver(value) : value };
   } catch (error) {
-    if (error instanceof AppFailure) return { ok: false, error: { code: error.code, message: error.message } };
-    console.error(`[sucai] ${method} failed`, error);
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message: `操作失败：${detail}` } };
+    return { ok: false, error: toApiError(error, method) };
   }
 }

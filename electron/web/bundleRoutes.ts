@@ -6,6 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppFailure, type ApiResult, type BundleImportReport } from '../core/contract';
 import type { Services } from '../services/createServices';
+import { toApiError } from '../services/failures';
 import { bundlesDir } from '../services/bundle/exportBundle';
 import { importBundle } from '../services/bundle/importBundle';
 import { bundleLimits } from '../services/bundle/limits';
@@ -31,7 +32,7 @@ function json(res: http.ServerResponse, status: number, value: unknown) {
 }
 
 /**
- * The two bundle routes of the web host (called after the token check):
+ * The two bundle routes of the web host (called after the sign-in and role check, as the caller):
  * GET /api/files/bundle/<fileName> downloads an exported bundle from <dataDir>/bundles/;
  * POST /api/upload/bundle?fileName= streams the body to <dataDir>/bundles/incoming/<random>.zip,
  * imports it, removes the upload, and answers { ok, value | error }.
@@ -83,11 +84,7 @@ export async function handleBundleRoute(req: http.IncomingMessage, res: http.Ser
     await pipeline(req, meter, fs.createWriteStream(file, { flags: 'wx' }));
     result = { ok: true, value: await importBundle(services.ctx, file, { displayName }) };
   } catch (error) {
-    if (error instanceof AppFailure) result = { ok: false, error: { code: error.code, message: error.message } };
-    else {
-      console.error('[sucai web] bundle upload failed', error);
-      result = { ok: false, error: { code: 'internal', message: `案卷包上传失败：${error instanceof Error ? error.message : String(error)}` } };
-    }
+    result = { ok: false, error: toApiError(error, 'bundle upload', services.ctx.dataDir) };
   } finally {
     fs.rmSync(file, { force: true });
   }

@@ -1,5 +1,5 @@
 /**
- * Generated documents over HTTP (the web host calls this after its token check):
+ * Generated documents over HTTP (the web host calls this after its sign-in and role check):
  *
  * GET|HEAD /api/files/document/<documentId>?format=docx|pdf
  *   The stored docx (default) or its PDF (converted with LibreOffice on first request), as an
@@ -8,26 +8,21 @@
  */
 import fs from 'node:fs';
 import type http from 'node:http';
-import { AppFailure, type ApiResult, type ErrorCode } from '../core/contract';
+import { AppFailure, errorStatus, type ApiResult } from '../core/contract';
+import { toApiError } from '../services/failures';
 import type { Services } from '../services/createServices';
 import { documentPath, requireDocument } from '../services/documents/generate';
 import { exportDocumentPdf } from '../services/documents/pdf';
 
 const PREFIX = /^\/api\/files\/document\/(\d{1,12})$/;
-const STATUS: Record<ErrorCode, number> = { invalid_input: 400, not_found: 404, conflict: 409, internal: 500, unauthorized: 401, forbidden: 403, unknown_method: 404 };
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
 } as const;
 
 function fail(res: http.ServerResponse, error: unknown) {
-  let result: ApiResult<never>;
-  if (error instanceof AppFailure) result = { ok: false, error: { code: error.code, message: error.message } };
-  else {
-    console.error('[sucai web] document', error);
-    result = { ok: false, error: { code: 'internal', message: `下载失败：${error instanceof Error ? error.message : String(error)}` } };
-  }
-  res.writeHead(STATUS[result.error.code], { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  const result: ApiResult<never> = { ok: false, error: toApiError(error, 'document download') };
+  res.writeHead(errorStatus[result.error.code], { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(result));
 }
 

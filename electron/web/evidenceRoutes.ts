@@ -1,5 +1,5 @@
 /**
- * Evidence over HTTP (the web host calls this after its token check):
+ * Evidence over HTTP (the web host calls this after its sign-in and role check, as the caller):
  *
  * POST /api/upload/evidence?caseId=&fileName=&track=&submittedBy=[&importId=]
  *   The raw request body is the file. It is streamed into the evidence store (never buffered),
@@ -7,19 +7,22 @@
  *   A client that closes the request, or evidence.cancelImport with the same importId, leaves no
  *   file and no exhibit. Progress goes out as evidence.importProgress events (SSE).
  *
- * GET|HEAD /api/files/evidence/<exhibitId>   (token in X-Sucai-Token or ?token=, for <img>/<video>/pdf.js)
- *   The stored file with its content type, inline, `nosniff`, single byte ranges (206/416).
+ * GET|HEAD /api/files/evidence/<exhibitId>[?download=1]   (for <img>/<video>/pdf.js, and the download link)
+ *   The stored file with its content type, inline (an attachment with download=1, recorded on the
+ *   case timeline), `nosniff`, single byte ranges (206/416).
  *   The path comes from the exhibit's SHA-256 only, so nothing outside the store is reachable.
  */
 import fs from 'node:fs';
 import type http from 'node:http';
 import { z } from 'zod';
-import { AppFailure, type ApiResult, type ErrorCode } from '../core/contract';
+import { AppFailure, errorStatus, type ApiResult } from '../core/contract';
+import { toApiError } from '../services/failures';
 import { submitters, tracks } from '../core/domain';
 import type { Services } from '../services/createServices';
 import { beginImport, importSources } from '../services/evidence/imports';
 import { evidenceMaxBytes, formatBytes } from '../services/evidence/limits';
 import { exhibitFile, type ExhibitFile } from '../services/evidence/files';
+import { recordEvidenceDownload } from '../services/sensitiveReads';
 
 const uploadQuery = z.object({
   caseId: z.coerce.number().int().positive(),
@@ -28,16 +31,6 @@ const uploadQuery = z.object({
   submittedBy: z.enum(submitters),
   importId: z.string().min(1).max(64).optional(),
 });
-
-const STATUS: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  not_found: 404,
-  conflict: 409,
-  internal: 500,
-  unauthorized: 401,
-  forbidden: 403,
-  unknown_method: 404,
-};
 
 /** Returns false when the path is not an evidence route (the caller goes on). */
 export async function handleEvidenceRoute(services: Services, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
@@ -49,7 +42,7 @@ export async function handleEvidenceRoute(services: Services, req: http.Incoming
   const file = /^\/api\/files\/evidence\/(\d{1,12})$/.exec(url.pathname);
   if (file) {
     if (req.method !== 'GET' && req.method !== 'HEAD') methodNotAllowed(res, 'GET, HEAD');
-    else serveFile(services, req, res, Number(file[1]));
+    else serveFile(services, req, res, Number(file[1]), url.searchParams.get('download') === '1');
     return true;
   }
   if (url.pathname.startsWith('/api/upload/') || url.pathname.startsWith('/api/files/')) {
@@ -84,14 +77,15 @@ async function upload(services: Services, req: http.IncomingMessage, res: http.S
     const [exhibit] = await importSources(ctx, { caseId, track, submittedBy }, [{ fileName, total: length, open: () => req }], run);
     json(res, 200, { ok: true, value: exhibit });
   } catch (error) {
-    fail(res, error, true);
+    fail(res, error, true, ctx.dataDir);
   } finally {
     req.off('close', onClose);
     run.release();
   }
 }
 
-function serveFile(services: Services, req: http.IncomingMessage, res: http.ServerResponse, id: number) {
+/** `download`: the user asked to download the file (an attachment, recorded on the case timeline); otherwise it is shown inline. */
+function serveFile(services: Services, req: http.IncomingMessage, res: http.ServerResponse, id: number, download: boolean) {
   let stored: ExhibitFile;
   try {
     stored = exhibitFile(services.ctx, id);
@@ -102,7 +96,7 @@ function serveFile(services: Services, req: http.IncomingMessage, res: http.Serv
 
   const headers: http.OutgoingHttpHeaders = {
     'Content-Type': row.mime,
-    'Content-Disposition': contentDisposition(row.fileName),
+    'Content-Disposition': contentDisposition(row.fileName, download ? 'attachment' : 'inline'),
     'X-Content-Type-Options': 'nosniff',
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'private, no-cache',
@@ -118,6 +112,7 @@ function serveFile(services: Services, req: http.IncomingMessage, res: http.Serv
     return res.end();
   }
   const [start, end] = range ?? [0, size - 1];
+  if (download && req.method === 'GET' && start === 0) recordEvidenceDownload(services.ctx, id);
   const length = size === 0 ? 0 : end - start + 1;
   res.writeHead(range ? 206 : 200, {
     ...headers,
@@ -157,10 +152,10 @@ export function parseRange(header: string | undefined, size: number): [number, n
 }
 
 /** `inline; filename="ascii fallback"; filename*=UTF-8''percent-encoded` (RFC 6266 / 8187). */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, disposition: 'inline' | 'attachment' = 'inline'): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 function json(res: http.ServerResponse, status: number, value: unknown, close = false) {
@@ -170,14 +165,9 @@ function json(res: http.ServerResponse, status: number, value: unknown, close = 
 }
 
 /** Errors as the API's ApiResult; `close` when the request body may not have been read to the end. */
-function fail(res: http.ServerResponse, error: unknown, close = false) {
-  let result: ApiResult<never>;
-  if (error instanceof AppFailure) result = { ok: false, error: { code: error.code, message: error.message } };
-  else {
-    console.error('[sucai web] evidence', error);
-    result = { ok: false, error: { code: 'internal', message: `操作失败：${error instanceof Error ? error.message : String(error)}` } };
-  }
-  json(res, STATUS[result.error.code], result, close);
+function fail(res: http.ServerResponse, error: unknown, close = false, dataDir?: string) {
+  const result: ApiResult<never> = { ok: false, error: toApiError(error, 'evidence route', dataDir) };
+  json(res, errorStatus[result.error.code], result, close);
 }
 
 function methodNotAllowed(res: http.ServerResponse, allow: string) {

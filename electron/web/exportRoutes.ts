@@ -26,7 +26,7 @@ function json(res: http.ServerResponse, status: number, value: unknown) {
 
 /**
  * GET /api/files/export/<fileName>: downloads an xlsx written by dashboard.export from
- * <dataDir>/exports/ (called after the token check). Returns false for any other path.
+ * <dataDir>/exports/ (called after the sign-in and role check). Returns false for any other path.
  */
 export async function handleExportRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, services: Services): Promise<boolean> {
   if (!url.pathname.startsWith(DOWNLOAD_PREFIX)) return false;

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'new' }
   | { page: 'case'; id: number }
   | { page: 'settings' }
+  /** 账号与角色: the administrator's accounts screen (#/accounts). */
+  | { page: 'accounts' }
   /** 统计: the tribunal's dashboard (#/dashboard). */
   | { page: 'dashboard' }
   /** 预警: follow-through warnings after closing (#/warnings). */
@@ -23,6 +25,7 @@ export function parseRoute(hash: string): Route {
   const match = path.match(/^\/cases\/(\d+)$/);
   if (match) return { page: 'case', id: Number(match[1]) };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/accounts') return { page: 'accounts' };
   if (path === '/dashboard') return { page: 'dashboard' };
   if (path === '/warnings') return { page: 'warnings' };
   if (/^\/present(\?.*)?$/.test(path)) return { page: 'present' };
@@ -42,6 +45,8 @@ export function hrefFor(route: Route): string {
       return `#/cases/${route.id}`;
     case 'settings':
       return '#/settings';
+    case 'accounts':
+      return '#/accounts';
     case 'dashboard':
       return '#/dashboard';
     case 'warnings':

@@ -11,22 +11,19 @@ import { call } from './api';
 /** True in the desktop app (preload bridge present); uploads then go by path, not over HTTP. */
 export const isDesktop = typeof window !== 'undefined' && Boolean(window.sucai);
 
-function token(): string {
-  return sessionStorage.getItem('sucai.token') ?? '';
-}
-
-function withToken(path: string): string {
-  return `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token())}`;
-}
-
-/** Streams one stored evidence file (Range supported): for <img>, pdf.js and download links. */
+/** Streams one stored evidence file (Range supported): for <img> and pdf.js. */
 export function evidenceFileUrl(exhibitId: number): string {
-  return withToken(`/api/files/evidence/${exhibitId}`);
+  return `/api/files/evidence/${exhibitId}`;
+}
+
+/** The same file as a download (an attachment); the host records the download on the case timeline. */
+export function evidenceDownloadUrl(exhibitId: number): string {
+  return `/api/files/evidence/${exhibitId}?download=1`;
 }
 
 /** Downloads a bundle written by bundle.export. */
 export function bundleFileUrl(fileName: string): string {
-  return withToken(`/api/files/bundle/${encodeURIComponent(fileName)}`);
+  return `/api/files/bundle/${encodeURIComponent(fileName)}`;
 }
 
 export type UploadProgress = { loaded: number; total: number };
@@ -45,7 +42,6 @@ function upload<T>(url: string, file: Blob, onProgress?: (p: UploadProgress) => 
   const xhr = new XMLHttpRequest();
   const promise = new Promise<T>((resolve, reject) => {
     xhr.open('POST', url);
-    xhr.setRequestHeader('X-Sucai-Token', token());
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.responseType = 'text';
     xhr.upload.onprogress = (e) => onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });

@@ -58,8 +58,8 @@ test('快调 and 快审: schedule (conflict refused, short notice warned), media
     ['第二仲裁庭', '三楼302'],
   ])
     await api(host, 'rooms.save', { name, location, active: true });
-  for (const name of ['陈立新', '周婉清', '吴国栋']) await api(host, 'staff.save', { role: 'arbitrator', name, active: true });
-  for (const name of ['李书琴', '赵明']) await api(host, 'staff.save', { role: 'clerk', name, active: true });
+  for (const name of ['陈立新', '周婉清', '吴国栋']) await api(host, 'accounts.create', { username: name, name, roles: ['arbitrator'], password: 'sucai-e2e-2026' });
+  for (const name of ['李书琴', '赵明']) await api(host, 'accounts.create', { username: name, name, roles: ['clerk'], password: 'sucai-e2e-2026' });
   const { staff, rooms } = await api<{ staff: StaffView[]; rooms: RoomView[] }>(host, 'staff.list', {});
   const person = (name: string) => staff.find((s) => s.name === name)!.id;
   const room = (name: string) => rooms.find((r) => r.name === name)!.id;
@@ -96,7 +96,11 @@ test('快调 and 快审: schedule (conflict refused, short notice warned), media
   await page.getByTestId('hearing-time').fill('09:00');
   await pick(page, 'hearing-duration', '1.5小时');
   await pick(page, 'hearing-room', '第一仲裁庭（三楼301）');
+  // a collective case (12 workers): three arbitrators with a presiding one, never a sole arbitrator
+  await expect(page.getByTestId('hearing-tribunal-note')).toContainText('三名仲裁员');
   await pick(page, 'hearing-presiding', '陈立新');
+  await pick(page, 'hearing-wing-1', '周婉清');
+  await pick(page, 'hearing-wing-2', '吴国栋');
   await pick(page, 'hearing-clerk', '李书琴');
   await page.getByTestId('hearing-notice-served').fill(today);
   await expect(page.getByTestId('hearing-check-ok')).toBeVisible();

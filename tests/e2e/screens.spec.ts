@@ -46,6 +46,23 @@ test('the case list: virtualised, filtered by stage and due date, searched by in
   await expect(page.getByTestId('case-row').first()).toBeVisible();
 });
 
+test('the exact case number finds that case alone; 第N号 the cases numbered N', async ({ page }) => {
+  await page.goto(host.url);
+  await page.locator('label', { hasText: '已超期' }).click(); // an accepted case, with its number
+  await expect(page.getByTestId('case-row').first()).toContainText('超期');
+  const caseNumber = /\S+〔\d{4}〕第\d+号/.exec(await page.getByTestId('case-row').first().innerText())![0];
+  const seq = Number(/第(\d+)号/.exec(caseNumber)![1]);
+  await page.locator('label', { hasText: '全部期限' }).click();
+  await page.getByTestId('case-search').fill(caseNumber);
+  await expect(page.getByTestId('case-count')).toHaveText('共 1 件');
+  await expect(page.getByTestId('case-row')).toHaveCount(1);
+  await expect(page.getByTestId('case-row').first()).toContainText(caseNumber);
+  await shot(page, 'case-list-case-number');
+  await page.getByTestId('case-search').fill(`第${seq}号`);
+  await expect(page.getByTestId('case-row').first()).toContainText(`第${seq}号`);
+  for (const row of await page.getByTestId('case-row').all()) await expect(row).toContainText(`第${seq}号`);
+});
+
 test('a collective case page with related cases and its timeline', async ({ page }) => {
   await page.goto(host.url);
   await page.getByTestId('case-search').fill('');

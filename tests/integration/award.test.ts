@@ -2,9 +2,12 @@
 // back from PDF (LibreOffice → pdftotext). Every expected figure below was worked out by hand.
 //
 // Minimum wage 1,850元 in force since 2024-03-01 → final-award threshold 12 × 1,850 = 22,200元.
-// Wages claimed: worker 0 25,000.00; worker 1 22,200.01; worker 2 30,000.00 (the three above the
-// threshold), worker 3 22,200.00 (exactly at it: final), workers 4…29 8,000 + 100·i 元. Everyone
-// claims 1,200元 overtime.
+// Finality is tested on the AWARDED amount (Rules Art 50 "单项裁决数额"; SPC 解释（一）第十九条).
+// Wages claimed (and awarded, but for worker 2): worker 0 25,000.00; worker 1 22,200.01; worker 2
+// 30,000.00 awarded 28,000 (the three above the threshold), worker 3 22,200.00 (exactly at it:
+// final), workers 4…29 8,000 + 100·i 元. Everyone claims 1,200元 overtime.
+// Liability (the chain's default): the general contractor gave the work to the team leader 刘德胜, an
+// individual → it pays as the contracting unit (条例第三十六条), 刘德胜 jointly (劳动合同法第九十四条).
 //   Σ wages of workers 4…29 = 26 × 8,000 + 100 × (4 + … + 29) = 208,000 + 42,900 = 250,900元
 //   final wages = 250,900 + 22,200 = 273,100.00元 (人民币贰拾柒万叁仟壹佰元整), 27 workers
 //   final overtime: 30 claims, worker 4's dismissed (awarded 0, still final) → 29 × 1,200 = 34,800.00元
@@ -18,7 +21,7 @@ import type { AwardView, DocumentView } from '../../electron/core/contract';
 import type { Services } from '../../electron/services/createServices';
 import { documentPath } from '../../electron/services/documents/generate';
 import { compact, docxToPdf, hasSoffice, pdfPageCount, pdfPages, renderPng } from '../support/pdf';
-import { callApi, caseInput, makeId, openTestServices, repoRoot, tempDataDir, workerDraft } from '../support/services';
+import { addAccount, callApi, caseInput, makeId, openTestServices, recordAttendance, repoRoot, tempDataDir, workerDraft } from '../support/services';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
 const GIVEN = ['建国', '秀英', '志强', '桂兰', '海涛', '德明', '春花', '国华', '小军', '玉珍'];
@@ -95,7 +98,7 @@ beforeAll(async () => {
     ['c', 'arbitrator', '陈志刚'],
     ['k', 'clerk', '周婷'],
   ] as const) {
-    staff[k] = (await callApi(s, 'staff.save', { role, name })).staff.find((x) => x.name === name && x.role === role)!.id;
+    staff[k] = await addAccount(s, name, [role]);
   }
   const room = (await callApi(s, 'rooms.save', { name: '第一仲裁庭', location: '三楼' })).rooms.find((r) => r.name === '第一仲裁庭')!.id;
   const h = await callApi(s, 'hearings.schedule', {
@@ -116,7 +119,7 @@ beforeAll(async () => {
   await callApi(s, 'evidence.update', { id: exhibitId, purposeOfProof: '证明拖欠工资的数额' });
   // the hearing is held on 11-30; the award is made on 12-02
   reopen('2026-12-02T02:00:00Z');
-  await callApi(s, 'hearings.attendance', { id: hearingId, applicantPresent: true, respondentPresent: true });
+  await recordAttendance(s, hearingId);
   fs.mkdirSync(PAGES_DIR, { recursive: true });
 }, 120_000);
 
@@ -133,17 +136,10 @@ describe('award.get / award.save', () => {
   it('classifies per worker per item against the award date, refuses awards above the claim, writes one event per real change', async () => {
     const before = (await callApi(s, 'cases.get', { id: awardCase })).events.length;
     let view: AwardView = await callApi(s, 'award.save', { caseId: awardCase, decidedOn: '2026-12-02' });
-    expect(view).toMatchObject({ minimumWageFen: 185_000, thresholdFen: 2_220_000, hasFinal: true, hasNonFinal: true });
+    // nothing awarded yet: finality waits for the amount decided
+    expect(view).toMatchObject({ minimumWageFen: 185_000, thresholdFen: 2_220_000, hasFinal: false, hasNonFinal: false });
+    expect(view.items.every((i) => i.isFinal === null && i.finalReason === null)).toBe(true);
     const wages = (i: number) => view.items.find((x) => x.workerName === NAMES[i] && x.type === 'unpaidWages')!;
-    expect([0, 1, 2, 3, 4].map((i) => [wages(i).claimedFen, wages(i).isFinal])).toEqual([
-      [2_500_000, false],
-      [2_220_001, false],
-      [3_000_000, false],
-      [2_220_000, true],
-      [840_000, true],
-    ]);
-    // the case total (≈ 38万元) does not matter: every overtime item is final
-    expect(view.items.filter((i) => i.type === 'overtime').every((i) => i.isFinal === true)).toBe(true);
 
     const items = view.items.map((i) => ({
       claimItemId: i.claimItemId,
@@ -158,13 +154,34 @@ describe('award.get / award.save', () => {
       factsFound: '申请人等30人于2026年3月至10月在被申请人承建的赣州蓉江新区安置房三期工程从事木工、钢筋工等工作。\n截至申请仲裁之日，被申请人尚欠申请人工资及加班费未付。',
     });
     expect(view.items.every((i) => i.awardedFen !== null)).toBe(true);
+    expect(view).toMatchObject({ hasFinal: true, hasNonFinal: true });
+    expect([0, 1, 2, 3, 4].map((i) => [wages(i).awardedFen, wages(i).isFinal])).toEqual([
+      [2_500_000, false],
+      [2_220_001, false],
+      [2_800_000, false],
+      [2_220_000, true],
+      [840_000, true],
+    ]);
+    expect(wages(2).finalReason).toBe('裁决数额28,000.00元（请求30,000.00元）超过22,200.00元，非终局');
+    // the case total (≈ 38万元) does not matter: every overtime item is final; the dismissed one too
+    expect(view.items.filter((i) => i.type === 'overtime').every((i) => i.isFinal === true)).toBe(true);
+    // finality follows the amount: worker 2 awarded 20,000 of the 30,000 claimed is final, and back
+    const w2 = wages(2).claimItemId;
+    view = await callApi(s, 'award.save', { caseId: awardCase, items: [{ claimItemId: w2, awardedFen: 2_000_000 }] });
+    expect([wages(2).isFinal, wages(2).finalReason]).toEqual([true, '裁决数额20,000.00元（请求30,000.00元）不超过22,200.00元，终局']);
+    view = await callApi(s, 'award.save', { caseId: awardCase, items: [{ claimItemId: w2, awardedFen: 2_800_000 }] });
+    expect(wages(2).isFinal).toBe(false);
+    // who pays: one group, the chain's default
+    expect(view.liability.groups).toHaveLength(1);
+    expect(view.liability.groups[0]).toMatchObject({ isDefault: true, problems: [] });
+    expect(view.liability.groups[0]!.assignment.map((a) => a.kind)).toEqual(['contractingUnit', 'joint']);
     // the same save again changes nothing and writes nothing
     await callApi(s, 'award.save', { caseId: awardCase, items, factsFound: view.factsFound });
     const events = (await callApi(s, 'cases.get', { id: awardCase })).events.filter((e) => e.action === 'award.save');
-    expect(events).toHaveLength(2);
-    expect(events[0]!.summary).toMatch(/^裁决书草稿：修改答辩意见、查明事实；裁决金额60项（/);
-    expect(events[1]!.summary).toBe('裁决书草稿：裁决日期2026年12月2日');
-    expect((await callApi(s, 'cases.get', { id: awardCase })).events.length).toBe(before + 2);
+    expect(events).toHaveLength(4);
+    expect(events[2]!.summary).toMatch(/^裁决书草稿：修改答辩意见、查明事实；裁决金额60项（/);
+    expect(events[3]!.summary).toBe('裁决书草稿：裁决日期2026年12月2日');
+    expect((await callApi(s, 'cases.get', { id: awardCase })).events.length).toBe(before + 4);
   });
 
   it('refuses to issue while something is missing, in Chinese', async () => {
@@ -224,11 +241,16 @@ describe('award.issue → 终局裁决书 and 非终局裁决书', () => {
       expect(flat).toContain(`申请人：${NAMES[0]}、${NAMES[3]}、${NAMES[5]}等30名申请人，名单见附表。`);
       expect(flat).toContain('由首席仲裁员王建华、仲裁员李秀梅、陈志刚进行审理');
       expect(flat).toContain('本委于2026年11月30日公开开庭进行了审理');
+      // every party by name, every representative
+      expect(flat).toContain(`申请人的代表人${NAMES[0]}、${NAMES[3]}、${NAMES[5]}到庭参加庭审；被申请人${COMPANY}、被申请人刘德胜到庭参加庭审。`);
       expect(flat).toContain('证据一《工资表》');
       expect(flat).toContain('本委认为，用人单位应当');
-      expect(flat).toContain(`一、被申请人${COMPANY}于本裁决生效之日起十日内支付申请人${NAMES[3]}等27人工资共计273,100.00元（人民币贰拾柒万叁仟壹佰元整），各申请人应得金额见附表；`);
-      expect(flat).toContain(`二、被申请人${COMPANY}于本裁决生效之日起十日内支付申请人${NAMES[0]}等29人加班费共计34,800.00元（人民币叁万肆仟捌佰元整），各申请人应得金额见附表；`);
-      expect(flat).toContain('三、驳回申请人的其他仲裁请求。');
+      // each respondent's obligation in its own item; worker 4's dismissed overtime named
+      expect(flat).toContain(
+        `一、被申请人${COMPANY}（发包单位，依《保障农民工工资支付条例》第三十六条承担清偿责任）于本裁决生效之日起十日内支付申请人${NAMES[0]}等30人工资共计273,100.00元（人民币贰拾柒万叁仟壹佰元整）、加班费共计34,800.00元（人民币叁万肆仟捌佰元整），各申请人应得金额见附表；`,
+      );
+      expect(flat).toContain('二、被申请人刘德胜对上述第一项款项承担连带清偿责任（《中华人民共和国劳动合同法》第九十四条）；');
+      expect(flat).toContain(`三、驳回申请人${NAMES[4]}的其他仲裁请求（各申请人驳回金额见附表）。`);
       expect(flat).toContain(
         '本裁决为终局裁决，自作出之日起发生法律效力。劳动者对本裁决不服的，可以自收到裁决书之日起十五日内向人民法院提起诉讼；用人单位有证据证明本裁决有《中华人民共和国劳动争议调解仲裁法》第四十九条规定情形之一的，可以自收到裁决书之日起三十日内向赣州市中级人民法院申请撤销裁决。',
       );
@@ -237,15 +259,16 @@ describe('award.issue → 终局裁决书 and 非终局裁决书', () => {
       expect(flat).toContain('书记员周婷');
       // annex: every worker, each with ID, the totals row, the 大写 total
       for (let i = 0; i < 30; i++) expect(flat).toContain(`${i + 1}${NAMES[i]}${ids[i]}`);
-      expect(flat).toContain('合计30人273,100.0034,800.00307,900.00');
-      expect(flat).toContain('裁决金额合计307,900.00元（人民币叁拾万柒仟玖佰元整）');
-      // worker 4's dismissed overtime and worker 0 (no final wages) in the annex
-      expect(flat).toContain(`5${NAMES[4]}${ids[4]}8,400.000.008,400.00`);
-      expect(flat).toContain(`1${NAMES[0]}${ids[0]}—1,200.001,200.00`);
+      // annex per worker: claimed, awarded, dismissed — claimed 273,100 + 36,000 = 309,100; dismissed 1,200
+      expect(flat).toContain('合计30人309,100.00307,900.001,200.00');
+      expect(flat).toContain('裁决金额合计307,900.00元（人民币叁拾万柒仟玖佰元整）；驳回金额合计1,200.00元。');
+      // worker 4: 8,400 + 1,200 claimed, 8,400 awarded, 1,200 dismissed; worker 0 (no final wages): overtime only
+      expect(flat).toContain(`5${NAMES[4]}${ids[4]}9,600.008,400.001,200.00`);
+      expect(flat).toContain(`1${NAMES[0]}${ids[0]}1,200.001,200.00—`);
       expect(pages).toBeGreaterThanOrEqual(5);
       expectPageNumbers(numbers, pages);
       // the annex header row is repeated on the page the table continues on
-      const annexPages = text.split('\f').filter((p) => p.includes('身份证号码') && p.includes('裁决加班费'));
+      const annexPages = text.split('\f').filter((p) => p.includes('身份证号码') && p.includes('驳回金额'));
       expect(annexPages.length).toBeGreaterThanOrEqual(2);
       renderPng(pdf, path.join(PAGES_DIR, 'award-final'));
     },
@@ -260,16 +283,24 @@ describe('award.issue → 终局裁决书 and 非终局裁决书', () => {
       expect(flat).toContain(CASE_NUMBER);
       for (const i of NON_FINAL) expect(flat).toContain(`申请人：${NAMES[i]}，`);
       expect(flat).not.toContain('名单见附表');
-      expect(flat).toContain('因本案仲裁请求中部分请求适用终局裁决，本委依法分别制作终局裁决书和非终局裁决书。');
-      expect(flat).toContain(`一、被申请人${COMPANY}于本裁决生效之日起十日内支付申请人${NAMES[0]}等3人工资共计75,200.01元（人民币柒万伍仟贰佰元零壹分），各申请人应得金额见附表；`);
-      expect(flat).toContain('二、驳回申请人的其他仲裁请求。');
+      // this half names all the representatives too, as parties and at the hearing
+      expect(flat).toContain(`代表人：${NAMES[0]}、${NAMES[3]}、${NAMES[5]}（本案集体劳动人事争议推举的代表人）。`);
+      expect(flat).toContain(`申请人的代表人${NAMES[0]}、${NAMES[3]}、${NAMES[5]}到庭参加庭审`);
+      expect(flat).toContain('因本案仲裁请求中部分事项适用终局裁决，本委依法分别制作终局裁决书和非终局裁决书。');
+      // three workers named in the party block: each one's own amount in the decision (issue 10 §2)
+      expect(flat).toContain(
+        `一、被申请人${COMPANY}（发包单位，依《保障农民工工资支付条例》第三十六条承担清偿责任）于本裁决生效之日起十日内支付申请人${NAMES[0]}工资25,000.00元（人民币贰万伍仟元整）；支付申请人${NAMES[1]}工资22,200.01元（人民币贰万贰仟贰佰元零壹分）；支付申请人${NAMES[2]}工资28,000.00元（人民币贰万捌仟元整）；`,
+      );
+      expect(flat).not.toContain('共计75,200.01元');
+      expect(flat).toContain('二、被申请人刘德胜对上述第一项款项承担连带清偿责任');
+      expect(flat).toContain(`三、驳回申请人${NAMES[2]}的其他仲裁请求。`);
       expect(flat).toContain('当事人不服本裁决的，可以自收到裁决书之日起十五日内向人民法院提起诉讼；期满不起诉的，本裁决书发生法律效力。');
       expect(flat).not.toContain('本裁决为终局裁决');
-      expect(flat).toContain(`1${NAMES[0]}${ids[0]}25,000.00`);
-      expect(flat).toContain(`2${NAMES[1]}${ids[1]}22,200.01`);
-      expect(flat).toContain(`3${NAMES[2]}${ids[2]}28,000.00`);
-      expect(flat).toContain('合计3人75,200.01');
-      for (let i = 3; i < 30; i++) expect(flat).not.toContain(NAMES[i]);
+      expect(flat).toContain(`1${NAMES[0]}${ids[0]}25,000.0025,000.00—`);
+      expect(flat).toContain(`2${NAMES[1]}${ids[1]}22,200.0122,200.01—`);
+      expect(flat).toContain(`3${NAMES[2]}${ids[2]}30,000.0028,000.002,000.00`);
+      expect(flat).toContain('合计3人77,200.0175,200.012,000.00');
+      for (let i = 6; i < 30; i++) expect(flat).not.toContain(NAMES[i]);
       expectPageNumbers(numbers, pages);
       renderPng(pdf, path.join(PAGES_DIR, 'award-nonFinal'));
     },
@@ -318,7 +349,7 @@ describe('庭审笔录', () => {
       expect(flat).toContain('【申请人陈述仲裁请求、被申请人答辩】');
       expect(flat).toContain(`代：代表人${NAMES[0]}代表全体申请人陈述：请求支付拖欠工资及加班费。`);
       expect(flat).toContain('被：答辩意见：工程款未结算，同意支付工资。');
-      expect(flat).toContain('到庭情况：申请人到庭，被申请人到庭。');
+      expect(flat).toContain(`到庭情况：申请人的代表人${NAMES[0]}到庭，${NAMES[3]}到庭，${NAMES[5]}到庭；被申请人${COMPANY}到庭，刘德胜到庭。`);
       expect(flat).toContain('证据一《工资表》：被申请人对真实性、合法性无异议，对关联性有异议，加班时间不实；仲裁庭认定：对真实性、合法性、关联性均予以确认。');
       expect(flat).toContain('【庭审辩论】（本环节未记录）');
       expect(flat).toContain('申请人：以上笔录经本人核对无误。签名：');
@@ -339,24 +370,33 @@ describe('调解书: wages first, then the whole settlement', () => {
     async () => {
       const caseId = mediationCase;
       let list = await callApi(s, 'documents.list', { caseId });
-      expect(list.available.find((a) => a.kind === 'partialMediationDocument')).toMatchObject({ ready: false, missing: ['尚未就工资请求达成调解（可使用"工资优先"）'] });
+      expect(list.available.find((a) => a.kind === 'partialMediationDocument')).toMatchObject({ ready: false, missing: ['尚未就任何请求达成调解（可使用"工资优先"）'] });
       await callApi(s, 'mediation.addSession', { caseId, heldOn: '2026-12-01', mediator: '王建华', attendees: [{ role: '代表人', name: NAMES[0]! }], notes: '工资部分先行调解' });
       let view = await callApi(s, 'mediation.settleWagesFirst', { caseId, workerIds: null, payBy: '2026-12-15' });
       // wages Σ = 273,100 + 25,000 + 22,200.01 + 30,000 = 350,300.01元
       expect(view.totals.agreedFen).toBe(35_030_001);
       await callApi(s, 'mediation.setOutcome', { caseId, outcome: 'partlySettled' });
+      // the full document cannot be made while the overtime is open
+      list = await callApi(s, 'documents.list', { caseId });
+      expect(list.available.find((a) => a.kind === 'mediationDocument')?.missing[0]).toMatch(/^尚有30名申请人的请求未达成调解.*只能制作部分调解书，其他请求继续审理$/);
+      await expect(callApi(s, 'documents.generate', { caseId, kind: 'mediationDocument' })).rejects.toThrow(/只能制作部分调解书/);
       const [partial] = await callApi(s, 'documents.generate', { caseId, kind: 'partialMediationDocument' });
       const p = await pdfOf(partial!);
       expect(p.flat).toContain('调解书（工资部分）');
       expect(p.flat).toContain('赣市劳人仲案字〔2026〕第2号');
-      expect(p.flat).toContain('经本委主持调解，双方当事人就工资部分自愿达成如下协议：');
-      expect(p.flat).toContain(`一、被申请人${COMPANY}于2026年12月15日前支付申请人${NAMES[0]}等30人工资共计350,300.01元（人民币叁拾伍万零叁佰元零壹分），各申请人应得金额见附表；`);
-      expect(p.flat).toContain('申请人的其他仲裁请求，本委将继续审理，另行作出处理。');
+      expect(p.flat).toContain('经本委主持调解，双方当事人就上述请求自愿达成如下协议：');
+      expect(p.flat).toContain(
+        `一、被申请人${COMPANY}（发包单位，依《保障农民工工资支付条例》第三十六条承担清偿责任）支付申请人${NAMES[0]}等30人工资共计350,300.01元（人民币叁拾伍万零叁佰元零壹分），各申请人应得金额见附表；`,
+      );
+      expect(p.flat).toContain('二、被申请人刘德胜对上述第一项款项承担连带清偿责任（《中华人民共和国劳动合同法》第九十四条）；');
+      expect(p.flat).toContain(`三、申请人${NAMES[0]}等30人的工资共计350,300.01元于2026年12月15日前一次性支付；`);
+      expect(p.flat).toContain('申请人的其他仲裁请求，本委继续审理，另行作出处理。');
+      expect(p.flat).not.toContain('再无其他争议');
       expect(p.flat).not.toContain('加班费共计36,000.00元（人民币');
       expect(p.flat).toContain('本调解书经双方当事人签收后，即发生法律效力。');
       expect(p.flat).toContain('二〇二六年十二月一日');
       for (let i = 0; i < 30; i++) expect(p.flat).toContain(`${i + 1}${NAMES[i]}3607021`);
-      expect(p.flat).toContain('合计30人350,300.01350,300.01');
+      expect(p.flat).toContain('合计30人350,300.01350,300.010.00');
       expectPageNumbers(p.numbers, p.pages);
 
       // the overtime too, 1,000元 each; worker 0 paid 5,000元 on the spot; worker 1 pays in two instalments
@@ -381,17 +421,24 @@ describe('调解书: wages first, then the whole settlement', () => {
       expect(f.flat).toContain('调解书');
       expect(f.flat).not.toContain('调解书（工资部分）');
       expect(f.flat).toContain('经本委主持调解，双方当事人自愿达成如下协议：');
-      expect(f.flat).toContain(`被申请人${COMPANY}于2026年12月31日前支付申请人${NAMES[0]}等30人加班费共计30,000.00元（人民币叁万元整），各申请人应得金额见附表；`);
-      expect(f.flat).toContain('直接支付至各申请人本人的银行卡（《保障农民工工资支付条例》第三十一条）');
-      expect(f.flat).toContain('调解时被申请人已当场向1名申请人支付共计5,000.00元（人民币伍仟元整）');
-      expect(f.flat).toContain('1名申请人的余款分期支付：第一期于2026年12月15日前支付12,000.00元，第二期于2027年1月15日前支付11,200.01元');
+      expect(f.flat).toContain(
+        `一、被申请人${COMPANY}（发包单位，依《保障农民工工资支付条例》第三十六条承担清偿责任）支付申请人${NAMES[0]}等30人工资共计350,300.01元（人民币叁拾伍万零叁佰元零壹分）、加班费共计30,000.00元（人民币叁万元整），各申请人应得金额见附表一；`,
+      );
+      // the pay-by terms per worker: paid on the spot (how), instalments (no five-day clause for them), the dates
+      expect(f.flat).toContain(`调解时已当场支付申请人${NAMES[0]}共计5,000.00元（各申请人已收金额及支付方式见附表一），申请人本人已签收确认，该款从上述应付款项中扣除；`);
+      expect(f.flat).toContain(`申请人${NAMES[1]}的款项共计23,200.01元分期支付，各申请人每期履行期限及金额见附表二，以银行转账方式支付至申请人本人银行账户；`);
+      expect(f.flat).toContain('被申请人逾期未支付任何一期款项的，申请人可以就全部未付款项申请人民法院强制执行；');
+      // 28 workers' wages by 12/15 (no method agreed for the wages), worker 0's wages less the 5,000 paid; all 29 overtime by 12/31 by bank
+      expect(f.flat).toContain(`申请人${NAMES[0]}等29人的工资（扣除当场已付部分）共计323,100.00元于2026年12月15日前一次性支付；`);
+      expect(f.flat).toContain(`申请人${NAMES[0]}等29人的加班费共计29,000.00元于2026年12月31日前一次性支付，以银行转账方式支付至申请人本人银行账户；`);
+      expect(f.flat).not.toContain('生效之日起五日内');
       expect(f.flat).toContain('双方就本案劳动争议再无其他争议。');
       // annex: claimed 350,300.01 + 36,000 = 386,300.01; agreed 350,300.01 + 30,000 = 380,300.01; paid on the spot 5,000
       expect(f.flat).toContain('合计30人386,300.01380,300.015,000.00');
-      // worker 0: 25,000 + 1,200 claimed, 25,000 + 1,000 agreed, 5,000 paid; worker 1 paid nothing yet
+      // worker 0: 25,000 + 1,200 claimed, 25,000 + 1,000 agreed, 5,000 paid by transfer, the rest on two dates; worker 1 in 2 instalments
       expect(f.flat).toContain(`1${NAMES[0]}3607021`);
-      expect(f.flat).toMatch(new RegExp(`1${NAMES[0]}\\d{17}[\\dX]26,200.0026,000.005,000.00`));
-      expect(f.flat).toMatch(new RegExp(`2${NAMES[1]}\\d{17}[\\dX]23,400.0123,200.01—`));
+      expect(f.flat).toMatch(new RegExp(`1${NAMES[0]}\\d{17}[\\dX]26,200.0026,000.005,000.00转账12.15/12.31前转账`));
+      expect(f.flat).toMatch(new RegExp(`2${NAMES[1]}\\d{17}[\\dX]23,400.0123,200.01—分2期转账`));
       expect(f.flat).toContain('分期履行计划');
       expect(f.flat).toContain(`2${NAMES[1]}第二期2027年1月15日11,200.01`);
       expectPageNumbers(f.numbers, f.pages);

@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
-import yauzl from 'yauzl';
-import { zipEntries } from '../support/zip';
-import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../electron/services/createServices';
 import { evidencePath, hashFile } from '../../electron/services/evidence/store';
 import { callApi, caseInput, makeId, openTestServices, repoRoot, tempDataDir, workerDraft } from '../support/services';
+import { readZip, writeZip, zipEntries, type ZipEntry } from '../support/zip';
 
 const open: Services[] = [];
 afterAll(() => {
@@ -27,30 +25,6 @@ function snapshot(s: Services & { dataDir: string }) {
   const root = path.join(s.dataDir, 'evidence');
   const files = fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile()).sort() : [];
   return { counts, files };
-}
-
-type ZipEntry = { name: string; data: Buffer; mode?: number; compress?: boolean };
-
-async function readZip(file: string): Promise<ZipEntry[]> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const out: ZipEntry[] = [];
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const c of await zip.openReadStreamPromise(entry)) chunks.push(c as Buffer);
-    out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-  }
-  zip.close();
-  return out;
-}
-
-async function writeZip(file: string, entries: ZipEntry[]): Promise<string> {
-  const zip = new yazl.ZipFile();
-  for (const e of entries) zip.addBuffer(e.data, e.name, { mode: e.mode, compress: e.compress ?? true });
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const c of zip.outputStream) chunks.push(c as Buffer);
-  fs.writeFileSync(file, Buffer.concat(chunks));
-  return file;
 }
 
 /** yazl refuses unsafe names, so hostile ones are written under a same-length placeholder and patched in the bytes. */
@@ -129,7 +103,7 @@ describe('case bundle', () => {
     // the bundle's 证据目录 keeps each file's SHA-256 (the parties' copy does not)
     const listXml = (await zipEntries(path.join(out, '证据目录.docx'))).get('word/document.xml')!.toString('utf8');
     expect(listXml).toContain(manifest.exhibits[0].sha256.slice(0, 16));
-    expect(manifest).toMatchObject({ format: 'sucai-case-bundle', version: 1, case: { status: 'accepted' } });
+    expect(manifest).toMatchObject({ format: 'sucai-case-bundle', version: 2, case: { status: 'accepted' } });
     expect(manifest.workers.map((w: { name: string }) => w.name)).toEqual(['张三', '李四']);
     expect(manifest.exhibits).toHaveLength(3);
     expect(manifest.exhibits[0]).toMatchObject({ title: '2026年7—9月工资表', mime: 'application/pdf', pageCount: 3, originalSeen: true });
@@ -283,7 +257,7 @@ describe('case bundle', () => {
       const broken = await writeZip(path.join(work, 'broken.zip'), [{ name: 'manifest.json', data: Buffer.from('{"format": "sucai-case-bundle",') }, ...good.slice(1)]);
       await expectRefused(broken, /清单文件 manifest\.json 不是有效的 JSON/);
       const manifest = JSON.parse(good[0].data.toString('utf8'));
-      manifest.version = 2;
+      manifest.version = 3;
       delete manifest.case.receivedOn;
       const wrong = await writeZip(path.join(work, 'wrong.zip'), [{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...good.slice(1)]);
       await expectRefused(wrong, /清单文件 manifest\.json 格式不符：version：案卷包版本不受支持/);
@@ -326,7 +300,7 @@ describe('case bundle', () => {
       expect(download.headers.get('content-disposition')).toContain(encodeURIComponent(name));
       const body = Buffer.from(await download.arrayBuffer());
       expect(body.equals(fs.readFileSync(bundlePath))).toBe(true);
-      expect((await fetch(`${base}/api/files/bundle/..%2Fsucai.db`, { headers: { 'x-sucai-token': srcHost.token } })).status).toBe(404);
+      expect((await fetch(`${base}/api/files/bundle/..%2Fsucai.db`, { headers: { 'x-sucai-token': srcHost.token } })).status).toBe(400); // a dot-dot segment is refused outright
 
       const upload = await fetch(`http://127.0.0.1:${dstHost.port}/api/upload/bundle?fileName=${encodeURIComponent(name)}`, {
         method: 'POST',

@@ -144,7 +144,8 @@ describe('快结 closing a mediated case', () => {
     const id = await mediatedCase(dataDir);
     let s = at(dataDir, '2026-06-10');
     let detail = await callApi(s, 'cases.get', { id });
-    expect([award(detail).dueOn, fastTrack(detail).dueOn, detail.nextDueOn]).toEqual(['2026-07-16', '2026-07-01', '2026-07-01']);
+    // no 组庭通知书 served: its deadline (accepted Mon 6/1 + 5 working days = Mon 6/8, Law Art 32) is the next one due
+    expect([award(detail).dueOn, fastTrack(detail).dueOn, detail.nextDueOn]).toEqual(['2026-07-16', '2026-07-01', '2026-06-08']);
 
     await expect(callApi(s, 'closing.suspend', { caseId: id, fromOn: '2026-06-11', reason: '等待工伤认定', approvedBy: '王主任' })).rejects.toThrow(/晚于今天/);
     await expect(callApi(s, 'closing.suspend', { caseId: id, fromOn: '2026-05-30', reason: '等待工伤认定', approvedBy: '王主任' })).rejects.toThrow(/不能早于审理期限起算日2026年6月1日/);
@@ -152,8 +153,8 @@ describe('快结 closing a mediated case', () => {
     detail = await callApi(s, 'closing.suspend', { caseId: id, fromOn: '2026-06-10', reason: '等待工伤认定结论', approvedBy: '王主任' });
     expect(detail.events[0]).toMatchObject({ action: 'closing.suspended' });
     expect(detail.events[0].summary).toContain('中止审理：自2026年6月10日起，理由：等待工伤认定结论；批准人：王主任');
-    // while suspended the award and fast-track clocks are stopped: no next due date
-    expect(detail.nextDueOn).toBeNull();
+    // while suspended the award and fast-track clocks are stopped: only the 组庭通知 deadline remains
+    expect(detail.nextDueOn).toBe('2026-06-08');
     await expect(callApi(s, 'closing.suspend', { caseId: id, fromOn: '2026-06-10', reason: '再次中止', approvedBy: '王主任' })).rejects.toThrow(/已自2026年6月10日起中止审理，请先恢复审理/);
 
     // 5 days into the suspension the due date has moved 5 days: 6/1 + 50 = Tue 7/21
@@ -169,7 +170,7 @@ describe('快结 closing a mediated case', () => {
     await expect(callApi(s, 'closing.resume', { caseId: id, toOn: '2026-06-09' })).rejects.toThrow(/不能早于中止日期/);
     detail = await callApi(s, 'closing.resume', { caseId: id, toOn: '2026-06-20' });
     expect(detail.events[0].summary).toBe('恢复审理：2026年6月10日至2026年6月20日中止10日，不计入审理期限；裁决期限届满日为2026年7月27日');
-    expect([award(detail).dueOn, fastTrack(detail).dueOn, detail.nextDueOn]).toEqual(['2026-07-27', '2026-07-13', '2026-07-13']);
+    expect([award(detail).dueOn, fastTrack(detail).dueOn, detail.nextDueOn]).toEqual(['2026-07-27', '2026-07-13', '2026-06-08']);
     await expect(callApi(s, 'closing.resume', { caseId: id, toOn: '2026-06-20' })).rejects.toThrow(/未处于中止状态/);
     expect(s.ctx.db.select().from(suspensions).where(eq(suspensions.caseId, id)).all()).toMatchObject([
       { fromOn: '2026-06-10', toOn: '2026-06-20', reason: '等待工伤认定结论', approvedBy: '王主任' },

@@ -6,6 +6,9 @@ import { generateDemo } from '../../electron/services/demo/generateDemo';
 import { checkIdNumber } from '../../electron/core/ids/idNumber';
 import { checkCreditCode } from '../../electron/core/ids/creditCode';
 import { stages, caseStatuses } from '../../electron/core/domain';
+import { withDeferredIndexes } from '../../electron/services/batch';
+import { verifyChain } from '../../electron/services/audit/verifyChain';
+import path from 'node:path';
 
 const TODAY = '2026-11-20';
 let open: Services[] = [];
@@ -28,6 +31,18 @@ function fingerprint(s: Services) {
 }
 
 describe('演示数据 generateDemo', () => {
+  it('writes through the audit chain like the app: the batched folder verifies intact, every event chained and attributed', async () => {
+    const { s } = await demo(11, 60);
+    const unchained = s.ctx.db.get<{ n: number }>(sql`select count(*) as n from case_events where hash is null`)!.n;
+    expect(unchained).toBe(0);
+    const actors = s.ctx.db.all<{ actor: string }>(sql`select distinct actor from case_events order by actor`).map((r) => r.actor);
+    expect(actors).toEqual(['演示数据']);
+    const report = await verifyChain(path.join((s as Services & { dataDir: string }).dataDir, 'sucai.db'));
+    expect(report.problems.slice(0, 3)).toEqual([]);
+    expect(report.intact).toBe(true);
+    expect(report.count).toBeGreaterThan(60);
+  });
+
   it('is deterministic for a seed, and another seed gives other data', async () => {
     const a = await demo(7);
     const b = await demo(7);
@@ -92,5 +107,40 @@ describe('演示数据 generateDemo', () => {
     expect(worker.initials).toMatch(/^[a-z]{2,4}$/);
     const found = await callApi(s, 'cases.search', { query: worker.initials, limit: 500 });
     expect(found.rows.map((r) => r.id), `${worker.name} ${worker.initials}`).toContain(worker.caseId);
+  });
+
+  it('builds the indexes it deferred for the load, and a load that died leaves them to the next start', async () => {
+    const indexes = (s: Services) =>
+      s.ctx.db.all<{ name: string }>(sql`select name from sqlite_master where type = 'index' and name in ('workers_id_number', 'payments_paid_at') order by name`).map((r) => r.name);
+    const pending = (s: Services) => s.ctx.db.get<{ n: number }>(sql`select count(*) as n from deferred_indexes`)!.n;
+    const { s } = await demo(20_260_101, 10);
+    expect(indexes(s)).toEqual(['payments_paid_at', 'workers_id_number']);
+    expect(pending(s)).toBe(0);
+    const plan = s.ctx.db.all<{ detail: string }>(sql`explain query plan select case_id from workers where id_number = '110101199001011234'`);
+    expect(plan.map((p) => p.detail).join(' ')).toContain('workers_id_number');
+
+    // a load that fails gives the indexes back at once
+    await expect(
+      withDeferredIndexes(s.ctx, ['workers_id_number'], async () => {
+        expect(indexes(s)).toEqual(['payments_paid_at']);
+        throw new Error('中途失败');
+      }),
+    ).rejects.toThrow('中途失败');
+    expect(indexes(s)).toEqual(['payments_paid_at', 'workers_id_number']);
+    expect(pending(s)).toBe(0);
+
+    // a process killed mid-load leaves the definition queued (as withDeferredIndexes writes it) and no index
+    const definition = s.ctx.db.get<{ sql: string }>(sql`select sql from sqlite_master where name = 'workers_id_number'`)!.sql;
+    s.ctx.db.transaction((tx) => {
+      tx.run(sql`insert into deferred_indexes (name, sql) values ('workers_id_number', ${definition})`);
+      tx.run(sql`drop index workers_id_number`);
+    });
+    expect(pending(s)).toBe(1);
+    s.close();
+    open = open.filter((o) => o !== s);
+    const again = openTestServices(s.ctx.dataDir);
+    open.push(again);
+    expect(indexes(again)).toEqual(['payments_paid_at', 'workers_id_number']);
+    expect(pending(again)).toBe(0);
   });
 });

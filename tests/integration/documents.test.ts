@@ -2,13 +2,16 @@
 // LibreOffice, read back with pdftotext. Conversions run one after another (2-core machines).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentKind, DocumentView } from '../../electron/core/contract';
 import { fenToChineseUpper, formatFen } from '../../electron/core/money';
 import type { Services } from '../../electron/services/createServices';
 import { documentPath } from '../../electron/services/documents/generate';
-import { callApi, caseInput, makeId, openTestServices, repoRoot, workerDraft } from '../support/services';
+import { addAccount, callApi, caseInput, makeId, openTestServices, repoRoot, workerDraft } from '../support/services';
 import { compact, docxToPdf, hasSoffice, pdfFonts, pdfPages, renderPng } from '../support/pdf';
+
+// Documents are converted and read back by LibreOffice: tens of seconds each on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏';
 const GIVEN = ['建华', '志强', '秀英', '国平', '德明', '桂兰', '海涛', '春生', '玉梅', '长青'];
@@ -66,8 +69,7 @@ beforeAll(async () => {
     ['chen', 'arbitrator', '陈志强'],
     ['zhou', 'clerk', '周婷'],
   ] as const) {
-    const list = await callApi(s, 'staff.save', { role, name });
-    ids[key] = list.staff.find((p) => p.name === name && p.role === role)!.id;
+    ids[key] = await addAccount(s, name, [role]);
   }
   const room = (await callApi(s, 'rooms.save', { name: '第一仲裁庭', location: '仲裁院三楼' })).rooms.find((r) => r.name === '第一仲裁庭')!;
   await callApi(s, 'hearings.schedule', {
@@ -145,7 +147,7 @@ describe.skipIf(!hasSoffice())('notices of a 30-worker collective case, read bac
     expect(toWorker.text).toContain(`${NAMES[7]}：`);
     expect(toWorker.text).toContain('视为撤回仲裁申请');
     expectEveryWorker(toWorker.text);
-  });
+  }, 120_000); // two PDFs read back and rendered: over 30 s on a loaded machine
 
   it('送达回证: a one-page form for the document served', async () => {
     const detail = await callApi(s, 'cases.get', { id: collective });
@@ -204,7 +206,8 @@ describe.skipIf(!hasSoffice())('notices of a 30-worker collective case, read bac
 
   it('强制执行申请书 after an effective mediation document with a part payment', async () => {
     expect((await callApi(s, 'documents.list', { caseId: collective })).available.find((a) => a.kind === 'enforcementApplication')!.ready).toBe(false);
-    await callApi(s, 'mediation.settleWagesFirst', { caseId: collective, workerIds: null, payBy: '2026-11-25' });
+    // agreed to be paid by 11/19: overdue today (11/20), so the unpaid rest is enforceable
+    await callApi(s, 'mediation.settleWagesFirst', { caseId: collective, workerIds: null, payBy: '2026-11-19' });
     await callApi(s, 'mediation.setOutcome', { caseId: collective, outcome: 'settled' });
     await callApi(s, 'mediation.recordSignature', { caseId: collective, party: 'workers', signedOn: '2026-11-20' });
     await callApi(s, 'mediation.recordSignature', { caseId: collective, party: 'respondent', signedOn: '2026-11-20' });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
@@ -12,11 +12,15 @@ import { documentPath } from '../../electron/services/documents/generate';
 import { compact, docxToPdf, pdfText } from '../support/pdf';
 import type { Services } from '../../electron/services/createServices';
 import { formatBytes } from '../../electron/services/evidence/limits';
-import { cleanIncoming, evidencePath, hashFile, incomingDir, storeStream } from '../../electron/services/evidence/store';
+import { evidencePath, hashFile, incomingDir, storeStream } from '../../electron/services/evidence/store';
+import { sweepDataFolder } from '../../electron/services/storage/sweep';
 import { verifyIdle } from '../../electron/services/evidence/verify';
 import { parseRange } from '../../electron/web/evidenceRoutes';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
 import { callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
+
+// Documents are converted and read back by LibreOffice: tens of seconds each on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // A real 10×10 baseline JFIF (rendered by poppler's pdftoppm), so no image library is needed.
 const JPEG = Buffer.from(
@@ -348,10 +352,10 @@ describe('imports: cancel leaves nothing behind', () => {
     fs.rmSync(big);
   });
 
-  it('stale .part files are removed when the service starts', () => {
+  it('stale .part files are removed by the start-up sweep', () => {
     fs.mkdirSync(incomingDir(services.dataDir), { recursive: true });
     fs.writeFileSync(path.join(incomingDir(services.dataDir), 'deadbeef.part'), 'half a file');
-    expect(cleanIncoming(services.dataDir)).toBe(1);
+    expect(sweepDataFolder(services.ctx.db, services.dataDir, new Date()).tempFiles).toEqual([path.join(incomingDir(services.dataDir), 'deadbeef.part')]);
     expect(partFiles()).toEqual([]);
   });
 });
@@ -439,9 +443,13 @@ describe('web host routes', () => {
   it('never serves anything outside the store', async () => {
     expect((await fetch(`${base()}/api/files/evidence/${uploaded.id}`)).status).toBe(401);
     expect((await fetch(`${base()}/api/files/evidence/99999?token=${host.token}`)).status).toBe(404);
-    for (const p of ['/api/files/evidence/..%2F..%2Fsucai.db', '/api/files/evidence/1%2F..%2F..%2Fsucai.db', '/api/files/sucai.db']) {
+    for (const [p, status] of [
+      ['/api/files/evidence/..%2F..%2Fsucai.db', 400], // a dot-dot segment is refused outright
+      ['/api/files/evidence/1%2F..%2F..%2Fsucai.db', 400],
+      ['/api/files/sucai.db', 404],
+    ] as const) {
       const res = await fetch(`${base()}${p}?token=${host.token}`);
-      expect(res.status).toBe(404);
+      expect(res.status).toBe(status);
     }
     expect(parseRange('bytes=5-1', 10)).toBe('invalid');
     expect(parseRange('bytes=0-1,4-5', 10)).toBeNull();

@@ -139,7 +139,7 @@ describe('warnings: raised, idempotent, auto-resolved', () => {
     await expect(callApi(s, 'warnings.resolve', { id: 9999, resolution: 'paid' })).rejects.toThrow(/预警不存在/);
   });
 
-  it('an issued award unpaid 15 days after taking effect is a warning, resolved when paid', async () => {
+  it('an issued award unpaid when the 10-day payment period it states has run is a warning, resolved when paid', async () => {
     const dataDir = tempDataDir();
     let s = at(dataDir, '2026-07-01');
     const { id } = await callApi(s, 'cases.create', caseInput([workerDraft('王五', makeId('360702', '1979-05-05', 31), '12000')], { receivedOn: RECEIVED }));
@@ -149,13 +149,13 @@ describe('warnings: raised, idempotent, auto-resolved', () => {
     s.ctx.db.insert(awards).values({ caseId: id, decidedOn: '2026-07-01', issuedAt: '2026-07-01T02:00:00.000Z', updatedAt: '2026-07-01T02:00:00.000Z' }).run();
     s.ctx.db.insert(awardItems).values({ claimItemId: claim.id, caseId: id, awardedFen: 1_200_000, isFinal: true }).run();
 
-    s = at(dataDir, '2026-07-16'); // effective 7/1 + 15 = 7/16: still within time
+    s = at(dataDir, '2026-07-11'); // effective 7/1, "于本裁决生效之日起十日内" → 7/11: still within time
     expect(await callApi(s, 'warnings.refresh', {})).toEqual([]);
     s = at(dataDir, '2026-07-17');
     const [w] = await callApi(s, 'warnings.refresh', {});
     expect(w).toMatchObject({
       kind: 'awardUnpaid',
-      detail: '裁决书于2026年7月1日生效，生效后15日内未履行：应付12,000.00元，已付0.00元，尚欠1名劳动者12,000.00元',
+      detail: '裁决书于2026年7月1日生效，生效后10日内未履行：应付12,000.00元，已付0.00元，尚欠1名劳动者12,000.00元',
       policeEligible: true,
     });
     // part payment: still owed, still open
@@ -242,15 +242,17 @@ describe('court enforcement package', () => {
   it('assembles the application, the mediation document, proof of service, payment history and the bundle', async () => {
     const dataDir = tempDataDir();
     const { id, zhangId, instalmentIds } = await closedMediation(dataDir);
+    // effective since 6/18, but nothing is due yet: 张三's first instalment on 6/25, 李四 by 6/30
     let s = at(dataDir, '2026-06-20');
-    await expect(callApi(s, 'followUp.enforcementPackage', { caseId: id })).rejects.toThrow(/尚未生成调解书文书/);
-    await callApi(s, 'documents.generate', { caseId: id, kind: 'mediationDocument' });
-    await callApi(s, 'documents.generate', { caseId: id, kind: 'serviceReceipt' });
+    await expect(callApi(s, 'followUp.enforcementPackage', { caseId: id })).rejects.toThrow('暂无可申请强制执行的款项：分期履行期限尚未届满；履行期限至2026-06-30，尚未届满');
 
     s = at(dataDir, '2026-06-26');
     await callApi(s, 'mediation.recordPayment', { caseId: id, workerId: zhangId, amountFen: 100_000, paidAt: '2026-06-26T09:00', method: 'bankTransfer', reference: 'HX001', instalmentId: instalmentIds[0] });
     const [warning] = await callApi(s, 'warnings.refresh', {});
     expect(warning.kind).toBe('instalmentOverdue');
+    await expect(callApi(s, 'followUp.enforcementPackage', { caseId: id })).rejects.toThrow(/尚未生成调解书文书/);
+    await callApi(s, 'documents.generate', { caseId: id, kind: 'mediationDocument' });
+    await callApi(s, 'documents.generate', { caseId: id, kind: 'serviceReceipt' });
 
     const pkg = await callApi(s, 'followUp.enforcementPackage', { caseId: id });
     expect(path.dirname(pkg.path)).toBe(path.join(dataDir, 'packages'));
@@ -282,6 +284,9 @@ describe('court enforcement package', () => {
     const [event] = events(s, id, 'followUp.enforcementPackage');
     expect(event.summary).toContain('生成强制执行申请材料');
     expect(event.summary).toContain('1条预警转为申请强制执行');
+    // only 张三's overdue instalment plan is enforceable (the whole unpaid 7,600 under the acceleration term), 李四's not yet due;
+    // bound: the general contractor that gave the work to the team leader (条例第三十六条) and 刘德胜 jointly
+    expect(event.summary).toContain('申请执行1名劳动者7,600.00元；被执行人：江西赣建建设集团有限公司7,600.00元、刘德胜7,600.00元');
     expect(workerBalances(s.ctx.db, [id]).map((b) => b.unpaidFen)).toEqual([760_000, 910_000]);
   });
 
@@ -289,7 +294,10 @@ describe('court enforcement package', () => {
     const dataDir = tempDataDir();
     const s = at(dataDir, '2026-06-20');
     const { id } = await callApi(s, 'cases.create', caseInput([workerDraft('孙八', makeId('360702', '1985-06-06', 51), '3000')], { receivedOn: RECEIVED }));
-    await expect(callApi(s, 'followUp.enforcementPackage', { caseId: id })).rejects.toThrow('本案尚无已生效的调解书或裁决书（调解书须双方签收；裁决书须已作出），不能申请强制执行');
+    await expect(callApi(s, 'followUp.enforcementPackage', { caseId: id })).rejects.toThrow('本案尚无调解书或裁决书确定的款项，不能申请强制执行');
+    // agreed but not signed by both: decided, not effective
+    await callApi(s, 'mediation.settleWagesFirst', { caseId: id, workerIds: null, payBy: '2026-06-20' });
+    await expect(callApi(s, 'followUp.enforcementPackage', { caseId: id })).rejects.toThrow('暂无可申请强制执行的款项：调解书尚未经双方签收，未发生法律效力');
   });
 });
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent, HearingView, MethodInput } from '../../electron/core/contract';
 import type { Services } from '../../electron/services/createServices';
-import { callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
+import { addAccount, callApi, caseInput, makeId, openTestServices, recordAttendance, tempDataDir, workerDraft } from '../support/services';
 import { zipEntries } from '../support/zip';
 import { documentPath } from '../../electron/services/documents/generate';
 
@@ -64,8 +65,7 @@ beforeAll(async () => {
     ['zhou', 'clerk', '周婷'],
     ['wu', 'clerk', '吴敏'],
   ] as const) {
-    const list = await callApi(s, 'staff.save', { role, name });
-    ids[key] = list.staff.find((p) => p.name === name && p.role === role)!.id;
+    ids[key] = await addAccount(s, name, [role]);
   }
   for (const [key, name] of [
     ['room1', '第一仲裁庭'],
@@ -78,14 +78,14 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 describe('staff and rooms', () => {
-  it('lists active first, keeps names unique per role, deactivates instead of deleting', async () => {
-    await expect(callApi(s, 'staff.save', { role: 'arbitrator', name: '王建国' })).rejects.toThrow(/conflict: 已有名为“王建国”的仲裁员/);
-    // the same name in another role is a different person
-    const asClerk = await callApi(s, 'staff.save', { role: 'clerk', name: '刘洋' });
-    const clerkLiu = asClerk.staff.find((p) => p.role === 'clerk' && p.name === '刘洋')!;
-    const off = await callApi(s, 'staff.save', { id: clerkLiu.id, role: 'clerk', name: '刘洋', active: false });
-    expect(off.staff.at(-1)).toMatchObject({ name: '刘洋', role: 'clerk', active: false });
-    expect(off.staff.slice(0, -1).every((p) => p.active)).toBe(true);
+  it('lists active first, keeps names unique, disables instead of deleting', async () => {
+    await expect(addAccount(s, '王建国', ['arbitrator'], 'wangjianguo2')).rejects.toThrow(/conflict: 已有名为“王建国”的账号/);
+    // staff are the accounts holding arbitrator or clerk; a person may hold both
+    const clerkLiu = await addAccount(s, '刘洋（书记员）', ['clerk', 'arbitrator'], 'liuyang-clerk');
+    await callApi(s, 'accounts.update', { id: clerkLiu, name: '刘洋（书记员）', roles: ['clerk', 'arbitrator'], active: false });
+    const { staff } = await callApi(s, 'staff.list', {});
+    expect(staff.at(-1)).toMatchObject({ id: clerkLiu, roles: ['arbitrator', 'clerk'], active: false });
+    expect(staff.slice(0, -1).every((p) => p.active)).toBe(true);
     await expect(callApi(s, 'rooms.save', { name: '第一仲裁庭' })).rejects.toThrow(/已有名为“第一仲裁庭”的仲裁庭/);
     const room3 = (await callApi(s, 'rooms.save', { name: '第三仲裁庭（巡回）', location: null })).rooms.find((r) => r.name.startsWith('第三'))!;
     const list = await callApi(s, 'rooms.save', { id: room3.id, name: '第三仲裁庭（巡回）', active: false });
@@ -96,7 +96,7 @@ describe('staff and rooms', () => {
     ]);
     // an inactive person or room cannot be booked
     await expect(schedule(caseC, { roomId: room3.id, startsAt: '2026-12-02T09:00', endsAt: '2026-12-02T10:00' })).rejects.toThrow(/已停用/);
-    await expect(schedule(caseC, { clerkId: clerkLiu.id, startsAt: '2026-12-02T09:00', endsAt: '2026-12-02T10:00' })).rejects.toThrow(/刘洋已停用/);
+    await expect(schedule(caseC, { clerkId: clerkLiu, startsAt: '2026-12-02T09:00', endsAt: '2026-12-02T10:00' })).rejects.toThrow(/刘洋（书记员）已停用/);
   });
 });
 
@@ -115,7 +115,11 @@ describe('scheduling: conflicts are refused', () => {
     });
     const detail = await callApi(s, 'cases.get', { id: caseA });
     expect(detail.stage).toBe('hearing');
-    expect(detail.events[0].summary).toBe('安排开庭：11月30日 09:00–10:30 第二仲裁庭，简易处理，仲裁员王建国独任，书记员周婷；开庭通知已于2026年11月20日送达；案件进入快审');
+    expect(detail.events[0].summary).toBe('安排开庭：11月30日 09:00–10:30 第二仲裁庭，简易处理，仲裁员王建国独任，书记员周婷；开庭通知已于2026年11月20日送达；同时组成仲裁庭，请送达组庭通知书；案件进入快审');
+    // the first hearing composed the tribunal (Law Art 31): recorded, and its 组庭通知书 deadline shows on the clock
+    expect(detail.events[1].summary).toMatch(/^组成仲裁庭（2026年11月20日，随开庭安排）：简易处理，仲裁员王建国独任，书记员周婷/);
+    expect(detail.tribunal).toMatchObject({ arbitratorNames: ['王建国'], composedOn: '2026-11-20' });
+    expect(detail.deadlines.find((d) => d.key === 'tribunalNotice')).toMatchObject({ label: '组庭通知' });
     expect(events).toContainEqual({ type: 'hearings.changed', hearingId: first.id, caseId: caseA });
     expect(events).toContainEqual({ type: 'cases.changed', caseId: caseA });
   });
@@ -267,20 +271,37 @@ describe('attendance', () => {
 
   it('refuses attendance before the hearing day', async () => {
     const future = (await callApi(s, 'hearings.forCase', { caseId: caseA })).find((h) => h.startsAt === '2026-11-30T09:00')!;
-    await expect(callApi(s, 'hearings.attendance', { id: future.id, applicantPresent: true, respondentPresent: true })).rejects.toThrow(/尚未到/);
+    await expect(recordAttendance(s, future.id)).rejects.toThrow(/尚未到/);
   });
-  it('respondent absent → default hearing (缺席审理), recorded in the record and the timeline', async () => {
+  it('one respondent absent → heard in default as to that respondent, each party named in the record and the timeline', async () => {
     const h = await today('14', 'room1', '2026-11-18');
-    const d = await callApi(s, 'hearings.attendance', { id: h.id, applicantPresent: true, respondentPresent: false });
+    const d = await recordAttendance(s, h.id, { respondents: { 刘德胜: false } });
     expect(d).toMatchObject({ status: 'held', outcome: 'default', applicantPresent: true, respondentPresent: false });
+    expect(d.attendance.respondents.map((r) => [r.name, r.present])).toEqual([
+      ['江西赣建建设集团有限公司', true],
+      ['刘德胜', false],
+    ]);
     expect(d.record[0]).toMatchObject({ step: 'attendance' });
-    expect(d.record[0].content).toContain('被申请人经书面通知无正当理由拒不到庭，缺席审理');
-    expect((await events$(caseA))[0].summary).toContain('被申请人经书面通知无正当理由拒不到庭，缺席审理');
+    expect(d.record[0].content).toContain('被申请人江西赣建建设集团有限公司到庭，刘德胜未到庭');
+    expect(d.record[0].content).toContain('被申请人刘德胜经书面通知无正当理由拒不到庭，对其缺席审理');
+    expect((await events$(caseA))[0].summary).toContain('被申请人刘德胜经书面通知无正当理由拒不到庭，对其缺席审理');
     ids.heldA = h.id;
+  });
+  it('every party must be accounted for, and only the parties of the case', async () => {
+    const h = await today('17', 'room1', '2026-11-18');
+    const detail = await callApi(s, 'hearings.get', { id: h.id });
+    const applicants = detail.attendance.applicants.map((a) => ({ workerId: a.partyId, present: true }));
+    await expect(callApi(s, 'hearings.attendance', { id: h.id, applicants, respondents: [{ respondentId: detail.attendance.respondents[0]!.partyId, present: true }] })).rejects.toThrow(
+      /请登记被申请人刘德胜是否到庭/,
+    );
+    await expect(
+      callApi(s, 'hearings.attendance', { id: h.id, applicants: [...applicants, { workerId: 999999, present: true }], respondents: detail.attendance.respondents.map((r) => ({ respondentId: r.partyId, present: true })) }),
+    ).rejects.toThrow(/不是本案应登记到庭情况的当事人/);
+    await callApi(s, 'hearings.cancel', { id: h.id, reason: '测试' });
   });
   it('applicant absent → deemed withdrawal with the consequence of Rules Art 39', async () => {
     const h = await today('15', 'room1', '2026-11-18');
-    const d = await callApi(s, 'hearings.attendance', { id: h.id, applicantPresent: false, respondentPresent: true });
+    const d = await recordAttendance(s, h.id, { applicants: false });
     expect(d.outcome).toBe('deemedWithdrawal');
     expect(d.record[0].content).toContain('视为撤回仲裁申请；再次申请仲裁的，不予受理');
     const summary = (await events$(caseA))[0].summary;
@@ -289,13 +310,11 @@ describe('attendance', () => {
   });
   it('an unserved notice cannot ground default or withdrawal: refused, suggesting to reschedule; both present is fine', async () => {
     const h = await today('16', 'room1', null);
-    await expect(callApi(s, 'hearings.attendance', { id: h.id, applicantPresent: true, respondentPresent: false })).rejects.toThrow(
-      /开庭通知未确认送达，被申请人未到庭不能按缺席审理处理.*改期开庭/,
-    );
-    await expect(callApi(s, 'hearings.attendance', { id: h.id, applicantPresent: false, respondentPresent: true })).rejects.toThrow(/不能按撤回仲裁申请处理/);
-    const held = await callApi(s, 'hearings.attendance', { id: h.id, applicantPresent: true, respondentPresent: true });
+    await expect(recordAttendance(s, h.id, { respondents: false })).rejects.toThrow(/开庭通知未确认送达，江西赣建建设集团有限公司、刘德胜未到庭不能按缺席审理处理.*改期开庭/);
+    await expect(recordAttendance(s, h.id, { applicants: false })).rejects.toThrow(/不能按撤回仲裁申请处理/);
+    const held = await recordAttendance(s, h.id);
     expect(held).toMatchObject({ status: 'held', outcome: 'held' });
-    expect(held.record[0].content).toBe('到庭情况：申请人到庭，被申请人到庭。');
+    expect(held.record[0].content).toMatch(/^到庭情况：申请人\S+到庭.*；被申请人江西赣建建设集团有限公司到庭，刘德胜到庭。$/);
   });
 });
 
@@ -318,12 +337,13 @@ describe('hearing record and 质证', () => {
     const after = await events$(caseA);
     expect(after.length).toBe(before + 1);
     expect(after[0].summary).toBe('庭审笔录：开始记录「宣布开庭、案由、仲裁员与书记员」');
-    // a fresh services instance on the same folder reads it back (autosave is durable)
-    const reopened = openTestServices(s.dataDir);
+    // another connection to the same file reads it back (autosave is committed, not held in memory)
+    const reader = new Database(path.join(s.dataDir, 'sucai.db'), { readonly: true });
     try {
-      expect((await callApi(reopened, 'hearings.get', { id })).record[1].content).toBe('审：现在开庭。本庭依法审理申请人张三丰等3人');
+      const stored = reader.prepare("select content from hearing_record_steps where hearing_id = ? and step = 'opening'").pluck().get(id);
+      expect(stored).toBe('审：现在开庭。本庭依法审理申请人张三丰等3人');
     } finally {
-      reopened.close();
+      reader.close();
     }
   });
 
@@ -370,7 +390,8 @@ describe('hearing record and 质证', () => {
   });
 
   it('a staff member with upcoming hearings cannot be deactivated', async () => {
-    await expect(callApi(s, 'staff.save', { id: ids.zhou, role: 'clerk', name: '周婷', active: false })).rejects.toThrow(/周婷还有\d+场待开庭/);
+    await expect(callApi(s, 'accounts.update', { id: ids.zhou, name: '周婷', roles: ['clerk'], active: false })).rejects.toThrow(/周婷还有\d+场待开庭担任书记员，请先调整这些开庭后再停用/);
+    await expect(callApi(s, 'accounts.update', { id: ids.zhou, name: '周婷', roles: ['arbitrator'], active: true })).rejects.toThrow(/周婷还有\d+场待开庭担任书记员，请先调整这些开庭后再取消书记员角色/);
   });
 });
 

@@ -9,7 +9,7 @@ import { documentPath } from '../../electron/services/documents/generate';
 const run = promisify(execFile);
 
 describe('case numbers under concurrent acceptance', () => {
-  it('two processes accepting at once never share or skip a number', async () => {
+  it('two connections (two processes) accepting at once never share or skip a number: writes begin IMMEDIATE and wait', async () => {
     const s = openTestServices();
     const ids: number[] = [];
     for (let i = 0; i < 40; i++) {

@@ -5,8 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import type { AppEvent, PresentationPayload } from '../../electron/core/contract';
 import { createServices, type Services } from '../../electron/services/createServices';
-import { caseEvents, claimItems, hearingRecordSteps, hearings, payments, rooms, settlementItems, staff, workers } from '../../db/schema';
-import { appPaths, callApi, caseInput, makeId, tempDataDir, workerDraft } from '../support/services';
+import { caseEvents, claimItems, hearingRecordSteps, hearings, payments, rooms, settlementItems, workers } from '../../db/schema';
+import { addAccount, appPaths, callApi, caseInput, makeId, tempDataDir, workerDraft } from '../support/services';
 
 // A clock the test moves by hand; the unmask timer itself runs on real time.
 let clock = new Date('2026-11-20T02:42:00Z'); // 10:42 in China
@@ -60,10 +60,10 @@ beforeAll(async () => {
   }
   db.insert(payments).values({ caseId, workerId: ws[0].id, amountFen: 50_000, paidAt: '2026-11-20T10:30', method: 'cash', createdAt: clock.toISOString() }).run();
 
-  // A hearing of the case (rooms and staff as settings).
+  // A hearing of the case (rooms as settings, arbitrator and clerk as accounts).
   const roomId = db.insert(rooms).values({ name: '第一仲裁庭' }).returning().get().id;
-  const arbitrator = db.insert(staff).values({ role: 'arbitrator', name: '黄仲裁' }).returning().get().id;
-  const clerk = db.insert(staff).values({ role: 'clerk', name: '温书记' }).returning().get().id;
+  const arbitrator = await addAccount(services, '黄仲裁', ['arbitrator']);
+  const clerk = await addAccount(services, '温书记', ['clerk']);
   hearingId = db
     .insert(hearings)
     .values({ caseId, startsAt: '2026-11-20T10:00', endsAt: '2026-11-20T11:30', roomId, procedure: 'simplified', presidingId: arbitrator, clerkId: clerk, createdAt: clock.toISOString() })

@@ -36,7 +36,7 @@ describe('web host', () => {
   it('refuses API calls without the per-launch token or with a wrong one', async () => {
     const none = await post('settings.get', {}, null);
     expect(none.status).toBe(401);
-    expect((await none.json()).error.message).toContain('令牌');
+    expect((await none.json()).error.message).toBe('请先登录');
     expect((await post('settings.get', {}, 'x'.repeat(32))).status).toBe(401);
   });
 
@@ -60,7 +60,7 @@ describe('web host', () => {
 
   it('pushes a change event over SSE when a case is filed', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${base()}/api/events?token=${host.token}`, { signal: controller.signal });
+    const response = await fetch(`${base()}/api/events`, { headers: { 'X-Sucai-Token': host.token }, signal: controller.signal });
     const reader = response.body!.getReader();
     await reader.read(); // ": connected"
     const created = await (await post('cases.create', caseInput([workerDraft('罗建国', makeId('360702', '1966-06-06', 81), '4200')]))).json();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentKind } from '../../electron/core/contract';
 import type { Services } from '../../electron/services/createServices';
-import { callApi, caseInput, makeId, workerDraft } from './services';
+import { addAccount, callApi, caseInput, makeId, recordAttendance, workerDraft } from './services';
 
 const NAMES = ['赵建华', '钱志强', '孙秀英', '李国平', '周德明', '吴桂兰', '郑海涛', '王春生', '冯玉梅', '陈长青', '褚晓东', '卫红霞'];
 
@@ -25,7 +25,7 @@ export async function buildEveryDocumentWorld(s: Services & { dataDir: string })
     ['c', 'arbitrator', '陈志刚'],
     ['k', 'clerk', '周婷'],
   ] as const) {
-    staff[k] = (await callApi(s, 'staff.save', { role, name })).staff.find((x) => x.name === name && x.role === role)!.id;
+    staff[k] = await addAccount(s, name, [role]);
   }
   const room = (await callApi(s, 'rooms.save', { name: '第一仲裁庭', location: '仲裁院三楼' })).rooms.find((r) => r.name === '第一仲裁庭')!.id;
   const hearing = await callApi(s, 'hearings.schedule', {
@@ -39,7 +39,7 @@ export async function buildEveryDocumentWorld(s: Services & { dataDir: string })
     clerkId: staff.k!,
     noticeServedOn: '2026-11-16',
   });
-  await callApi(s, 'hearings.attendance', { id: hearing.id, applicantPresent: true, respondentPresent: true });
+  await recordAttendance(s, hearing.id);
   const file = path.join(s.dataDir, '工资表.txt');
   fs.writeFileSync(file, '姓名,应发,实发\n赵建华,24473.05,0\n');
   await callApi(s, 'evidence.addFromPaths', { caseId: main, paths: [file], track: 'arbitration', submittedBy: 'applicant' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createServices, type Services } from '../../electron/services/createServices';
 import { dispatch } from '../../electron/services/dispatch';
 import { systemCaller } from '../../electron/services/caller';
-import { contract, type MethodInput, type MethodName, type MethodOutput, type MethodSpec } from '../../electron/core/contract';
+import { contract, type MethodInput, type MethodName, type MethodOutput, type MethodSpec, type Role } from '../../electron/core/contract';
 import { computeIdCheck } from '../../electron/core/ids/idNumber';
 import { emptyWorkerDraft, type WorkerDraft } from '../../electron/core/workers/workerDraft';
 
@@ -70,4 +70,30 @@ export function caseInput(workers: ReturnType<typeof workerDraft>[], overrides: 
     representativeIndexes: [],
     ...overrides,
   };
+}
+
+/** The initial password test accounts get (they are never asked to change it in these tests). */
+export const TEST_PASSWORD = 'sucai-test-2026';
+
+/**
+ * Adds a person as an account (arbitrators and clerks sit on hearings): the sign-in name is the
+ * given one or the person's name. Returns the account id.
+ */
+export async function addAccount(services: Services, name: string, roles: Role[], username = name): Promise<number> {
+  const list = await callApi(services, 'accounts.create', { username, name, roles, password: TEST_PASSWORD });
+  return list.find((a) => a.username === username.toLowerCase())!.id;
+}
+
+/**
+ * hearings.attendance with every party listed: the applicant side (representatives, else each
+ * worker) and each respondent present or not as given (all present by default).
+ */
+export async function recordAttendance(services: Services, hearingId: number, opts: { applicants?: boolean; respondents?: boolean | Record<string, boolean> } = {}) {
+  const detail = await callApi(services, 'hearings.get', { id: hearingId });
+  const respondentPresent = (name: string) => (typeof opts.respondents === 'object' ? (opts.respondents[name] ?? true) : (opts.respondents ?? true));
+  return callApi(services, 'hearings.attendance', {
+    id: hearingId,
+    applicants: detail.attendance.applicants.map((a) => ({ workerId: a.partyId, present: opts.applicants ?? true })),
+    respondents: detail.attendance.respondents.map((r) => ({ respondentId: r.partyId, present: respondentPresent(r.name) })),
+  });
 }

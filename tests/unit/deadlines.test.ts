@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { publicationDays } from '../../electron/core/clock/periods';
 import { createCalendar } from '../../electron/core/clock/calendar';
 import {
   computeDeadlines,
@@ -23,6 +24,7 @@ function summary(list: Deadline[]): Record<string, [string, string | null]> {
 // Case A: received Thu 2026-03-05, accepted Mon 3/9, served Thu 3/12.
 //  acceptance: 3/5 + 5 working = 3/6 (1), skip 3/7–8, 3/9–3/12 (2–5) → 3/12.
 //  serveCopy:  3/9 + 5 working = 3/10–3/13 (1–4), skip 3/14–15, 3/16 (5) → 3/16.
+//  tribunalNotice: same count as serveCopy (Law Art 32, 5 days from acceptance) → 3/16; told on 3/13.
 //  defence:    3/12 + 10 working = 3/13 (1), 3/16–3/20 (2–6), 3/23–3/26 (7–10) → 3/26.
 //  award:      3/9 + 45 calendar = 22 days to 3/31, 23 more → Thu 4/23 (working day).
 //  fastTrack:  3/9 + 30 calendar = Wed 4/8 (清明 is 4/4–4/6, not the last day).
@@ -30,6 +32,7 @@ const caseA: CaseClockInput = {
   receivedOn: '2026-03-05',
   acceptedOn: '2026-03-09',
   respondentServedOn: '2026-03-12',
+  tribunalNotifiedOn: '2026-03-13',
   fastTrackTargetDays: 30,
 };
 
@@ -40,6 +43,7 @@ describe('computeDeadlines — ordinary case through time', () => {
       expected: {
         acceptanceDecision: ['done', '2026-03-12'],
         serveCopy: ['done', '2026-03-16'],
+        tribunalNotice: ['done', '2026-03-16'],
         defence: ['open', '2026-03-26'],
         award: ['open', '2026-04-23'],
         fastTrack: ['open', '2026-04-08'],
@@ -52,6 +56,7 @@ describe('computeDeadlines — ordinary case through time', () => {
       expected: {
         acceptanceDecision: ['done', '2026-03-12'],
         serveCopy: ['done', '2026-03-16'],
+        tribunalNotice: ['done', '2026-03-16'],
         defence: ['done', '2026-03-26'],
         award: ['open', '2026-04-23'],
         fastTrack: ['open', '2026-04-08'],
@@ -64,6 +69,7 @@ describe('computeDeadlines — ordinary case through time', () => {
       expected: {
         acceptanceDecision: ['done', '2026-03-12'],
         serveCopy: ['done', '2026-03-16'],
+        tribunalNotice: ['done', '2026-03-16'],
         defence: ['done', '2026-03-26'],
         award: ['open', '2026-04-23'],
         fastTrack: ['overdue', '2026-04-08'],
@@ -75,6 +81,7 @@ describe('computeDeadlines — ordinary case through time', () => {
       expected: {
         acceptanceDecision: ['done', '2026-03-12'],
         serveCopy: ['done', '2026-03-16'],
+        tribunalNotice: ['done', '2026-03-16'],
         defence: ['done', '2026-03-26'],
         award: ['overdue', '2026-04-23'],
         fastTrack: ['overdue', '2026-04-08'],
@@ -92,6 +99,7 @@ describe('computeDeadlines — ordinary case through time', () => {
     expect(summary(list)).toEqual({
       acceptanceDecision: ['done', '2026-03-12'],
       serveCopy: ['done', '2026-03-16'],
+      tribunalNotice: ['done', '2026-03-16'],
       defence: ['done', '2026-03-26'],
       award: ['done', '2026-04-23'],
       fastTrack: ['done', '2026-04-08'],
@@ -116,6 +124,7 @@ describe('computeDeadlines — before acceptance', () => {
     expect(summary(list)).toEqual({
       acceptanceDecision: [status, '2026-10-13'],
       serveCopy: ['waiting', null],
+      tribunalNotice: ['waiting', null],
       defence: ['waiting', null],
       award: ['waiting', null],
       fastTrack: ['waiting', null],
@@ -215,7 +224,7 @@ describe('computeDeadlines — other shapes', () => {
 
   it('no fast-track target → no fast-track deadline', () => {
     const list = computeDeadlines({ ...caseA, fastTrackTargetDays: 0 }, '2026-03-20', cal);
-    expect(list.map((d) => d.key)).toEqual(['acceptanceDecision', 'serveCopy', 'defence', 'award']);
+    expect(list.map((d) => d.key)).toEqual(['acceptanceDecision', 'serveCopy', 'tribunalNotice', 'defence', 'award']);
   });
 
   it('rules are configurable (acceptance as 5 calendar days)', () => {
@@ -241,5 +250,54 @@ describe('computeDeadlines — other shapes', () => {
 
   it('nextDue ignores waiting and done deadlines', () => {
     expect(nextDue([])).toBeNull();
+  });
+});
+
+describe('组庭通知 (Law Art 32): 5 working days from acceptance', () => {
+  // accepted Mon 3/9 → 3/10–3/13 (1–4), skip 3/14–15, Mon 3/16 (5).
+  it.each([
+    { label: 'not yet told, on the last day', told: null, today: '2026-03-16', expected: ['open', '2026-03-16'] },
+    { label: 'not yet told, a day late', told: null, today: '2026-03-17', expected: ['overdue', '2026-03-16'] },
+    { label: 'told in time', told: '2026-03-11', today: '2026-03-17', expected: ['done', '2026-03-16'] },
+    { label: 'told late', told: '2026-03-18', today: '2026-03-20', expected: ['done', '2026-03-16'] },
+  ])('$label', ({ told, today, expected }) => {
+    const list = computeDeadlines({ ...caseA, tribunalNotifiedOn: told }, today, cal);
+    expect(summary(list).tribunalNotice).toEqual(expected);
+    if (told === '2026-03-18') expect(byKey(list).tribunalNotice?.explanation).toContain('超过期限2日');
+  });
+  it('counts as a deadline of the tribunal (nextDue)', () => {
+    expect(nextDue(computeDeadlines({ ...caseA, tribunalNotifiedOn: null }, '2026-03-13', cal))).toBe('2026-03-16');
+  });
+});
+
+describe('公告送达 periods are excluded from the award period (Rules Art 46(6))', () => {
+  // publicationDays counts the days after each publication day, overlaps once, only after the clock's start.
+  it.each([
+    // 30 days after 3/20: 3/21–4/19
+    ['one publication', ['2026-03-20'], 30, '2026-03-09', null, 30],
+    // 3/21–4/19 ∪ 3/26–4/24 = 3/21–4/24: 11 (March) + 24 = 35
+    ['two overlapping publications', ['2026-03-20', '2026-03-25'], 30, '2026-03-09', null, 35],
+    // 3/2–3/31, only days after 3/9 count: 3/10–3/31 = 22
+    ['published before acceptance', ['2026-03-01'], 30, '2026-03-09', null, 22],
+    // closed 3/25: 3/21–3/25 = 5
+    ['case closed during publication', ['2026-03-20'], 30, '2026-03-09', '2026-03-25', 5],
+    // the commission's setting: 60 days (pre-2022 civil procedure) → 3/21–5/19 = 11 + 30 + 19
+    ['a 60-day setting', ['2026-03-20'], 60, '2026-03-09', null, 60],
+    ['no publication', [], 30, '2026-03-09', null, 0],
+  ] as const)('%s', (_label, published, period, from, until, expected) => {
+    expect(publicationDays([...published], period, from, until)).toBe(expected);
+  });
+
+  it('moves the award and fast-track dates and says why', () => {
+    // award: 3/9 + 45 + 30 = 3/9 + 75: 22 (Mar) + 30 (Apr) + 23 → Sat 5/23 → Mon 5/25.
+    // fast track: 3/9 + 30 + 30 = 60: 22 + 30 + 8 → Fri 5/8 (a working day).
+    const list = byKey(computeDeadlines({ ...caseA, publicationDays: 30 }, '2026-03-20', cal));
+    expect(list.award?.dueOn).toBe('2026-05-25');
+    expect(list.fastTrack?.dueOn).toBe('2026-05-08');
+    expect(list.award?.explanation).toContain('公告送达期间30日不计入（《办案规则》第四十六条第六项）');
+    // suspension and publication together: 7 + 30 = 37 excluded → 3/9 + 82: 22 + 30 + 30 → Sat 5/30 → Mon 6/1
+    const both = byKey(computeDeadlines({ ...caseA, publicationDays: 30, suspendedDays: 7 }, '2026-03-20', cal));
+    expect(both.award?.dueOn).toBe('2026-06-01');
+    expect(both.award?.explanation).toContain('中止审理期间7日、公告送达期间30日不计入');
   });
 });

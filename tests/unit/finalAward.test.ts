@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyItem, finalAwardThreshold, minimumWageOn, splitAward, thresholdOn, type ClassifiableItem } from '../../electron/core/finalAward';
+import { classifyItem, finalAwardThreshold, finalityReason, minimumWageOn, splitAward, thresholdOn, type ClassifiableItem } from '../../electron/core/finalAward';
 
 // Every figure worked out by hand in fen (1 元 = 100 fen).
 // 1,850元 = 185,000 fen → threshold 12 × 185,000 = 2,220,000 fen = 22,200元.
@@ -41,40 +41,47 @@ describe('finalAwardThreshold / thresholdOn', () => {
   });
 });
 
-describe('classifyItem: per worker, per item; the CLAIMED amount decides', () => {
+describe('classifyItem: per worker, per item; the AWARDED amount decides (Rules Art 50 "单项裁决数额"; SPC 解释（一）第十九条)', () => {
   const T = 2_220_000; // 22,200元
   const cases: [string, ClassifiableItem, number, boolean][] = [
-    ['wages exactly at 22,200.00元', { type: 'unpaidWages', claimedFen: 2_220_000, awardedFen: 2_220_000 }, T, true],
-    ['wages one fen over: 22,200.01元', { type: 'unpaidWages', claimedFen: 2_220_001, awardedFen: 2_000_000 }, T, false],
-    ['wages well below', { type: 'unpaidWages', claimedFen: 860_000, awardedFen: 860_000 }, T, true],
+    ['wages awarded exactly 22,200.00元', { type: 'unpaidWages', claimedFen: 2_220_000, awardedFen: 2_220_000 }, T, true],
+    ['wages awarded one fen over: 22,200.01元', { type: 'unpaidWages', claimedFen: 2_500_000, awardedFen: 2_220_001 }, T, false],
+    // the issue's case: claimed 26,300元, awarded 20,000元, threshold 22,200元 → final
+    ['claimed 26,300元, awarded 20,000元', { type: 'unpaidWages', claimedFen: 2_630_000, awardedFen: 2_000_000 }, T, true],
+    ['claimed 22,200.01元, awarded 22,200.00元', { type: 'unpaidWages', claimedFen: 2_220_001, awardedFen: 2_220_000 }, T, true],
     ['overtime within', { type: 'overtime', claimedFen: 120_000, awardedFen: 100_000 }, T, true],
-    ['compensation within', { type: 'compensation', claimedFen: 1_500_000, awardedFen: 0 }, T, true],
-    ['damages above', { type: 'damages', claimedFen: 3_000_000, awardedFen: 1_000_000 }, T, false],
-    ['dismissed item within the threshold is still final', { type: 'unpaidWages', claimedFen: 500_000, awardedFen: 0 }, T, true],
-    ['dismissed item above the threshold is non-final', { type: 'unpaidWages', claimedFen: 2_500_000, awardedFen: 0 }, T, false],
-    // a large claim reduced below the threshold stays non-final: the claim, not the award, decides
-    ['claimed 30,000元 awarded 10,000元', { type: 'unpaidWages', claimedFen: 3_000_000, awardedFen: 1_000_000 }, T, false],
+    ['compensation dismissed', { type: 'compensation', claimedFen: 1_500_000, awardedFen: 0 }, T, true],
+    ['damages awarded above', { type: 'damages', claimedFen: 3_000_000, awardedFen: 2_300_000 }, T, false],
+    ['a dismissed item above the threshold is final (0 decided)', { type: 'unpaidWages', claimedFen: 2_500_000, awardedFen: 0 }, T, true],
+    ['claimed 30,000元 awarded 10,000元', { type: 'unpaidWages', claimedFen: 3_000_000, awardedFen: 1_000_000 }, T, true],
+    ['claimed 30,000元 awarded in full', { type: 'unpaidWages', claimedFen: 3_000_000, awardedFen: 3_000_000 }, T, false],
     ["'other' claims are outside Art 47(1)", { type: 'other', claimedFen: 10_000, awardedFen: 10_000 }, T, false],
-    ['the higher threshold after the switch (24,000元)', { type: 'unpaidWages', claimedFen: 2_300_000 }, 2_400_000, true],
+    ['the higher threshold after the switch (24,000元)', { type: 'unpaidWages', claimedFen: 2_300_000, awardedFen: 2_300_000 }, 2_400_000, true],
     ['zero claim', { type: 'overtime', claimedFen: 0, awardedFen: 0 }, T, true],
   ];
   it.each(cases)('%s', (_label, item, threshold, expected) => {
     expect(classifyItem(item, threshold)).toBe(expected);
   });
   it('refuses a non-integer amount', () => {
-    expect(() => classifyItem({ type: 'unpaidWages', claimedFen: 12.5 }, 2_220_000)).toThrow(RangeError);
+    expect(() => classifyItem({ type: 'unpaidWages', claimedFen: 1250, awardedFen: 12.5 }, 2_220_000)).toThrow(RangeError);
   });
-  it('the award date decides the threshold: 23,000元 is non-final in November 2026 and final in December', () => {
-    const item = { type: 'unpaidWages' as const, claimedFen: 2_300_000 };
+  it('the award date decides the threshold: 23,000元 awarded is non-final in November 2026 and final in December', () => {
+    const item = { type: 'unpaidWages' as const, claimedFen: 2_300_000, awardedFen: 2_300_000 };
     expect(classifyItem(item, thresholdOn(WAGES, '2026-11-30')!.thresholdFen)).toBe(false);
     expect(classifyItem(item, thresholdOn(WAGES, '2026-12-01')!.thresholdFen)).toBe(true);
+  });
+  it('says why, in the editor\'s words', () => {
+    expect(finalityReason({ type: 'unpaidWages', claimedFen: 2_630_000, awardedFen: 2_000_000 }, T)).toBe('裁决数额20,000.00元（请求26,300.00元）不超过22,200.00元，终局');
+    expect(finalityReason({ type: 'unpaidWages', claimedFen: 2_630_000, awardedFen: 2_630_000 }, T)).toBe('裁决数额26,300.00元超过22,200.00元，非终局');
+    expect(finalityReason({ type: 'unpaidWages', claimedFen: 2_630_000, awardedFen: 0 }, T)).toMatch(/驳回.*终局/);
+    expect(finalityReason({ type: 'other', claimedFen: 100, awardedFen: 100 }, T)).toMatch(/非终局/);
   });
 });
 
 describe('splitAward', () => {
   it('keeps input order in each part; a case total above the threshold does not matter (per worker)', () => {
     // 30 workers × 10,000元 = 300,000元 in total, yet every item is final on its own.
-    const items = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, type: 'unpaidWages' as const, claimedFen: 1_000_000 }));
+    const items = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, type: 'unpaidWages' as const, claimedFen: 1_000_000, awardedFen: 1_000_000 }));
     const classified = items.map((it) => ({ ...it, isFinal: classifyItem(it, 2_220_000) }));
     const split = splitAward(classified);
     expect(split.final).toHaveLength(30);

@@ -54,6 +54,11 @@ describe('tribunalProblem', () => {
   it.each([
     { t: { procedure: 'simplified' as const, presidingId: 1, wingIds: [] }, problem: null },
     { t: { procedure: 'simplified' as const, presidingId: 1, wingIds: [2] }, problem: /独任/ },
+    // a collective dispute (12 workers): never a sole arbitrator, three with a presiding one (Law Art 31; 组织规则 Art 13)
+    { t: { procedure: 'simplified' as const, presidingId: 1, wingIds: [], collectiveWorkers: 12 }, problem: /集体劳动人事争议（12名劳动者有共同请求）.*三名仲裁员/ },
+    { t: { procedure: 'ordinary' as const, presidingId: 1, wingIds: [2], collectiveWorkers: 12 }, problem: /三名仲裁员/ },
+    { t: { procedure: 'ordinary' as const, presidingId: 1, wingIds: [2, 3], collectiveWorkers: 12 }, problem: null },
+    { t: { procedure: 'ordinary' as const, presidingId: 1, wingIds: [2, 2], collectiveWorkers: 12 }, problem: /不同的人/ },
     { t: { procedure: 'ordinary' as const, presidingId: 1, wingIds: [2, 3] }, problem: null },
     { t: { procedure: 'ordinary' as const, presidingId: 1, wingIds: [2] }, problem: /三名仲裁员/ },
     { t: { procedure: 'ordinary' as const, presidingId: 1, wingIds: [] }, problem: /三名仲裁员/ },

@@ -5,6 +5,7 @@ import {
   computeIdCheck,
   idNumberLooksNumericallyMangled,
   upgradeLegacyIdNumber,
+  LEGACY_ID_MESSAGE,
   ID_NUMBER_MANGLED_MESSAGE,
 } from '../../electron/core/ids/idNumber';
 import { checkCreditCode, computeCreditCodeCheck } from '../../electron/core/ids/creditCode';
@@ -49,8 +50,6 @@ describe('checkIdNumber', () => {
     ['440524188001010014', '440524188001010014', '1880-01-01', 'male'], // born 1880, sequence 001 odd
     ['360702198801010014', '360702198801010014', '1988-01-01', 'male'],
     ['440300199003070020', '440300199003070020', '1990-03-07', 'female'],
-    // legacy 15 digits: 360702 880101 001 → born 1988-01-01, last digit 1 odd → male
-    ['360702880101001', '360702880101001', '1988-01-01', 'male'],
   ] as const)('%s is valid', (raw, value, birthDate, sex) => {
     expect(checkIdNumber(raw, TODAY)).toEqual({ ok: true, value, birthDate, sex });
   });
@@ -72,6 +71,19 @@ describe('checkIdNumber', () => {
     ['360702881301001', '身份证号码中的出生日期19881301不是有效日期'],
   ])('%s → %s', (raw, message) => {
     expect(checkIdNumber(raw, TODAY)).toEqual({ ok: false, message });
+  });
+
+  // First-generation 15-digit cards stopped being valid on 2013-01-01: refused from that day on,
+  // accepted only as a recorded exception (allowLegacy). 360702 880101 001 → born 1988-01-01, male.
+  it.each([
+    ['refused today', '360702880101001', TODAY, {}, { ok: false, legacy: true, message: LEGACY_ID_MESSAGE }],
+    ['refused on the cutoff day', '360702880101001', '2013-01-01', {}, { ok: false, legacy: true, message: LEGACY_ID_MESSAGE }],
+    ['still valid the day before', '360702880101001', '2012-12-31', {}, { ok: true, legacy: true, value: '360702880101001', birthDate: '1988-01-01', sex: 'male' }],
+    ['accepted as a recorded exception', '360702880101001', TODAY, { allowLegacy: true }, { ok: true, legacy: true, value: '360702880101001', birthDate: '1988-01-01', sex: 'male' }],
+    // an exception does not make a bad date pass
+    ['bad date even as an exception', '360702881301001', TODAY, { allowLegacy: true }, { ok: false, message: '身份证号码中的出生日期19881301不是有效日期' }],
+  ] as const)('15 digits %s', (_label, raw, today, opts, expected) => {
+    expect(checkIdNumber(raw, today, opts)).toEqual(expected);
   });
 
   it('accepts a birth date equal to today', () => {
@@ -101,8 +113,9 @@ describe('ID numbers stored as spreadsheet numbers', () => {
     expect(ID_NUMBER_MANGLED_MESSAGE).toBe('该单元格被表格存为数字，身份证号码末几位已丢失，请把该列设为文本后重新录入');
   });
 
-  it('reads a 15-digit numeric cell and a text cell', () => {
-    expect(checkIdNumberCell(360702880101001, TODAY)).toMatchObject({ ok: true, birthDate: '1988-01-01' });
+  it('reads a 15-digit numeric cell (exact, but a first-generation number) and a text cell', () => {
+    expect(checkIdNumberCell(360702880101001, TODAY)).toEqual({ ok: false, legacy: true, message: LEGACY_ID_MESSAGE });
+    expect(checkIdNumberCell(360702880101001, TODAY, { allowLegacy: true })).toMatchObject({ ok: true, birthDate: '1988-01-01' });
     expect(checkIdNumberCell('11010519491231002X', TODAY)).toMatchObject({ ok: true });
     expect(checkIdNumberCell(null, TODAY)).toEqual({ ok: false, message: '身份证号码为空' });
   });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseYuanToFen, formatFen, formatYuan, fenToChineseUpper, sumFen } from '../../electron/core/money';
+import { parseYuanToFen, formatFen, formatYuan, fenToChineseUpper, sumFen, MAX_AMOUNT_FEN } from '../../electron/core/money';
 
 describe('parseYuanToFen', () => {
   it.each([
@@ -45,9 +45,22 @@ describe('parseYuanToFen', () => {
     ['1.2.3', '金额格式不正确，请填写数字，如1234.50'],
     [Number.NaN, '金额格式不正确，请填写数字，如1234.50'],
     [Number.POSITIVE_INFINITY, '金额格式不正确，请填写数字，如1234.50'],
-    ['99999999999999999999', '金额过大'],
+    ['99999999999999999999', '金额过大：单项不能超过1亿元'],
+    ['90,071,992,547,409.91', '金额过大：单项不能超过1亿元'], // two of these overflowed the case total (issue 8)
+    ['100000000.01', '金额过大：单项不能超过1亿元'],
+    ['1.0000001万万', '金额格式不正确，请填写数字，如1234.50'],
+    [100_000_000.01, '金额过大：单项不能超过1亿元'],
   ])('%j → %s', (input, message) => {
     expect(parseYuanToFen(input)).toEqual({ ok: false, message });
+  });
+});
+
+describe('the per-item bound', () => {
+  it('accepts exactly 1亿元 (MAX_AMOUNT_FEN) and 10000万', () => {
+    expect(parseYuanToFen('100000000')).toEqual({ ok: true, fen: MAX_AMOUNT_FEN });
+    expect(parseYuanToFen('10000万')).toEqual({ ok: true, fen: MAX_AMOUNT_FEN });
+    // 2000 workers × 10 items at the bound still add up exactly
+    expect(Number.isSafeInteger(2000 * 10 * MAX_AMOUNT_FEN)).toBe(true);
   });
 });
 

@@ -24,7 +24,7 @@ function byKey(list: Deadline[]): Partial<Record<DeadlineKey, Deadline>> {
 //            5 days + 10 extension: 60 → Sun 10/18 → Mon 10/19.
 //           15 days + 15 extension: 75 → 12 (Aug) + 30 (Sep) + 31 (Oct) = 73, + 2 → Mon 11/2.
 //   fastTrack 30 → Fri 9/18; +3 = 33 → Mon 9/21; +5 = 35 → Wed 9/23; +15 = 45 → Sat 10/3 (国庆) → Thu 10/8.
-const caseA: CaseClockInput = { receivedOn: '2026-03-05', acceptedOn: '2026-03-09', respondentServedOn: '2026-03-12', fastTrackTargetDays: 30 };
+const caseA: CaseClockInput = { receivedOn: '2026-03-05', acceptedOn: '2026-03-09', respondentServedOn: '2026-03-12', tribunalNotifiedOn: '2026-03-12', fastTrackTargetDays: 30 };
 const caseB: CaseClockInput = { receivedOn: '2026-08-17', acceptedOn: '2026-08-19', fastTrackTargetDays: 30 };
 
 describe('computeDeadlines — suspended days push the award and fast-track dates', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFen } from '../../electron/core/money';
-import { ID_NUMBER_MANGLED_MESSAGE } from '../../electron/core/ids/idNumber';
+import { ID_NUMBER_MANGLED_MESSAGE, LEGACY_ID_MESSAGE } from '../../electron/core/ids/idNumber';
 import {
   emptyWorkerDraft,
   workerFieldLabels,
@@ -160,6 +160,7 @@ describe('validateWorkers: one row', () => {
       owedFen: 200000,
       bankCard: '6217000012345678',
       note: '已签字',
+      idNumberNote: null,
     });
   });
 
@@ -185,6 +186,7 @@ describe('validateWorkers: one row', () => {
       owedFen: 123450,
       bankCard: null,
       note: null,
+      idNumberNote: null,
     });
   });
 
@@ -222,10 +224,30 @@ describe('validateWorkers: the list', () => {
     expect(r.problems.map((p) => p.message)).toEqual(['与第9、12行身份证号码重复', '与第5、12行身份证号码重复', '与第5、9行身份证号码重复']);
   });
 
+  it('a 15-digit first-generation ID is refused with the reason; accepted only as a recorded exception', () => {
+    // first-generation cards stopped being valid on 2013-01-01
+    const refused = validateWorkers([draft({ idNumber: '440524800101001' })], TODAY);
+    expect(refused.problems).toEqual([{ index: 0, field: 'idNumber', level: 'error', message: LEGACY_ID_MESSAGE }]);
+    expect(refused.workers[0]).toBeNull();
+    const accepted = validateWorkers([draft({ idNumber: '440524800101001', legacyIdReason: ' 本人仅持有第一代身份证，二代证在补办中 ' })], TODAY);
+    expect(accepted.problems).toEqual([{ index: 0, field: 'idNumber', level: 'warning', message: '15位旧证号按例外登记：本人仅持有第一代身份证，二代证在补办中' }]);
+    expect(accepted.workers[0]).toMatchObject({ idNumber: '440524800101001', sex: 'male', birthDate: '1980-01-01', idNumberNote: '15位旧证号按例外登记：本人仅持有第一代身份证，二代证在补办中' });
+    // the exception covers a 15-digit number only: an 18-digit one is checked as always
+    expect(validateWorkers([draft({ idNumber: '440524188001010015', legacyIdReason: '例外' })], TODAY).problems[0]?.message).toMatch(/校验位错误/);
+  });
+
   it('a duplicate written as 15 digits and as 18 is not matched (different values)', () => {
-    // upgrade of legacy numbers is out of scope: both forms are accepted separately
-    const r = validateWorkers([draft({ idNumber: '440524800101001' }), draft({ idNumber: '440524188001010014' })], TODAY);
-    expect(r.problems).toEqual([]);
+    // upgrade of legacy numbers is out of scope: both forms are kept separately
+    const r = validateWorkers([draft({ idNumber: '440524800101001', legacyIdReason: '仅有一代证' }), draft({ idNumber: '440524188001010014' })], TODAY);
+    expect(r.problems.filter((p) => p.level === 'error')).toEqual([]);
+  });
+
+  it('an ID the spreadsheet stored as a number stays flagged as such, never as a check-digit error', () => {
+    // 360702198801010014 stored as 3.60702198801010e17 reads back as …0000: without the flag the grid says which
+    // check digit it "should" have — an invitation to invent an ID that passes
+    const r = validateWorkers([draft({ idNumber: '360702198801010000', idNumberStoredAsNumber: true })], TODAY);
+    expect(r.problems).toEqual([{ index: 0, field: 'idNumber', level: 'error', message: ID_NUMBER_MANGLED_MESSAGE }]);
+    expect(validateWorkers([draft({ idNumber: '360702198801010000' })], TODAY).problems[0]?.message).toMatch(/^身份证号码校验位错误：末位应为\d，现为0$/);
   });
 });
 
@@ -299,10 +321,18 @@ describe('parseRosterGrid (pure grid cases)', () => {
     expect(p.issues.map((i) => i.message)).toEqual([`第2行 C列（身份证号码）：${ID_NUMBER_MANGLED_MESSAGE}`]);
   });
 
-  it('a 15-digit legacy ID stored as a number is still exact', () => {
+  it('a 15-digit legacy ID stored as a number is still exact, and refused as a first-generation number', () => {
     const p = parseRosterGrid({ sheetName: 's', rows: [header, [1, '胡平', 440524800101001, null, 3000, 1000, 2000]] }, TODAY);
     expect(p.drafts[0].idNumber).toBe('440524800101001');
-    expect(p.issues).toEqual([]);
+    expect(p.drafts[0].idNumberStoredAsNumber).toBeUndefined();
+    expect(p.issues.map((i) => i.message)).toEqual([`第2行 C列（身份证号码）：${LEGACY_ID_MESSAGE}`]);
+  });
+
+  it('an 18-digit ID stored as a number keeps its flag in the draft that goes to the grid', () => {
+    const p = parseRosterGrid({ sheetName: 's', rows: [header, [1, '胡平', 3.60702198801011e17, null, 3000, 1000, 2000]] }, TODAY);
+    expect(p.drafts[0].idNumberStoredAsNumber).toBe(true);
+    // in the grid (no sheet overrides any more) the same message, not a check-digit error
+    expect(validateWorkers(p.drafts, TODAY).problems.map((x) => x.message)).toEqual([ID_NUMBER_MANGLED_MESSAGE]);
   });
 
   it('skips blank and pre-numbered template rows, continues after 小计, stops at 合计, warns about rows after it', () => {

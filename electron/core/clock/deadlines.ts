@@ -7,6 +7,7 @@ export type PeriodRule = { days: number; unit: 'working' | 'calendar' };
 export type ClockRules = {
   acceptanceDecision: PeriodRule;
   serveCopy: PeriodRule;
+  tribunalNotice: PeriodRule;
   defence: PeriodRule;
   award: PeriodRule;
   awardExtensionMax: number;
@@ -16,6 +17,7 @@ export type ClockRules = {
 export const defaultClockRules: ClockRules = {
   acceptanceDecision: { days: 5, unit: 'working' },
   serveCopy: { days: 5, unit: 'working' },
+  tribunalNotice: { days: 5, unit: 'working' },
   defence: { days: 10, unit: 'working' },
   award: { days: 45, unit: 'calendar' },
   awardExtensionMax: 15,
@@ -33,6 +35,13 @@ export type CaseClockInput = {
    * the case's suspensions, an open one counted up to today. Both due dates move by this many days.
    */
   suspendedDays?: number;
+  /**
+   * Calendar days of notice by publication (公告送达) excluded the same way (Rules Art 46(6)),
+   * from core/clock/periods.publicationDays.
+   */
+  publicationDays?: number;
+  /** When the parties were told the tribunal's members in writing (组庭通知书 served on every party). */
+  tribunalNotifiedOn?: string | null;
   fastTrackTargetDays: number;
   closedOn?: string | null;
 };
@@ -40,6 +49,7 @@ export type CaseClockInput = {
 export type DeadlineKey =
   | 'acceptanceDecision'
   | 'serveCopy'
+  | 'tribunalNotice'
   | 'defence'
   | 'award'
   | 'fastTrack'
@@ -62,6 +72,7 @@ export type Deadline = {
 export const DEADLINE_LABELS: Record<DeadlineKey, string> = {
   acceptanceDecision: '受理决定',
   serveCopy: '送达仲裁申请书副本',
+  tribunalNotice: '组庭通知',
   defence: '答辩期届满',
   award: '裁决期限',
   fastTrack: '速裁目标',
@@ -75,6 +86,7 @@ const RULES = '《办案规则》';
 export const DEADLINE_RULES: Record<DeadlineKey, string> = {
   acceptanceDecision: `${LAW}第二十九条、${RULES}第三十条；补正材料的，以收到补正材料之日为收到申请之日（${RULES}第四十六条）`,
   serveCopy: `${LAW}第三十条`,
+  tribunalNotice: `${LAW}第三十二条（受理之日起五日内将仲裁庭的组成情况书面通知当事人）、${RULES}第三十七条`,
   defence: `${LAW}第三十条`,
   award: `${LAW}第四十三条、${RULES}第四十五条、第四十六条`,
   fastTrack: '人社部办公厅《关于开展农民工工资争议速裁庭建设专项行动的通知》（2023年）；本委速裁结案目标（非法定期限）',
@@ -85,6 +97,7 @@ export const DEADLINE_RULES: Record<DeadlineKey, string> = {
 const BASIS: Record<DeadlineKey, string> = {
   acceptanceDecision: `${LAW}第二十九条、${RULES}第三十条`,
   serveCopy: `${LAW}第三十条`,
+  tribunalNotice: `${LAW}第三十二条`,
   defence: `${LAW}第三十条`,
   award: `${LAW}第四十三条、${RULES}第四十五条`,
   fastTrack: '本委速裁目标',
@@ -118,7 +131,27 @@ function fmt(date: string): string {
   return `${formatChineseDate(date)}（${formatWeekday(date)}）`;
 }
 
+/**
+ * Periods already run, per calendar object: the case page, the deadline refresh and the closing
+ * record recompute the same few hundred starting days over and over. A calendar is never changed
+ * in place (new holiday data means a new Calendar from createCalendar), so answers stay true.
+ */
+const ranPeriods = new WeakMap<Calendar, Map<string, Period>>();
+
+/** A period from `start` under `rule`, with its explanation. Pure; answers are remembered per calendar. */
 export function runPeriod(start: string, rule: PeriodRule, cal: Calendar, startEvent: string): Period {
+  let known = ranPeriods.get(cal);
+  if (!known) ranPeriods.set(cal, (known = new Map()));
+  const key = `${start}|${rule.days}|${rule.unit}|${startEvent}`;
+  const hit = known.get(key);
+  if (hit) return hit;
+  if (known.size >= 100_000) known.clear();
+  const period = countPeriod(start, rule, cal, startEvent);
+  known.set(key, period);
+  return period;
+}
+
+function countPeriod(start: string, rule: PeriodRule, cal: Calendar, startEvent: string): Period {
   if (rule.unit === 'working') {
     const r = addWorkingDays(start, rule.days, cal);
     const makeups: string[] = [];
@@ -231,6 +264,23 @@ export function computeDeadlines(
     } else out.push(running('serveCopy', acceptedOn, p));
   }
 
+  // 2b. Tell the parties the tribunal's members (组庭通知书), Law Art 32.
+  if (!acceptedOn) {
+    out.push(waiting('tribunalNotice', `尚未受理。受理后，自受理之次日起${rules.tribunalNotice.days}${unitWord(rules.tribunalNotice)}内将仲裁庭组成情况书面通知当事人。`));
+  } else {
+    const p = runPeriod(acceptedOn, rules.tribunalNotice, cal, '受理');
+    const told = input.tribunalNotifiedOn ?? null;
+    if (told) {
+      out.push(make('tribunalNotice', {
+        dueOn: p.due,
+        startOn: acceptedOn,
+        status: 'done',
+        skipped: p.skipped,
+        explanation: `依${BASIS.tribunalNotice}：${p.text}。组庭通知书已于${formatChineseDate(told)}送达各方当事人${lateness(told, p.due)}。`,
+      }));
+    } else out.push(running('tribunalNotice', acceptedOn, p));
+  }
+
   // 3. Defence period.
   const served = acceptedOn ? (input.respondentServedOn ?? null) : null;
   if (!served) {
@@ -263,16 +313,18 @@ export function computeDeadlines(
   const requestedExt = Math.max(0, Math.trunc(input.awardExtensionDays ?? 0));
   const ext = Math.min(requestedExt, rules.awardExtensionMax);
   const suspended = Math.max(0, Math.trunc(input.suspendedDays ?? 0));
+  const published = Math.max(0, Math.trunc(input.publicationDays ?? 0));
+  const excluded = suspended + published;
   const base = runPeriod(awardStart, rules.award, cal, awardEvent);
   let award: Period = base;
-  if (ext > 0 || suspended > 0) {
+  if (ext > 0 || excluded > 0) {
     // The extension and the excluded (suspended) days run on from the original last day (before any
     // holiday shift): the whole period is days + ext + suspended, and only its new last day is moved off a rest day.
-    const extended = runPeriod(awardStart, { days: rules.award.days + ext + suspended, unit: rules.award.unit }, cal, awardEvent);
+    const extended = runPeriod(awardStart, { days: rules.award.days + ext + excluded, unit: rules.award.unit }, cal, awardEvent);
     const capped = requestedExt > ext ? `（申请延长${requestedExt}日，超过最长${rules.awardExtensionMax}日，按${ext}日计）` : '';
     const parts = [
       ext > 0 ? `经批准延长${ext}日${capped}` : '',
-      suspended > 0 ? `${suspensionText(suspended)}，期限相应顺延` : '',
+      excluded > 0 ? `${excludedText(suspended, published)}，期限相应顺延` : '',
     ].filter(Boolean);
     award = {
       due: extended.due,
@@ -293,9 +345,9 @@ export function computeDeadlines(
   if (input.fastTrackTargetDays > 0) {
     const target = runPeriod(awardStart, { days: input.fastTrackTargetDays, unit: 'calendar' }, cal, awardEvent);
     let p: Period = target;
-    if (suspended > 0) {
-      const moved = runPeriod(awardStart, { days: input.fastTrackTargetDays + suspended, unit: 'calendar' }, cal, awardEvent);
-      p = { due: moved.due, skipped: moved.skipped, text: `${target.text}；${suspensionText(suspended)}，${moved.text.replace(/^自.*?之次日起算/, '合计')}` };
+    if (excluded > 0) {
+      const moved = runPeriod(awardStart, { days: input.fastTrackTargetDays + excluded, unit: 'calendar' }, cal, awardEvent);
+      p = { due: moved.due, skipped: moved.skipped, text: `${target.text}；${excludedText(suspended, published)}，${moved.text.replace(/^自.*?之次日起算/, '合计')}` };
     }
     if (closedOn) {
       out.push(make('fastTrack', {
@@ -310,9 +362,10 @@ export function computeDeadlines(
   return out;
 }
 
-/** 中止期间不计入 (Rules Art 46(6)). */
-function suspensionText(days: number): string {
-  return `中止审理期间${days}日不计入（${RULES}第四十六条第六项）`;
+/** 中止审理期间、公告送达期间不计入 (Rules Art 46(6)). */
+function excludedText(suspended: number, published: number): string {
+  const parts = [suspended > 0 ? `中止审理期间${suspended}日` : '', published > 0 ? `公告送达期间${published}日` : ''].filter(Boolean);
+  return `${parts.join('、')}不计入（${RULES}第四十六条第六项）`;
 }
 
 function unitWord(rule: PeriodRule): string {

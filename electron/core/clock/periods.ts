@@ -46,3 +46,28 @@ export function addCalendarDays(
   }
   return d === last ? { due: d, skipped } : { due: d, shiftedFrom: last, skipped };
 }
+
+/**
+ * Calendar days of notice by publication (公告送达) excluded from the arbitration period
+ * (《劳动人事争议仲裁办案规则》第四十六条第六项: "中止审理期间、公告送达期间不计入仲裁期限内").
+ * A publication made on day P runs the days P+1 … P+periodDays (the day it is published is not
+ * counted, as with every period); when it has run, the document is deemed served. Overlapping
+ * publications (the same day, to several parties) count once. Only days after `from` (the day the
+ * award clock starts) and up to `until` (the closing date, if any) are counted.
+ */
+export function publicationDays(publishedOn: readonly string[], periodDays: number, from: string, until: string | null = null): number {
+  if (!Number.isInteger(periodDays) || periodDays < 0) throw new RangeError(`公告期应为非负整数天：${periodDays}`);
+  const days = new Set<string>();
+  for (const start of publishedOn) {
+    for (let i = 1; i <= periodDays; i++) {
+      const d = addDays(start, i);
+      if (d > from && (until === null || d <= until)) days.add(d);
+    }
+  }
+  return days.size;
+}
+
+/** The day a document deemed served on `servedOn` by publication was published: the period before. */
+export function publishedBefore(servedOn: string, periodDays: number): string {
+  return addDays(servedOn, -periodDays);
+}

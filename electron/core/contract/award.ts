@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { claimTypes } from '../domain';
 import type { DocumentView } from './documents';
-import { date, id, out, text } from './fields';
+import { date, fen, id, longText, out, text } from './fields';
+import { liabilityInput, type LiabilityView } from './liability';
 import type { Methods } from './spec';
 
 export type AwardItemView = {
@@ -11,9 +12,13 @@ export type AwardItemView = {
   type: (typeof claimTypes)[number];
   claimedFen: number;
   awardedFen: number | null;
-  /** Per item: final when the claimed amount ≤ 12 × the monthly minimum wage in force on the award date. */
+  /** Per item: final when the AWARDED amount ≤ 12 × the monthly minimum wage in force on the award date (Rules Art 50). */
   isFinal: boolean | null;
+  /** Why, in words ("裁决数额20,000.00元（请求26,300.00元）不超过22,200.00元，终局"); null until decidable. */
+  finalReason: string | null;
 };
+/** Items an effective mediation document settled: not decided again by the award. */
+export type SettledSummary = { effectiveOn: string; workers: number; items: number; amountFen: number; workerNames: string[] };
 export type AwardView = {
   caseId: number;
   decidedOn: string | null;
@@ -27,6 +32,9 @@ export type AwardView = {
   hasFinal: boolean;
   hasNonFinal: boolean;
   issuedAt: string | null;
+  settled: SettledSummary | null;
+  /** Who pays what is awarded, per respondent (groups of awarded items). */
+  liability: LiabilityView;
 };
 
 export const awardContract = {
@@ -36,13 +44,15 @@ export const awardContract = {
     input: z.object({
       caseId: id,
       decidedOn: date.nullable().optional(),
-      defence: text(20000).optional(),
-      factsFound: text(50000).optional(),
-      evidenceRelied: text(20000).optional(),
-      reasoning: text(50000).optional(),
-      items: z.array(z.object({ claimItemId: id, awardedFen: z.number().int().min(0).nullable() })).max(5000).optional(),
+      defence: longText(20000).optional(),
+      factsFound: longText(50000).optional(),
+      evidenceRelied: longText(20000).optional(),
+      reasoning: longText(50000).optional(),
+      items: z.array(z.object({ claimItemId: id, awardedFen: fen.nullable() })).max(5000).optional(),
     }),
     output: out<AwardView>(),
   },
+  /** Who pays the awarded items: one assignment per respondent for the items given (null = the chain's default). */
+  'award.setLiability': { input: liabilityInput, output: out<AwardView>(), access: ['arbitrator', 'clerk'], reads: false },
   'award.issue': { input: z.object({ caseId: id, decidedOn: date }), output: out<{ award: AwardView; documents: DocumentView[] }>(), access: ['arbitrator'], reads: false },
 } as const satisfies Methods;

@@ -8,6 +8,8 @@ export type BundleImportReport = {
   createdCase: boolean;
   added: { exhibits: number; files: number; events: number; workers: number };
   differences: string[];
+  /** What the check of the bundle's timeline against its hashes found (an altered timeline is refused). */
+  eventCheck: string;
 };
 
 export const bundleContract = {
@@ -15,7 +17,7 @@ export const bundleContract = {
   'bundle.export': { input: z.object({ caseId: id }), output: out<{ fileName: string; path: string; size: number }>(), access: ['clerk', 'inspector', 'arbitrator'], reads: false },
   /** Imports a bundle file already on this machine (desktop dialog, or uploaded by the web host). */
   'bundle.import': {
-    input: z.object({ path: z.string().min(1) }), output: out<BundleImportReport>(),
+    input: z.object({ path: z.string().min(1).max(4096) }), output: out<BundleImportReport>(),
     access: ['clerk', 'inspector'], reads: false,
     hosts: ['electron'],
     localPaths: (input: { path: string }) => [input.path],

@@ -6,14 +6,15 @@ import { workerDraftSchema, type ValidWorker } from '../workers/workerDraft';
 import { closingMethods, type ClosingMethod } from './closing';
 import { serviceMethods, type ServiceMethod } from './documents';
 import type { InspectionView } from './inspection';
-import { date, id, out, text } from './fields';
+import type { TribunalView } from './hearings';
+import { date, id, index, longText, out, text } from './fields';
 import type { Methods } from './spec';
 
 export const extraClaimSchema = z.object({
-  workerIndex: z.number().int().min(0),
+  workerIndex: index,
   type: z.enum(claimTypes),
-  amount: z.string().max(30),
-  note: z.string().max(200).optional(),
+  amount: text(30),
+  note: text(200).optional(),
 });
 
 export const organisationInputSchema = z.object({
@@ -31,7 +32,7 @@ export const respondentInputSchema = z.object({
   organisation: organisationInputSchema.optional(),
   role: z.enum(partyRoles),
   /** Index (in this list) of the respondent that contracted this one: the project chain. */
-  contractedByIndex: z.number().int().min(0).nullable().optional(),
+  contractedByIndex: index.nullable().optional(),
 });
 
 export const projectInputSchema = z.object({
@@ -41,7 +42,8 @@ export const projectInputSchema = z.object({
   permitNumber: text(60).optional(),
 });
 
-export const caseCreateSchema = z.object({
+export const caseCreateSchema = z
+  .object({
   channel: z.enum(channels),
   receivedOn: date,
   procedure: z.enum(procedures),
@@ -49,12 +51,30 @@ export const caseCreateSchema = z.object({
   project: projectInputSchema,
   respondents: z.array(respondentInputSchema).min(1, '至少需要一个被申请人'),
   workers: z.array(workerDraftSchema).min(1, '至少需要一名申请人').max(2000),
-  extraClaims: z.array(extraClaimSchema).default([]),
-  representativeIndexes: z.array(z.number().int().min(0)).max(5).default([]),
+  extraClaims: z.array(extraClaimSchema).max(10_000).default([]),
+  representativeIndexes: z.array(index).max(5).default([]),
   /** Which track the case starts in: an arbitration claim, or an inspection complaint (arbitration may follow). */
   startTrack: z.enum(tracks).default('arbitration'),
   complaint: z.object({ complaintNumber: text(60).nullable(), inspectors: text(200) }).optional(),
-});
+  })
+  .superRefine((input, ctx) => {
+    // references inside the input point at something in it
+    input.respondents.forEach((r, i) => {
+      const by = r.contractedByIndex;
+      if (by == null) return;
+      if (by >= input.respondents.length) ctx.addIssue({ code: 'custom', path: ['respondents', i, 'contractedByIndex'], message: `不存在：本案只有${input.respondents.length}个被申请人` });
+      else if (by === i) ctx.addIssue({ code: 'custom', path: ['respondents', i, 'contractedByIndex'], message: '不能是该被申请人自己' });
+    });
+    const seen = new Set<number>();
+    input.representativeIndexes.forEach((w, j) => {
+      if (w >= input.workers.length) ctx.addIssue({ code: 'custom', path: ['representativeIndexes', j], message: `不存在：本案只有${input.workers.length}名申请人` });
+      else if (seen.has(w)) ctx.addIssue({ code: 'custom', path: ['representativeIndexes', j], message: '重复' });
+      seen.add(w);
+    });
+    input.extraClaims.forEach((c, k) => {
+      if (c.workerIndex >= input.workers.length) ctx.addIssue({ code: 'custom', path: ['extraClaims', k, 'workerIndex'], message: `不存在：本案只有${input.workers.length}名申请人` });
+    });
+  });
 export type CaseCreateInput = z.infer<typeof caseCreateSchema>;
 
 export type OrganisationView = {
@@ -142,6 +162,8 @@ export type CaseDetail = CaseRow & {
   /** Set when a deadline falls in a year whose holiday notice is not loaded yet. */
   calendarNotice: string | null;
   inspection: InspectionView | null;
+  /** 组庭: the tribunal once composed. */
+  tribunal: TribunalView | null;
   events: CaseEventView[];
 };
 
@@ -151,10 +173,15 @@ export type RelatedCase = {
   status: (typeof caseStatuses)[number];
   receivedOn: string;
   reasons: string[];
+  /**
+   * 一事不再理: a worker of this case already had claims against the same respondent decided there by
+   * an effective 调解书 or an issued 裁决书 (open or closed case); one line per worker and instrument.
+   */
+  alreadyDecided: string[];
 };
 
 export const caseSearchSchema = z.object({
-  query: z.string().max(60).default(''),
+  query: text(60).default(''),
   status: z.enum(caseStatuses).nullable().optional(),
   receivedFrom: date.nullable().optional(),
   receivedTo: date.nullable().optional(),
@@ -170,11 +197,11 @@ export const caseSearchSchema = z.object({
 });
 
 export const casesContract = {
-  'projects.search': { input: z.object({ query: z.string().max(60) }), output: out<ProjectView[]>(), access: 'signedIn', reads: true },
-  'organisations.search': { input: z.object({ query: z.string().max(60) }), output: out<OrganisationView[]>(), access: 'signedIn', reads: true },
+  'projects.search': { input: z.object({ query: text(60) }), output: out<ProjectView[]>(), access: 'signedIn', reads: true },
+  'organisations.search': { input: z.object({ query: text(60) }), output: out<OrganisationView[]>(), access: 'signedIn', reads: true },
   'workers.previewRoster': {
     access: ['clerk', 'inspector'], reads: true,
-    input: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(30_000_000, '文件过大（上限 20 MB）') }),
+    input: z.object({ fileName: text(255).min(1), contentBase64: z.string().max(30_000_000, '文件过大（上限 20 MB）').regex(/^[A-Za-z0-9+/=\s]*$/, '应为 base64 编码的文件内容') }),
     output: out<RosterPreview>(),
   },
   'cases.create': { input: caseCreateSchema, output: out<{ id: number }>(), access: ['clerk', 'inspector'], reads: false },
@@ -187,13 +214,13 @@ export const casesContract = {
       id,
       acceptedOn: date,
       withGaps: z
-        .object({ materials: z.array(text(100).min(1)).min(1, '请列出缺少的材料'), promise: text(500).min(1, '请记录申请人补正承诺') })
+        .object({ materials: z.array(text(100).min(1)).min(1, '请列出缺少的材料'), promise: longText(500).min(1, '请记录申请人补正承诺') })
         .nullable()
         .optional(),
     }),
     output: out<CaseDetail>(),
   },
-  'cases.reject': { input: z.object({ id, rejectedOn: date, reason: text(1000).min(4, '请写明不予受理的理由') }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
+  'cases.reject': { input: z.object({ id, rejectedOn: date, reason: longText(1000).min(4, '请写明不予受理的理由') }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
   'cases.completeMaterials': { input: z.object({ id, completedOn: date }), output: out<CaseDetail>(), access: ['clerk'], reads: false },
   /** The application copy served on the respondents: each with its own date and method, or all on one date. */
   'cases.recordService': {

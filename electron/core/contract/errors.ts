@@ -1,6 +1,17 @@
-import type { z } from 'zod';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'locked' | 'unknown_method' | 'storage';
 
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'unknown_method';
+/** The HTTP status of each error code (web host routes that answer with a status). `storage`: disk full, read-only, broken. */
+export const errorStatus: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+  unauthorized: 401,
+  forbidden: 403,
+  unknown_method: 404,
+  storage: 507,
+  locked: 423,
+};
 export type ApiError = { code: ErrorCode; message: string };
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -14,10 +25,4 @@ export class AppFailure extends Error {
   }
 }
 
-/** Turns a zod error into one Chinese line naming the field. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}：${issue.message}` : issue.message))
-    .join('；');
-}
+export { describeZodError } from './messages';

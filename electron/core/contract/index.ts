@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsContract } from './accounts';
 import { settingsContract } from './settings';
 import { casesContract } from './cases';
 import { evidenceContract } from './evidence';
@@ -11,6 +12,9 @@ import { documentsContract } from './documents';
 import { awardContract } from './award';
 import { closingContract } from './closing';
 import { dashboardContract } from './dashboard';
+import { auditContract } from './audit';
+import { backupsContract } from './backups';
+import { courtActionsContract } from './courtActions';
 
 /**
  * The one contract: every backend method with its input and output schema, who may call it,
@@ -18,6 +22,7 @@ import { dashboardContract } from './dashboard';
  * dispatcher and the renderer's client are all derived from this object. One file per feature.
  */
 export const contract = {
+  ...accountsContract,
   ...settingsContract,
   ...casesContract,
   ...evidenceContract,
@@ -30,6 +35,9 @@ export const contract = {
   ...awardContract,
   ...closingContract,
   ...dashboardContract,
+  ...auditContract,
+  ...backupsContract,
+  ...courtActionsContract,
 };
 
 export type Contract = typeof contract;
@@ -43,6 +51,7 @@ export * from './spec';
 export * from './fields';
 export * from './errors';
 export * from './events';
+export * from './accounts';
 export * from './settings';
 export * from './cases';
 export * from './evidence';
@@ -55,3 +64,7 @@ export * from './documents';
 export * from './award';
 export * from './closing';
 export * from './dashboard';
+export * from './audit';
+export * from './backups';
+export * from './liability';
+export * from './courtActions';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inspectionStepKinds } from '../domain';
 import type { Deadline } from '../clock/deadlines';
 import type { CaseDetail } from './cases';
-import { date, id, out, text } from './fields';
+import { date, id, longText, out, text } from './fields';
 import type { Methods } from './spec';
 
 export type InspectionStepView = {
@@ -39,9 +39,9 @@ export const inspectionContract = {
       caseId: id,
       kind: z.enum(inspectionStepKinds),
       date,
-      title: text(120).min(1),
+      title: text(120).min(1).meta({ title: '文书标题' }),
       payBy: date.nullable().optional(),
-      note: text(2000).nullable().optional(),
+      note: longText(2000).nullable().optional(),
       exhibitId: id.nullable().optional(),
     }),
     output: out<CaseDetail>(),

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { claimTypes, tracks } from '../domain';
-import { date, id, out, text } from './fields';
+import { date, fen, id, localTime, longText, out, text } from './fields';
+import { liabilityInput, type LiabilityView } from './liability';
 import type { Methods } from './spec';
+
+// 调解员 and 仲裁员 mediate; 监察员 mediate in the inspection track (监察调解); 书记员 keep the
+// session records, register payments and signed receipts, but do not set the agreement itself.
 
 export type PaymentMethod = 'bankTransfer' | 'cash';
 export type InstalmentView = { id: number; seq: number; dueOn: string; amountFen: number; paidFen: number; status: 'paid' | 'partlyPaid' | 'due' | 'overdue' };
@@ -44,29 +48,33 @@ export type MediationView = {
   /** The mediation document takes effect only when both parties have signed for it. */
   effective: boolean;
   hasInspectionAgreement: boolean;
+  /** Who pays what the agreement settles, per respondent (groups of agreed items). */
+  liability: LiabilityView;
+  /** Every claim item of every worker has an agreed amount: the full 调解书 may be made; else only the partial one. */
+  allAgreed: boolean;
 };
 
 export const mediationContract = {
   'mediation.get': { input: z.object({ caseId: id }), output: out<MediationView>(), access: 'signedIn', reads: true },
   'mediation.addSession': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'clerk', 'inspector'], reads: false,
     input: z.object({
       caseId: id,
       heldOn: date,
       mediator: text(40).min(1, '请填写调解员'),
       attendees: z.array(attendeeSchema).max(60),
-      notes: text(20000).default(''),
+      notes: longText(20000).default(''),
       track: z.enum(tracks).default('arbitration'),
     }),
     output: out<MediationView>(),
   },
   'mediation.updateSession': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'clerk', 'inspector'], reads: false,
     input: z.object({
       id,
       heldOn: date.optional(),
       mediator: text(40).min(1, '请填写调解员').optional(),
-      notes: text(20000).optional(),
+      notes: longText(20000).optional(),
       attendees: z.array(attendeeSchema).max(60).optional(),
       outcome: z.enum(['pending', 'settled', 'partlySettled', 'failed']).optional(),
     }),
@@ -74,25 +82,25 @@ export const mediationContract = {
   },
   /** The settlement proposal, edited per claim item (agreedFen null = left to the hearing). */
   'mediation.setAgreed': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'inspector'], reads: false,
     input: z.object({
       caseId: id,
       items: z
-        .array(z.object({ claimItemId: id, agreedFen: z.number().int().min(0).nullable(), payBy: date.nullable().optional(), method: z.enum(['bankTransfer', 'cash']).nullable().optional() }))
+        .array(z.object({ claimItemId: id, agreedFen: fen.nullable(), payBy: date.nullable().optional(), method: z.enum(['bankTransfer', 'cash']).nullable().optional() }))
         .min(1)
         .max(5000),
     }),
     output: out<MediationView>(),
   },
   /** 工资优先: settle the wage items at the claimed amount for these workers (all when null). */
-  'mediation.settleWagesFirst': { input: z.object({ caseId: id, workerIds: z.array(id).nullable(), payBy: date.nullable().optional() }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  'mediation.settleWagesFirst': { input: z.object({ caseId: id, workerIds: z.array(id).nullable(), payBy: date.nullable().optional() }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'inspector'], reads: false },
   'mediation.recordPayment': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
+    access: ['mediator', 'arbitrator', 'clerk', 'inspector'], reads: false,
     input: z.object({
       caseId: id,
       workerId: id,
-      amountFen: z.number().int().positive('金额须大于0'),
-      paidAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, '时间格式应为 YYYY-MM-DDTHH:mm'),
+      amountFen: fen.min(1, '金额须大于0'),
+      paidAt: localTime,
       method: z.enum(['bankTransfer', 'cash']),
       reference: text(80).nullable().optional(),
       exhibitId: id.nullable().optional(),
@@ -101,13 +109,15 @@ export const mediationContract = {
     output: out<MediationView>(),
   },
   'mediation.setInstalments': {
-    access: ['mediator', 'arbitrator', 'clerk'], reads: false,
-    input: z.object({ caseId: id, workerId: id, instalments: z.array(z.object({ dueOn: date, amountFen: z.number().int().positive() })).max(60) }),
+    access: ['mediator', 'arbitrator', 'inspector'], reads: false,
+    input: z.object({ caseId: id, workerId: id, instalments: z.array(z.object({ dueOn: date, amountFen: fen.min(1, '金额须大于0') })).max(60) }),
     output: out<MediationView>(),
   },
-  'mediation.setOutcome': { input: z.object({ caseId: id, outcome: z.enum(['settled', 'partlySettled', 'failed']) }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  'mediation.setOutcome': { input: z.object({ caseId: id, outcome: z.enum(['settled', 'partlySettled', 'failed']) }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'inspector'], reads: false },
   /** Signed receipt of the mediation document by one side; effective when both have signed. */
   'mediation.recordSignature': { input: z.object({ caseId: id, party: z.enum(['workers', 'respondent']), signedOn: date }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  /** Who pays the agreed items: one assignment per respondent for the items given (null = the chain's default). */
+  'mediation.setLiability': { input: liabilityInput, output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
   /** 置换: an agreement reached in the inspection track becomes the arbitral settlement, without retyping. */
-  'mediation.convertInspectionAgreement': { input: z.object({ caseId: id }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'clerk'], reads: false },
+  'mediation.convertInspectionAgreement': { input: z.object({ caseId: id }), output: out<MediationView>(), access: ['mediator', 'arbitrator'], reads: false },
 } as const satisfies Methods;

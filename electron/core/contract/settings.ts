@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, out, text } from './fields';
+import { date, fen, out, text } from './fields';
 import type { Methods } from './spec';
 import { holidayNoticeInputSchema, type Festival } from '../clock/holidayNotice';
 
@@ -9,14 +9,14 @@ export type HolidaysView = { notices: HolidayNoticeView[]; builtInUntil: number;
 /** A number pattern like the case number's: {year} and {n} are filled in. */
 const numberPattern = (what: string) => text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), `${what}须包含 {year} 和 {n}`);
 
-export const minimumWageSchema = z.object({ effectiveOn: date, monthlyFen: z.number().int().positive() });
+export const minimumWageSchema = z.object({ effectiveOn: date, monthlyFen: fen.min(1, '金额须大于0') });
 
 export const settingsSchema = z.object({
   commissionName: text(60).min(1, '请填写仲裁委员会名称'),
   commissionAddress: text(120).nullable().default(null),
   commissionPhone: text(40).nullable().default(null),
-  policeThresholdOneWorkerFen: z.number().int().positive().default(1_000_000),
-  policeThresholdTenWorkersFen: z.number().int().positive().default(6_000_000),
+  policeThresholdOneWorkerFen: fen.min(1, '金额须大于0').default(1_000_000),
+  policeThresholdTenWorkersFen: fen.min(1, '金额须大于0').default(6_000_000),
   caseNumberPattern: numberPattern('案号格式'),
   /** 不予受理通知书, 限期改正指令书, 移送书: their own number series, per year. */
   rejectionNumberPattern: numberPattern('不予受理通知书文号格式').default('赣市劳人仲不字〔{year}〕第{n}号'),
@@ -25,8 +25,11 @@ export const settingsSchema = z.object({
   /** Documents served on the parties show workers' ID numbers masked (保留前6后4). */
   maskWorkerIds: z.boolean().default(true),
   fastTrackTargetDays: z.number().int().min(1).max(60),
-  operatorName: text(20).min(1, '请填写操作员姓名'),
-  minimumWages: z.array(minimumWageSchema),
+  /** Minutes without input before the screen locks (idle lock). */
+  idleLockMinutes: z.number().int().min(1, '自动锁屏时间至少 1 分钟').max(240, '自动锁屏时间最长 240 分钟').default(15),
+  /** 公告送达: days until a published document is deemed served; excluded from the arbitration period. */
+  publicationPeriodDays: z.number().int().min(1, '公告期至少1天').max(90, '公告期不超过90天').default(30),
+  minimumWages: z.array(minimumWageSchema).max(200),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

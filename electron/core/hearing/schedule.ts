@@ -36,10 +36,31 @@ export function slotProblem(slot: Interval): string | null {
   return null;
 }
 
-export type Tribunal = { procedure: 'simplified' | 'ordinary'; presidingId: number; wingIds: number[] };
+export type Tribunal = {
+  procedure: 'simplified' | 'ordinary';
+  presidingId: number;
+  wingIds: number[];
+  /** Workers of a collective dispute (10 or more with a common claim), when the case is one. */
+  collectiveWorkers?: number | null;
+};
+
+/**
+ * A collective dispute is heard by three arbitrators with a presiding one: 《劳动争议调解仲裁法》
+ * 第三十一条 ("仲裁庭由三名仲裁员组成，设首席仲裁员。简单劳动争议案件可以由一名仲裁员独任仲裁") and
+ * 《劳动人事争议仲裁组织规则》(2017) 第十三条 ("处理下列争议案件应当由三名仲裁员组成仲裁庭，设首席
+ * 仲裁员：（一）十人以上并有共同请求的争议案件…"). 《办案规则》第六十二条第二款 lets a collective case
+ * that meets 第五十六条 be handled simply, but the Organisation Rules still require three arbitrators
+ * for it, so the app never seats a sole arbitrator on a collective case.
+ */
+export const COLLECTIVE_TRIBUNAL_BASIS = '《劳动争议调解仲裁法》第三十一条、《劳动人事争议仲裁组织规则》第十三条';
+
+export function collectiveTribunalMessage(workers: number): string {
+  return `本案为集体劳动人事争议（${workers}名劳动者有共同请求），依${COLLECTIVE_TRIBUNAL_BASIS}，应当由三名仲裁员组成仲裁庭并设首席仲裁员，不适用独任审理`;
+}
 
 /** Simplified procedure: one arbitrator. Ordinary: a presiding arbitrator and two more, three different people. */
 export function tribunalProblem(t: Tribunal): string | null {
+  if (t.collectiveWorkers && (t.procedure === 'simplified' || t.wingIds.length !== 2)) return collectiveTribunalMessage(t.collectiveWorkers);
   if (t.procedure === 'simplified') {
     return t.wingIds.length === 0 ? null : '简易处理由一名仲裁员独任审理，不应另选仲裁员';
   }

@@ -3,13 +3,22 @@ import { toHalfWidth, removeSpaces } from '../text';
 import { isValidDate } from '../dates';
 
 export type IdCheck =
-  | { ok: true; value: string; birthDate: string /* YYYY-MM-DD */; sex: 'male' | 'female' }
-  | { ok: false; message: string };
+  | { ok: true; value: string; birthDate: string /* YYYY-MM-DD */; sex: 'male' | 'female'; legacy?: true }
+  | { ok: false; message: string; legacy?: true };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 /** Earliest birth year accepted (the standard's own example is born in 1880). */
 export const ID_MIN_BIRTH_YEAR = 1850;
+
+/**
+ * First-generation (15-digit) resident ID cards stopped being valid identity documents on
+ * 2013-01-01 (全国人大常委会关于修改《居民身份证法》的决定, 2011: 第一代居民身份证自2013年1月1日起停止使用).
+ * A 15-digit number is refused unless the clerk records why the worker has nothing else.
+ */
+export const LEGACY_ID_CUTOFF = '2013-01-01';
+export const LEGACY_ID_MESSAGE =
+  '15位第一代居民身份证号码自2013年1月1日起已停止使用，请核对本人18位第二代身份证号码；确无其他身份证件的，可登记为例外并注明原因';
 
 export const ID_NUMBER_MANGLED_MESSAGE =
   '该单元格被表格存为数字，身份证号码末几位已丢失，请把该列设为文本后重新录入';
@@ -41,7 +50,7 @@ function checkBirthDate(yyyymmdd: string, today: string): { ok: true; date: stri
  * 18 characters: 6 address + 8 birth date + 3 sequence (odd = male) + check character.
  * 15 digits (legacy): 6 address + YYMMDD (19YY) + 3 sequence, no check character.
  */
-export function checkIdNumber(raw: string, today: string): IdCheck {
+export function checkIdNumber(raw: string, today: string, opts: { allowLegacy?: boolean } = {}): IdCheck {
   const s = normalizeIdNumber(raw);
   if (s === '') return { ok: false, message: '身份证号码为空' };
   if (!/^\d*X?$/.test(s)) return { ok: false, message: '身份证号码只能包含数字，末位可为X' };
@@ -49,7 +58,8 @@ export function checkIdNumber(raw: string, today: string): IdCheck {
     if (s.endsWith('X')) return { ok: false, message: '15位旧身份证号码只能包含数字' };
     const birth = checkBirthDate(`19${s.slice(6, 12)}`, today);
     if (!birth.ok) return birth;
-    return { ok: true, value: s, birthDate: birth.date, sex: Number(s[14]) % 2 === 1 ? 'male' : 'female' };
+    if (!opts.allowLegacy && today >= LEGACY_ID_CUTOFF) return { ok: false, message: LEGACY_ID_MESSAGE, legacy: true };
+    return { ok: true, value: s, birthDate: birth.date, sex: Number(s[14]) % 2 === 1 ? 'male' : 'female', legacy: true };
   }
   if (s.length !== 18) return { ok: false, message: `身份证号码应为18位（现为${s.length}位）` };
   const birth = checkBirthDate(s.slice(6, 14), today);
@@ -85,12 +95,12 @@ export function idNumberNumericCellMessage(value: number): string | null {
 }
 
 /** Validate a spreadsheet cell value (string or number) as an ID number. */
-export function checkIdNumberCell(value: unknown, today: string): IdCheck {
+export function checkIdNumberCell(value: unknown, today: string, opts: { allowLegacy?: boolean } = {}): IdCheck {
   if (typeof value === 'number') {
     const msg = idNumberNumericCellMessage(value);
     if (msg) return { ok: false, message: msg };
-    return checkIdNumber(String(value), today);
+    return checkIdNumber(String(value), today, opts);
   }
   if (value === null || value === undefined) return { ok: false, message: '身份证号码为空' };
-  return checkIdNumber(String(value), today);
+  return checkIdNumber(String(value), today, opts);
 }

@@ -503,6 +503,8 @@ export function parseRosterGrid(grid: Grid, today: string): RosterPreview {
       if (field === 'idNumber' || field === 'bankCard') {
         const lost = lostDigits(field, v);
         if (lost) own.set(field, lost);
+        // the flag travels with the row into the grid, so the lost digits are never "corrected"
+        if (lost === ID_NUMBER_MANGLED_MESSAGE && field === 'idNumber') d.idNumberStoredAsNumber = true;
       }
       d[field] = cellText(v);
     }

@@ -2,7 +2,7 @@
  * Validation of the worker roster (typed, pasted or imported rows).
  * Pure: no node:*, no db, no React.
  */
-import { checkIdNumber } from '../ids/idNumber';
+import { checkIdNumber, ID_NUMBER_MANGLED_MESSAGE } from '../ids/idNumber';
 import { normalizePhone } from '../ids/phone';
 import { formatFen, parseYuanToFen } from '../money';
 import { toHalfWidth } from '../text';
@@ -140,14 +140,23 @@ export function validateWorkers(
     let idNumber = idRaw;
     let sex: 'male' | 'female' | null = null;
     let birthDate: string | null = null;
+    const legacyReason = (d.legacyIdReason ?? '').trim();
+    let idNumberNote: string | null = null;
     if (idRaw === '') {
       add('idNumber', 'error', '请填写身份证号码');
+    } else if (d.idNumberStoredAsNumber) {
+      // The digits shown are what the spreadsheet kept, not the number: no check digit to "fix" it.
+      add('idNumber', 'error', ID_NUMBER_MANGLED_MESSAGE);
     } else {
-      const r = checkIdNumber(idRaw, today);
+      const r = checkIdNumber(idRaw, today, { allowLegacy: legacyReason !== '' });
       if (r.ok) {
         idNumber = r.value;
         sex = r.sex;
         birthDate = r.birthDate;
+        if (r.legacy && legacyReason) {
+          idNumberNote = `15位旧证号按例外登记：${legacyReason}`;
+          add('idNumber', 'warning', idNumberNote);
+        }
         const list = idRows.get(r.value) ?? [];
         list.push(index);
         idRows.set(r.value, list);
@@ -236,6 +245,7 @@ export function validateWorkers(
       owedFen,
       bankCard: orNull(bankCard),
       note: orNull((d.note ?? '').trim()),
+      idNumberNote,
     });
   });
 

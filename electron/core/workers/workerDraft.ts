@@ -4,6 +4,7 @@
  * Pure module (runs in the renderer too).
  */
 import { z } from 'zod';
+import { rawText } from '../contract/fields';
 
 export type WorkerField =
   | 'name'
@@ -21,19 +22,23 @@ export type WorkerField =
 
 /** Raw text as typed/imported; `sourceRow` is the 1-based spreadsheet row it came from (imports only). */
 export const workerDraftSchema = z.object({
-  name: z.string().max(40),
-  idNumber: z.string().max(40),
-  phone: z.string().max(40),
-  jobType: z.string().max(40),
-  team: z.string().max(40),
-  daysWorked: z.string().max(20),
-  dailyWage: z.string().max(30),
-  due: z.string().max(30),
-  paid: z.string().max(30),
-  owed: z.string().max(30),
-  bankCard: z.string().max(40),
-  note: z.string().max(200),
-  sourceRow: z.number().int().optional(),
+  name: rawText(40),
+  idNumber: rawText(40),
+  phone: rawText(40),
+  jobType: rawText(40),
+  team: rawText(40),
+  daysWorked: rawText(20),
+  dailyWage: rawText(30),
+  due: rawText(30),
+  paid: rawText(30),
+  owed: rawText(30),
+  bankCard: rawText(40),
+  note: rawText(200),
+  sourceRow: z.number().int().min(1).max(1_048_576).optional(),
+  /** The spreadsheet held the ID as a number (digits lost): stays flagged until the clerk retypes it. */
+  idNumberStoredAsNumber: z.boolean().optional(),
+  /** A 15-digit (first-generation) ID accepted as an exception: why the worker has nothing else. */
+  legacyIdReason: rawText(200).optional(),
 });
 export type WorkerDraft = z.infer<typeof workerDraftSchema>;
 
@@ -61,6 +66,8 @@ export type ValidWorker = {
   owedFen: number;
   bankCard: string | null;
   note: string | null;
+  /** Recorded exception for a 15-digit first-generation ID number (why it was accepted), else null. */
+  idNumberNote: string | null;
 };
 
 export const workerFields: readonly WorkerField[] = [

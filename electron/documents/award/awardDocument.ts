@@ -4,8 +4,12 @@
  * 15-day remedy. Pure: the data (already read from the case) in, docx objects out.
  *
  * Decisions:
- *  - The payer of every decision item is the first-listed respondent: liability per respondent is
- *    not recorded item by item; the reasoning text explains any joint or prior-payment liability.
+ *  - Each respondent's obligation is its own decision item (core/liability): the payer ("被申请人甲于
+ *    本裁决生效之日起十日内支付…"), those jointly liable ("被申请人乙对上述款项承担连带清偿责任"), and a
+ *    dismissal for each respondent the award does not bind ("驳回申请人对被申请人丙的仲裁请求").
+ *  - Items an effective mediation document settled are not decided again: the award says they were
+ *    settled and decides the rest.
+ *  - Finality per worker per item on the amount awarded (core/finalAward).
  *  - Collective cases (and any award for more than five workers) total each claim type in the
  *    decision ("支付申请人工资共计X元（人民币…），各申请人应得金额见附表") and list every worker in the
  *    annex table; smaller awards name each worker in the decision and need no annex.
@@ -16,23 +20,12 @@ import type { Paragraph, Table } from 'docx';
 import nzh from 'nzh/cn';
 import { formatChineseDate, formatChineseNumeralDate } from '../../core/dates';
 import type { ClaimType } from '../../core/domain';
+import { AWARD_PAYMENT_DAYS } from '../../core/enforcement';
 import { FINAL_AWARD_BASIS } from '../../core/finalAward';
+import { attendanceSentence } from '../../core/hearing/attendance';
+import type { Assignment } from '../../core/liability';
 import { fenToChineseUpper, formatFen, formatYuan, sumFen } from '../../core/money';
-import {
-  amountWithUpper,
-  FONTS,
-  docNumber,
-  docTitle,
-  heading1,
-  officialDocument,
-  organLine,
-  pageBreak,
-  para,
-  partyBlock,
-  SIZES,
-  table,
-  type TableColumn,
-} from '../layout';
+import { amountWithUpper, FONTS, docNumber, docTitle, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table, type TableColumn } from '../layout';
 import type { BuiltDocument } from '../index';
 import {
   applicantLines,
@@ -43,9 +36,12 @@ import {
   respondentNames,
   signOff,
   tribunalOf,
+  workerNames,
   type CaseDocData,
   type DocWorker,
 } from './caseData';
+import { decisionLead, defenceLines, evidenceLines, factLines, reasoningParts } from './awardText';
+import { dismissedRespondents, groupByAssignment, payerWords, principalOf, secondaryLines } from './obligations';
 
 export type AwardDocItem = { claimItemId: number; workerId: number; type: ClaimType; claimedFen: number; awardedFen: number; isFinal: boolean };
 
@@ -60,16 +56,18 @@ export type AwardDocData = CaseDocData & {
   thresholdFen: number;
   /** '' = every document the award comes out as; 'final' / 'nonFinal' = just that one (when mixed). */
   only: string;
+  /** Who pays each awarded item: claim item id → respondent id → liability. */
+  liability: Record<number, Assignment>;
+  /** What an effective mediation document settled before the award (not decided again). */
+  settled: { effectiveOn: string; workerNames: string[]; amountFen: number; types: ClaimType[] } | null;
 };
 
 export type AwardVariant = '' | 'final' | 'nonFinal';
 
-
 /** The noun used in the decision ("支付申请人工资…"). */
 const DECISION_NOUN: Record<ClaimType, string> = { unpaidWages: '工资', overtime: '加班费', compensation: '经济补偿', damages: '赔偿金', other: '其他款项' };
-/** Column headers of the annex. */
-const COLUMN_NOUN: Record<ClaimType, string> = { unpaidWages: '工资', overtime: '加班费', compensation: '经济补偿', damages: '赔偿金', other: '其他' };
 const TYPE_ORDER: ClaimType[] = ['unpaidWages', 'overtime', 'compensation', 'damages', 'other'];
+const PAY_WITHIN = `于本裁决生效之日起${nzh.encodeS(AWARD_PAYMENT_DAYS)}日内`;
 
 export const FINAL_REMEDY = (court: string) =>
   `本裁决为终局裁决，自作出之日起发生法律效力。劳动者对本裁决不服的，可以自收到裁决书之日起十五日内向人民法院提起诉讼；用人单位有证据证明本裁决有《中华人民共和国劳动争议调解仲裁法》第四十九条规定情形之一的，可以自收到裁决书之日起三十日内向${court}申请撤销裁决。`;
@@ -86,16 +84,7 @@ export function awardVariants(items: { isFinal: boolean }[]): AwardVariant[] {
   return hasFinal && hasNonFinal ? ['final', 'nonFinal'] : [''];
 }
 
-function paragraphs(text: string, opts: { prefix?: string } = {}): Paragraph[] {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (!lines.length) return [];
-  return lines.map((l, i) => para(i === 0 && opts.prefix && !l.startsWith(opts.prefix.replace(/[，：,:]$/, '')) ? `${opts.prefix}${l}` : l));
-}
-
-function typesIn(items: AwardDocItem[]): ClaimType[] {
+function typesIn(items: { type: ClaimType }[]): ClaimType[] {
   const present = new Set(items.map((i) => i.type));
   return TYPE_ORDER.filter((t) => present.has(t));
 }
@@ -105,33 +94,43 @@ function workersIn(data: AwardDocData, items: AwardDocItem[]): DocWorker[] {
   return data.workers.filter((w) => ids.has(w.id));
 }
 
+const representativesOf = (data: AwardDocData) => data.workers.filter((w) => w.isRepresentative);
+
 function procedureText(data: AwardDocData, applicants: DocWorker[], split: boolean): Paragraph[] {
   const tribunal = tribunalOf(data);
   const sentences: string[] = [];
   const accepted = data.acceptedOn ? `，于${formatChineseDate(data.acceptedOn)}依法受理` : '';
-  sentences.push(
-    `申请人${applicantShortName(applicants)}与被申请人${respondentNames(data.respondents)}${data.cause}争议一案，本委于${formatChineseDate(data.receivedOn)}收到仲裁申请${accepted}。`,
-  );
-  if (tribunal.procedure === 'simplified') {
+  sentences.push(`申请人${workerNames(data.workers)}与被申请人${respondentNames(data.respondents)}${data.cause}争议一案，本委于${formatChineseDate(data.receivedOn)}收到仲裁申请${accepted}。`);
+  if (data.settled) {
+    const what = data.settled.types.map((t) => DECISION_NOUN[t]).join('、');
+    const names = data.settled.workerNames.length <= 3 ? data.settled.workerNames.join('、') : `${data.settled.workerNames[0]}等${data.settled.workerNames.length}人`;
+    sentences.push(`经本委主持调解，申请人${names}的${what}请求（${formatYuan(data.settled.amountFen)}）已达成调解协议，本委作出的调解书已于${formatChineseDate(data.settled.effectiveOn)}经双方当事人签收发生法律效力，该部分请求本裁决不再处理。`);
+  }
+  if (tribunal.procedure === 'simplified' && tribunal.arbitrators.length <= 1) {
     sentences.push(`本案适用简易处理，由仲裁员${tribunal.arbitrators[0] ?? '＿＿＿'}独任审理${tribunal.clerk ? `，书记员${tribunal.clerk}担任记录` : ''}。`);
   } else {
     const [chief, ...wings] = tribunal.arbitrators;
-    sentences.push(`本案依法组成仲裁庭，由首席仲裁员${chief ?? '＿＿＿'}${wings.length ? `、仲裁员${wings.join('、')}` : ''}进行审理${tribunal.clerk ? `，书记员${tribunal.clerk}担任记录` : ''}。`);
+    sentences.push(`本委依法组成仲裁庭，由首席仲裁员${chief ?? '＿＿＿'}${wings.length ? `、仲裁员${wings.join('、')}` : ''}进行审理${tribunal.clerk ? `，书记员${tribunal.clerk}担任记录` : ''}。`);
   }
   const held = data.hearings.filter((h) => h.status === 'held');
   if (held.length) {
     const dates = [...new Set(held.map((h) => formatChineseDate(h.startsAt.slice(0, 10))))];
     sentences.push(`本委于${dates.join('、')}公开开庭进行了审理。`);
-    const defaulted = held.some((h) => h.outcome === 'default');
-    const reps = applicants.filter((w) => w.isRepresentative).map((w) => w.name);
-    const applicantPresent = reps.length ? `申请人的代表人${reps.join('、')}` : `申请人${applicantShortName(applicants)}`;
-    if (defaulted) {
-      sentences.push(`${applicantPresent}到庭参加庭审；被申请人${respondentNames(data.respondents)}经本委书面通知，无正当理由拒不到庭，本委依法缺席审理。`);
+    const last = held.at(-1)!;
+    if (last.attendance.respondents.length && last.attendance.applicants.length) {
+      sentences.push(attendanceSentence(last.attendance.applicantLabel, last.attendance.applicants, last.attendance.respondents));
     } else {
-      sentences.push(`${applicantPresent}与被申请人${respondentNames(data.respondents)}均到庭参加了庭审。`);
+      // a hearing recorded before attendance was kept party by party
+      const reps = representativesOf(data).map((w) => w.name);
+      const applicantPresent = reps.length ? `申请人的代表人${reps.join('、')}` : `申请人${applicantShortName(applicants)}`;
+      sentences.push(
+        last.outcome === 'default'
+          ? `${applicantPresent}到庭参加庭审；被申请人${respondentNames(data.respondents)}经本委书面通知，无正当理由拒不到庭，本委依法缺席审理。`
+          : `${applicantPresent}与被申请人${respondentNames(data.respondents)}均到庭参加了庭审。`,
+      );
     }
   }
-  if (split) sentences.push('因本案仲裁请求中部分请求适用终局裁决，本委依法分别制作终局裁决书和非终局裁决书。');
+  if (split) sentences.push('因本案仲裁请求中部分事项适用终局裁决，本委依法分别制作终局裁决书和非终局裁决书。');
   sentences.push('本案现已审理终结。');
   return [para(sentences.join(''))];
 }
@@ -154,71 +153,73 @@ function claimsText(items: AwardDocItem[], applicants: DocWorker[], annex: boole
 }
 
 function evidenceText(data: AwardDocData): Paragraph[] {
-  if (data.evidenceRelied.trim()) return paragraphs(data.evidenceRelied);
+  if (data.evidenceRelied.trim()) return evidenceLines(data.evidenceRelied).map((l) => para(l));
   if (!data.exhibits.length) return [para('上述事实，有当事人陈述及庭审笔录在案佐证，本委予以确认。')];
   const list = data.exhibits.map((e) => `证据${nzh.encodeS(e.seq)}《${e.title}》`).join('、');
   return [para(`上述事实，有${list}及当事人陈述、庭审笔录等在案佐证，本委予以确认。`)];
 }
 
+/**
+ * The decision: per group of items sharing one liability, the payer's item and the items of those
+ * bound with it; then the respondents the award does not bind, by name; then the workers whose
+ * other claims are dismissed, by name.
+ */
 function decisionItems(data: AwardDocData, items: AwardDocItem[], applicants: DocWorker[], annex: boolean): string[] {
-  const payer = data.respondents[0]?.name ?? '＿＿＿';
   const out: string[] = [];
-  if (annex) {
-    for (const t of typesIn(items)) {
-      const awarded = items.filter((i) => i.type === t && i.awardedFen > 0);
-      const total = sumFen(awarded.map((i) => i.awardedFen));
-      const who = applicants.filter((w) => awarded.some((i) => i.workerId === w.id));
-      if (total > 0) out.push(`被申请人${payer}于本裁决生效之日起十日内支付申请人${applicantShortName(who)}${DECISION_NOUN[t]}共计${amountWithUpper(total)}，各申请人应得金额见附表；`);
+  const paying = items.filter((i) => i.awardedFen > 0).map((i) => ({ ...i, amountFen: i.awardedFen }));
+  const groups = groupByAssignment(paying, (id) => data.liability[id] ?? {}, data.respondents);
+  for (const g of groups) {
+    const principal = principalOf(g.assignment, data.respondents);
+    const payer = principal ? payerWords(g.assignment, principal) : '被申请人';
+    const who = applicants.filter((w) => g.items.some((i) => i.workerId === w.id));
+    if (annex) {
+      const totals = typesIn(g.items).map((t) => `${DECISION_NOUN[t]}共计${amountWithUpper(sumFen(g.items.filter((i) => i.type === t).map((i) => i.awardedFen)))}`);
+      out.push(`${payer}${PAY_WITHIN}支付申请人${workerNames(who)}${totals.join('、')}，各申请人应得金额见附表；`);
+    } else {
+      const each = who.map((w) => {
+        const own = g.items.filter((i) => i.workerId === w.id);
+        const parts = typesIn(own).map((t) => `${DECISION_NOUN[t]}${amountWithUpper(sumFen(own.filter((i) => i.type === t).map((i) => i.awardedFen)))}`);
+        return `申请人${w.name}${parts.join('、')}`;
+      });
+      out.push(`${payer}${PAY_WITHIN}支付${each.join('；支付')}；`);
     }
-  } else {
-    for (const w of applicants) {
-      const own = items.filter((i) => i.workerId === w.id);
-      const parts = typesIn(own)
-        .map((t) => ({ t, fen: sumFen(own.filter((i) => i.type === t).map((i) => i.awardedFen)) }))
-        .filter((p) => p.fen > 0);
-      if (!parts.length) continue;
-      const total = sumFen(parts.map((p) => p.fen));
-      const body = parts.map((p) => `${DECISION_NOUN[p.t]}${amountWithUpper(p.fen)}`).join('、');
-      out.push(`被申请人${payer}于本裁决生效之日起十日内支付申请人${w.name}${body}${parts.length > 1 ? `，合计${amountWithUpper(total)}` : ''}；`);
-    }
+    out.push(...secondaryLines(g.assignment, data.respondents, 'award', `上述第${nzh.encodeS(out.length)}项`));
   }
-  if (items.some((i) => i.awardedFen < i.claimedFen)) out.push(`驳回申请人${annex ? '' : applicants.length === 1 ? (applicants[0]?.name ?? '') : ''}的其他仲裁请求。`);
+  if (!paying.length) {
+    out.push(`驳回申请人${annex ? workerNames(applicants) : applicants.map((w) => w.name).join('、')}的全部仲裁请求。`);
+  } else {
+    for (const d of dismissedRespondents(groups, data.respondents)) {
+      const whose = d.inAll ? '' : workerNames(applicants.filter((w) => d.groups.some((gi) => groups[gi]!.items.some((i) => i.workerId === w.id))));
+      out.push(`驳回申请人${whose}对被申请人${d.respondent.name}的仲裁请求；`);
+    }
+    const reduced = applicants.filter((w) => items.some((i) => i.workerId === w.id && i.awardedFen < i.claimedFen));
+    if (reduced.length) out.push(`驳回申请人${annex ? workerNames(reduced) : reduced.map((w) => w.name).join('、')}的其他仲裁请求${annex ? '（各申请人驳回金额见附表）' : ''}。`);
+  }
   if (out.length) out[out.length - 1] = out[out.length - 1]!.replace(/；$/, '。');
   return out.map((text, i) => `${nzh.encodeS(i + 1)}、${text}`);
 }
 
+/** Per worker: claimed, awarded and dismissed in this award (one line per worker, the part's items). */
 function annexTable(items: AwardDocItem[], applicants: DocWorker[]): Table {
-  const types = typesIn(items);
   const columns: TableColumn[] = [
-    { header: '序号', width: 7, align: 'center' },
+    { header: '序号', width: 8, align: 'center' },
     { header: '姓名', width: 12, align: 'center' },
-    { header: '身份证号码', width: 38, align: 'center' },
-    ...types.map((t): TableColumn => ({ header: `裁决${COLUMN_NOUN[t]}`, width: 16, align: 'right' })),
-    ...(types.length > 1 ? [{ header: '裁决合计', width: 17, align: 'right' } satisfies TableColumn] : []),
+    { header: '身份证号码', width: 32, align: 'center' },
+    { header: '请求金额', width: 16, align: 'right' },
+    { header: '裁决金额', width: 16, align: 'right' },
+    { header: '驳回金额', width: 16, align: 'right' },
   ];
+  const sums = { claimed: 0, awarded: 0 };
   const rows = applicants.map((w, i) => {
     const own = items.filter((it) => it.workerId === w.id);
-    const byType = types.map((t) => {
-      const of = own.filter((it) => it.type === t);
-      return of.length ? formatFen(sumFen(of.map((it) => it.awardedFen))) : '—';
-    });
-    return [
-      String(i + 1),
-      w.name,
-      w.idNumber,
-      ...byType,
-      ...(types.length > 1 ? [formatFen(sumFen(own.map((it) => it.awardedFen)))] : []),
-    ];
+    const claimed = sumFen(own.map((it) => it.claimedFen));
+    const awarded = sumFen(own.map((it) => it.awardedFen));
+    sums.claimed += claimed;
+    sums.awarded += awarded;
+    return [String(i + 1), w.name, w.idNumber, formatFen(claimed), formatFen(awarded), claimed > awarded ? formatFen(claimed - awarded) : '—'];
   });
-  const typeTotals = types.map((t) => sumFen(items.filter((it) => it.type === t).map((it) => it.awardedFen)));
-  const totals = [
-    '',
-    '合计',
-    `${applicants.length}人`,
-    ...typeTotals.map((f) => formatFen(f)),
-    ...(types.length > 1 ? [formatFen(sumFen(typeTotals))] : []),
-  ];
-  return table({ columns, rows, totals, size: columns.length > 5 ? SIZES.wu : SIZES.xiaoSi });
+  const totals = ['', '合计', `${applicants.length}人`, formatFen(sums.claimed), formatFen(sums.awarded), formatFen(sums.claimed - sums.awarded)];
+  return table({ columns, rows, totals, size: SIZES.xiaoSi });
 }
 
 /** Builds one award document of the given variant (items already filtered to it). */
@@ -227,32 +228,38 @@ export function buildAwardVariant(data: AwardDocData, variant: AwardVariant): Bu
   const isFinal = variant === 'final' || (variant === '' && items.length > 0 && items.every((i) => i.isFinal));
   const applicants = workersIn(data, items);
   const annex = data.isCollective || applicants.length > 5;
+  // the decision names each worker's amount when the party block names each worker (≤ 5 in this
+  // part, even of a collective case): "支付申请人甲工资…；支付申请人乙工资…", never "甲、乙工资共计…"
+  const byAnnex = applicants.length > 5;
+  const reasoning = reasoningParts(data.reasoning);
   const title = awardTitle(variant);
   const tribunal = tribunalOf(data);
+  const awardedTotal = sumFen(items.map((i) => i.awardedFen));
+  const dismissedTotal = sumFen(items.map((i) => i.claimedFen - i.awardedFen));
   const children: (Paragraph | Table)[] = [
     organLine(data.commissionName),
     docTitle(title),
     docNumber(data.caseLabel),
-    ...partyBlock([...applicantLines(applicants, { collective: annex }), ...data.respondents.flatMap((r) => respondentLines(r))]),
+    ...partyBlock([...applicantLines(applicants, { collective: annex, representatives: representativesOf(data) }), ...data.respondents.flatMap((r) => respondentLines(r))]),
     ...procedureText(data, applicants, variant !== ''),
-    ...claimsText(items, applicants, annex),
-    ...(data.defence.trim() ? paragraphs(data.defence, { prefix: '被申请人辩称：' }) : [para('被申请人未提交书面答辩意见。')]),
-    ...paragraphs(data.factsFound, { prefix: '经审理查明：' }),
+    ...claimsText(items, applicants, byAnnex),
+    ...(data.defence.trim() ? defenceLines(data.defence).map((l) => para(l)) : [para('被申请人未提交书面答辩意见。')]),
+    ...factLines(data.factsFound).map((l) => para(l)),
     ...evidenceText(data),
-    ...paragraphs(data.reasoning, { prefix: '本委认为，' }),
-    para(isFinal ? `根据${FINAL_AWARD_BASIS}第（一）项的规定，本裁决所涉请求适用终局裁决。综上，本委裁决如下：` : '综上，本委裁决如下：', { keepNext: true }),
-    ...decisionItems(data, items, applicants, annex).map((t) => para(t)),
+    ...reasoning.lines.map((l) => para(l)),
+    para(`${isFinal ? `根据${FINAL_AWARD_BASIS}第（一）项的规定，本裁决所涉事项适用终局裁决。` : ''}${decisionLead(reasoning.basis)}`, { keepNext: true }),
+    ...decisionItems(data, items, applicants, byAnnex).map((t) => para(t)),
     para(isFinal ? FINAL_REMEDY(intermediateCourtOf(data.commissionName)) : NON_FINAL_REMEDY, { keepNext: true }),
     ...signOff({ signers: arbitratorSigners(tribunal), date: formatChineseNumeralDate(data.decidedOn), seal: '（仲裁委员会印章）', clerk: tribunal.clerk }),
   ];
   if (annex) {
     children.push(
       pageBreak(),
-      para([{ text: '附表', font: FONTS.hei }], { indent: false, align: 'left' }),
-      para(`${title}申请人名单及裁决金额`, { indent: false, align: 'center', bold: true }),
-      para(`${data.caseLabel}　　单位：元`, { indent: false, align: 'right' }),
+      para([{ text: '附表', font: FONTS.hei }], { indent: false, align: 'left', keepNext: true }),
+      para(`${title}申请人名单及裁决金额`, { indent: false, align: 'center', bold: true, keepNext: true }),
+      para(`${data.caseLabel}　　单位：元`, { indent: false, align: 'right', keepNext: true }),
       annexTable(items, applicants),
-      para(`注：裁决金额合计${formatYuan(sumFen(items.map((i) => i.awardedFen)))}（${fenToChineseUpper(sumFen(items.map((i) => i.awardedFen)))}）。`, { indent: false }),
+      para(`注：裁决金额合计${formatYuan(awardedTotal)}（${fenToChineseUpper(awardedTotal)}）${dismissedTotal ? `；驳回金额合计${formatYuan(dismissedTotal)}` : ''}。`, { indent: false }),
     );
   }
   return { variant, title, document: officialDocument({ title: `${title} ${data.caseLabel}`, children }) };

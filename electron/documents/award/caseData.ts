@@ -9,6 +9,7 @@ import type { HearingView } from '../../core/contract';
 import { formatChineseDate } from '../../core/dates';
 import { partyRoleLabels, type PartyRole } from '../../core/domain';
 import { BODY_LINE, run } from '../layout';
+import type { PartyAttendance } from '../../core/hearing/attendance';
 
 export type DocWorker = {
   id: number;
@@ -22,6 +23,8 @@ export type DocWorker = {
 };
 
 export type DocRespondent = {
+  /** case_respondents.id: what liabilities name. */
+  id: number;
   name: string;
   kind: 'company' | 'person';
   role: PartyRole;
@@ -31,7 +34,10 @@ export type DocRespondent = {
   address: string | null;
 };
 
-export type DocHearing = Pick<HearingView, 'startsAt' | 'endsAt' | 'roomName' | 'procedure' | 'arbitratorNames' | 'clerkName' | 'status' | 'applicantPresent' | 'respondentPresent' | 'outcome'>;
+export type DocHearing = Pick<HearingView, 'startsAt' | 'endsAt' | 'roomName' | 'procedure' | 'arbitratorNames' | 'clerkName' | 'status' | 'applicantPresent' | 'respondentPresent' | 'outcome'> & {
+  /** Party by party (recorded attendance); empty lists when not recorded. */
+  attendance: { applicantLabel: string; applicants: PartyAttendance[]; respondents: PartyAttendance[] };
+};
 
 export type CaseDocData = {
   caseId: number;
@@ -49,6 +55,8 @@ export type CaseDocData = {
   respondents: DocRespondent[];
   /** Hearings not cancelled, in date order. */
   hearings: DocHearing[];
+  /** The composed tribunal (组庭), when there is one: who signs before any hearing was held. */
+  tribunal: { procedure: 'simplified' | 'ordinary'; arbitrators: string[]; clerk: string | null } | null;
   exhibits: { seq: number; title: string }[];
 };
 
@@ -103,11 +111,17 @@ export function respondentLines(r: DocRespondent, label = '被申请人'): strin
 
 /**
  * The applicants of a document. Few applicants: one line each. Many (a collective case): the
- * elected representatives, then "等N名申请人，名单见附表".
+ * elected representatives of the whole case (every document of the case names the same ones, even
+ * one that concerns only some of the workers), then "等N名申请人，名单见附表".
  */
-export function applicantLines(list: DocWorker[], opts: { collective: boolean; annexName?: string }): string[] {
-  if (!opts.collective || list.length <= 5) return list.map((w) => workerLine(w));
-  const reps = list.filter((w) => w.isRepresentative);
+export function applicantLines(list: DocWorker[], opts: { collective: boolean; annexName?: string; representatives?: DocWorker[] }): string[] {
+  const reps = opts.representatives ?? list.filter((w) => w.isRepresentative);
+  if (!opts.collective || list.length <= 5) {
+    const lines = list.map((w) => workerLine(w));
+    // a collective case's representatives act for every worker, including these few
+    if (opts.collective && reps.length) lines.push(`代表人：${reps.map((w) => w.name).join('、')}（本案集体劳动人事争议推举的代表人）。`);
+    return lines;
+  }
   const shown = reps.length ? reps : list.slice(0, 1);
   const lines = shown.map((w) => workerLine(w, reps.length ? '申请人（代表人）' : '申请人'));
   lines.push(`申请人：${shown.map((w) => w.name).join('、')}等${list.length}名申请人，名单见${opts.annexName ?? '附表'}。`);
@@ -121,16 +135,21 @@ export function applicantShortName(list: DocWorker[]): string {
   return list.length > 1 ? `${first.name}等${list.length}人` : first.name;
 }
 
+/** "张三、李四" for up to three, else "张三等12人" (the case's representatives first). */
+export function workerNames(list: DocWorker[]): string {
+  return list.length <= 3 ? list.map((w) => w.name).join('、') : applicantShortName(list);
+}
+
 /** "江西赣建建设集团有限公司、刘德胜" */
 export function respondentNames(list: DocRespondent[]): string {
   return list.map((r) => r.name).join('、') || '被申请人';
 }
 
-/** The tribunal of the latest held (else latest scheduled) hearing. */
+/** The tribunal of the latest held (else latest scheduled) hearing, else the composed one. */
 export function tribunalOf(data: CaseDocData): { procedure: 'simplified' | 'ordinary'; arbitrators: string[]; clerk: string | null } {
   const held = data.hearings.filter((h) => h.status === 'held');
   const h = held.at(-1) ?? data.hearings.at(-1);
-  if (!h) return { procedure: data.procedure, arbitrators: [], clerk: null };
+  if (!h) return data.tribunal ?? { procedure: data.procedure, arbitrators: [], clerk: null };
   return { procedure: h.procedure, arbitrators: h.arbitratorNames, clerk: h.clerkName };
 }
 

@@ -4,6 +4,7 @@ import type { Paragraph, Table } from 'docx';
 import { formatChineseDate } from '../../core/dates';
 import { maskIdNumber } from '../../core/masking';
 import { formatFen, sumFen } from '../../core/money';
+import { COLLECTIVE_TRIBUNAL_BASIS } from '../../core/hearing/schedule';
 import { addressee, blankLine, docNumber, docTitle, organLine, para, table, type TableColumn } from '../layout';
 
 export type PartyData = {
@@ -164,4 +165,8 @@ export function contactLines(h: CaseHeader): Paragraph[] {
 export const cn = formatChineseDate;
 
 export const procedureText = (h: CaseHeader): string =>
-  h.procedure === 'simplified' ? '本案适用简易处理程序，由仲裁员一人独任仲裁' : '本案适用普通程序，由三名仲裁员组成仲裁庭审理';
+  h.isCollective
+    ? `本案为集体劳动人事争议，依照${COLLECTIVE_TRIBUNAL_BASIS}的规定，由三名仲裁员组成仲裁庭（设首席仲裁员）审理，不适用独任审理`
+    : h.procedure === 'simplified'
+      ? '本案适用简易处理程序，由仲裁员一人独任仲裁'
+      : '本案适用普通程序，由三名仲裁员组成仲裁庭审理';

@@ -14,8 +14,12 @@ export type PoliceTransferData = {
   policeName: string;
   caseNumber: string | null;
   fileNumber: string | null;
+  /** The party that owes the wages (the employer, or the contracting unit that bears the employer's liability). */
   employer: PartyData;
-  otherParties: PartyData[];
+  /** Others bound to pay by an effective instrument (jointly, paying first, advancing), each with its basis and amount. */
+  otherParties: (PartyData & { obligation?: string })[];
+  /** How the employer is bound and for how much, when an effective instrument says so. */
+  employerObligation?: string;
   projectName: string | null;
   workers: WorkerRow[];
   unpaidTotalFen: number;
@@ -35,7 +39,10 @@ export function buildPoliceTransferLetter(d: PoliceTransferData): Document {
     salutation(d.policeName),
     para(`${d.employer.name}涉嫌拒不支付劳动报酬一案，经本机关调查，现根据《中华人民共和国刑法》第二百七十六条之一、《最高人民法院关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释》（法释〔2013〕3号）和《行政执法机关移送涉嫌犯罪案件的规定》，移送你局依法处理。有关情况如下：`),
     heading1('一、涉案单位及人员'),
-    ...partyBlock([respondentLine(d.employer, 'full').replace(/^被申请人：/, '涉案单位（人）：'), ...d.otherParties.map((p) => respondentLine(p, 'full').replace(/^被申请人：/, '相关单位（人）：'))]),
+    ...partyBlock([
+      `${respondentLine(d.employer, 'full').replace(/^被申请人：/, '涉案单位（人）：').replace(/。$/, '')}${d.employerObligation ? `；${d.employerObligation}` : ''}。`,
+      ...d.otherParties.map((p) => `${respondentLine(p, 'full').replace(/^被申请人：/, '相关单位（人）：').replace(/。$/, '')}${p.obligation ? `；${p.obligation}` : ''}。`),
+    ]),
     heading1('二、涉嫌犯罪的事实'),
     para(`${d.projectName ? `${d.employer.name}在${d.projectName}项目中，` : ''}拖欠${d.workers.length}名劳动者劳动报酬共计${amountWithUpper(d.unpaidTotalFen)}（名单见附件1）${d.caseNumber ? `，劳动者已申请劳动人事争议仲裁（案号：${d.caseNumber}）` : ''}${d.fileNumber ? `，本机关已立案调查（投诉编号：${d.fileNumber}）` : ''}。`),
     ...(d.orders.length

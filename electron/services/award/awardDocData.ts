@@ -1,10 +1,12 @@
 /** Reads what the 裁决书 prints, and says in Chinese what is still missing before it can be built. */
 import { AppFailure } from '../../core/contract';
 import { formatChineseDate } from '../../core/dates';
-import { claimTypeLabels } from '../../core/domain';
+import { claimTypeLabels, type ClaimType } from '../../core/domain';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { readAwardState } from './awardView';
+import { liabilityProblems } from '../liability/liabilityService';
 import { loadCaseDocData } from './caseDocData';
 import type { AwardDocData } from '../../documents/award/awardDocument';
 
@@ -19,6 +21,7 @@ export function awardProblems(state: ReturnType<typeof readAwardState>): string[
     problems.push(`尚有${open.length}项请求未裁决：${shown.join('、')}${open.length > 3 ? '等' : ''}`);
   }
   if (!state.rows.length) problems.push('本案没有仲裁请求');
+  problems.push(...liabilityProblems(state.liability));
   if (!state.factsFound.trim()) problems.push('请填写查明的事实');
   if (!state.reasoning.trim()) problems.push('请填写"本委认为"的理由');
   return problems;
@@ -41,5 +44,16 @@ export function loadAwardDocData(ctx: ServiceContext, db: Executor, caseId: numb
     thresholdFen: state.thresholdFen!,
     only: variant,
     items: state.rows.map((r) => ({ claimItemId: r.claimItemId, workerId: r.workerId, type: r.type, claimedFen: r.claimedFen, awardedFen: r.awardedFen!, isFinal: r.isFinal! })),
+    liability: Object.fromEntries([...state.liabilities.of.entries()].map(([id, a]) => [id, a.assignment])),
+    settled: state.settled ? { effectiveOn: state.settled.effectiveOn, workerNames: state.settled.workerNames, amountFen: state.settled.amountFen, types: settledTypes(db, caseId) } : null,
   };
+}
+
+/** The claim types an effective mediation document settled (for the award's procedure paragraph). */
+function settledTypes(db: Executor, caseId: number): ClaimType[] {
+  const types = db.all<{ type: ClaimType }>(sql`
+    select distinct ci.type from settlement_items si join claim_items ci on ci.id = si.claim_item_id
+    where si.case_id = ${caseId} and si.agreed_fen is not null`);
+  const order: ClaimType[] = ['unpaidWages', 'overtime', 'compensation', 'damages', 'other'];
+  return order.filter((t) => types.some((x) => x.type === t));
 }

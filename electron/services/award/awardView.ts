@@ -1,15 +1,20 @@
 /**
- * Reading the award of a case: one row per claim item (worker name, claimed, awarded) in four
- * queries whatever the worker count. Finality is computed per item against 12 × the minimum wage in
- * force on the award date (electron/core/finalAward.ts); once the award is issued the stored
- * classification is shown, so a later change of the minimum-wage settings cannot rewrite it.
+ * Reading the award of a case: one row per claim item the award decides (worker name, claimed,
+ * awarded) in a fixed number of queries whatever the worker count. Items an effective mediation
+ * document settled are left out (the award never decides them again) and summarised instead.
+ * Finality is computed per worker per item on the AWARDED amount against 12 × the minimum wage in
+ * force on the award date (electron/core/finalAward.ts), so it follows every change of an amount;
+ * once the award is issued the stored classification is shown, so a later change of the
+ * minimum-wage settings cannot rewrite it.
  */
 import { asc, eq } from 'drizzle-orm';
-import { AppFailure, type AwardItemView, type AwardView } from '../../core/contract';
-import { classifyItem, thresholdOn, type MinimumWage } from '../../core/finalAward';
+import { AppFailure, type AwardItemView, type AwardView, type SettledSummary } from '../../core/contract';
+import { classifyItem, finalityReason, thresholdOn, type MinimumWage } from '../../core/finalAward';
 import { awardItems, awards, cases, claimItems, minimumWages, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import { COMMISSION_ID } from '../settings/settingsService';
+import { liabilityView, readLiabilities, type Liabilities } from '../liability/liabilityService';
+import { effectiveSettlement } from '../mediation/settled';
 
 export type AwardRow = typeof awards.$inferSelect;
 
@@ -24,8 +29,9 @@ export function readMinimumWages(db: Executor): MinimumWage[] {
 
 export type AwardState = AwardView & {
   case: typeof cases.$inferSelect;
-  /** Items with the worker's order and id number, for documents. */
+  /** Items with the worker's order, for documents. */
   rows: (AwardItemView & { workerOrder: number })[];
+  liabilities: Liabilities;
 };
 
 export function readAwardState(db: Executor, caseId: number): AwardState {
@@ -50,11 +56,17 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
     .orderBy(asc(workers.sortOrder), asc(workers.id), asc(claimItems.id))
     .all();
 
+  const settlement = effectiveSettlement(db, caseId);
+  const settledItems = settlement ? items.filter((i) => settlement.agreed.has(i.claimItemId)) : [];
+  const decided = settlement ? items.filter((i) => !settlement.agreed.has(i.claimItemId)) : items;
+
   const decidedOn = award?.decidedOn ?? null;
   const threshold = decidedOn ? thresholdOn(readMinimumWages(db), decidedOn) : null;
   const issued = !!award?.issuedAt;
-  const rows = items.map((i) => {
-    const isFinal = issued && i.storedFinal !== null ? i.storedFinal : threshold ? classifyItem({ type: i.type, claimedFen: i.claimedFen }, threshold.thresholdFen) : null;
+  const rows = decided.map((i) => {
+    const awardedFen = i.awardedFen ?? null;
+    const computed = threshold && awardedFen !== null ? { type: i.type, claimedFen: i.claimedFen, awardedFen } : null;
+    const isFinal = issued && i.storedFinal !== null ? i.storedFinal : computed ? classifyItem(computed, threshold!.thresholdFen) : null;
     return {
       claimItemId: i.claimItemId,
       workerId: i.workerId,
@@ -62,13 +74,28 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
       workerOrder: i.workerOrder,
       type: i.type,
       claimedFen: i.claimedFen,
-      awardedFen: i.awardedFen ?? null,
+      awardedFen,
       isFinal,
+      finalReason: computed ? finalityReason(computed, threshold!.thresholdFen) : null,
     };
   });
+  const scope = rows.map((r) => ({ claimItemId: r.claimItemId, workerId: r.workerId, workerName: r.workerName, type: r.type, amountFen: r.awardedFen }));
+  const liabilities = readLiabilities(db, caseId, 'award', scope);
+  let settled: SettledSummary | null = null;
+  if (settlement && settledItems.length) {
+    const names = [...new Map(settledItems.map((i) => [i.workerId, i.workerName])).values()];
+    settled = {
+      effectiveOn: settlement.effectiveOn,
+      workers: names.length,
+      items: settledItems.length,
+      amountFen: settledItems.reduce((s, i) => s + (settlement.agreed.get(i.claimItemId) ?? 0), 0),
+      workerNames: names,
+    };
+  }
   return {
     case: row,
     rows,
+    liabilities,
     caseId,
     decidedOn,
     defence: award?.defence ?? '',
@@ -81,11 +108,13 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
     hasFinal: rows.some((r) => r.isFinal === true),
     hasNonFinal: rows.some((r) => r.isFinal === false),
     issuedAt: award?.issuedAt ?? null,
+    settled,
+    liability: liabilityView('award', scope, liabilities),
   };
 }
 
 /** What `award.get` returns. */
 export function readAward(db: Executor, caseId: number): AwardView {
-  const { case: _case, rows: _rows, ...view } = readAwardState(db, caseId);
+  const { case: _case, rows: _rows, liabilities: _l, ...view } = readAwardState(db, caseId);
   return view;
 }

@@ -10,6 +10,8 @@ import { caseRespondents, cases, commissions, exhibits, organisations, workers }
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { hearingsForCase } from '../hearings/hearingViews';
+import { readAttendance, toPartyAttendance } from '../hearings/attendance';
+import { readTribunal } from '../hearings/tribunal';
 
 export function loadCaseDocData(ctx: ServiceContext, db: Executor, caseId: number): CaseDocData {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
@@ -23,6 +25,7 @@ export function loadCaseDocData(ctx: ServiceContext, db: Executor, caseId: numbe
     .all();
   const respondentRows = db
     .select({
+      id: caseRespondents.id,
       name: organisations.name,
       kind: organisations.kind,
       role: caseRespondents.role,
@@ -34,12 +37,15 @@ export function loadCaseDocData(ctx: ServiceContext, db: Executor, caseId: numbe
     .from(caseRespondents)
     .innerJoin(organisations, eq(organisations.id, caseRespondents.organisationId))
     .where(eq(caseRespondents.caseId, caseId))
-    .orderBy(asc(caseRespondents.sortOrder))
+    .orderBy(asc(caseRespondents.sortOrder), asc(caseRespondents.id))
     .all();
   const exhibitRows = db.select({ seq: exhibits.seq, title: exhibits.title }).from(exhibits).where(eq(exhibits.caseId, caseId)).orderBy(asc(exhibits.seq)).all();
-  const hearings = hearingsForCase(ctx, caseId)
-    .filter((h) => h.status !== 'cancelled')
-    .map(({ startsAt, endsAt, roomName, procedure, arbitratorNames, clerkName, status, applicantPresent, respondentPresent, outcome }) => ({
+  const composed = readTribunal(db, caseId);
+  const views = hearingsForCase(ctx, caseId).filter((h) => h.status !== 'cancelled');
+  const attendance = readAttendance(db, caseId, views.map((h) => h.id));
+  const hearings = views.map(({ id, startsAt, endsAt, roomName, procedure, arbitratorNames, clerkName, status, applicantPresent, respondentPresent, outcome }) => {
+    const a = attendance.get(id)!;
+    return {
       startsAt,
       endsAt,
       roomName,
@@ -50,7 +56,9 @@ export function loadCaseDocData(ctx: ServiceContext, db: Executor, caseId: numbe
       applicantPresent,
       respondentPresent,
       outcome,
-    }));
+      attendance: { applicantLabel: a.applicantLabel, applicants: toPartyAttendance(a.applicants), respondents: toPartyAttendance(a.respondents) },
+    };
+  });
   return {
     caseId,
     commissionName: commission?.name ?? '劳动人事争议仲裁委员会',
@@ -65,6 +73,7 @@ export function loadCaseDocData(ctx: ServiceContext, db: Executor, caseId: numbe
     workers: workerRows.map((w, i) => ({ ...w, seq: i + 1 })),
     respondents: respondentRows,
     hearings,
+    tribunal: composed ? { procedure: composed.procedure, arbitrators: composed.arbitratorNames, clerk: composed.clerkName } : null,
     exhibits: exhibitRows,
   };
 }

@@ -13,6 +13,7 @@ import type { Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
 import { readAward, readAwardState, type AwardState } from './awardView';
+import { writeLiability } from '../liability/liabilityService';
 
 export type AwardSaveInput = {
   caseId: number;
@@ -81,7 +82,7 @@ export function saveAward(ctx: ServiceContext, input: AwardSaveInput): AwardView
         const seen = new Set<number>();
         for (const change of input.items) {
           const item = byId.get(change.claimItemId);
-          if (!item) throw new AppFailure('not_found', `仲裁请求不属于本案（编号${change.claimItemId}）`);
+          if (!item) throw new AppFailure('not_found', `仲裁请求（编号${change.claimItemId}）不在本次裁决范围内：不属于本案，或已由生效的调解书处理（调解书已处理的请求不再裁决）`);
           if (seen.has(change.claimItemId)) throw new AppFailure('invalid_input', `${item.workerName}「${claimTypeLabels[item.type]}」重复填写`);
           seen.add(change.claimItemId);
           if (change.awardedFen !== null && change.awardedFen > item.claimedFen) {
@@ -123,5 +124,24 @@ export function saveAward(ctx: ServiceContext, input: AwardSaveInput): AwardView
     { behavior: 'immediate' },
   );
   if (changed) ctx.emit({ type: 'cases.changed', caseId: input.caseId });
+  return readAward(ctx.db, input.caseId);
+}
+
+/** Who pays the awarded items (per respondent), or back to the chain's default. */
+export function setAwardLiability(
+  ctx: ServiceContext,
+  input: { caseId: number; claimItemIds: number[]; assignment: { respondentId: number; kind: import('../../core/liability').LiabilityKind }[] | null },
+): AwardView {
+  ctx.db.transaction(
+    (tx) => {
+      const state = readAwardState(tx, input.caseId);
+      assertDraftable(state);
+      const scope = state.rows.map((r) => ({ claimItemId: r.claimItemId, workerId: r.workerId, workerName: r.workerName, type: r.type, amountFen: r.awardedFen }));
+      writeLiability(ctx, tx, input, 'award', scope);
+      tx.update(cases).set({ updatedAt: ctx.now().toISOString() }).where(eq(cases.id, input.caseId)).run();
+    },
+    { behavior: 'immediate' },
+  );
+  ctx.emit({ type: 'cases.changed', caseId: input.caseId });
   return readAward(ctx.db, input.caseId);
 }

@@ -17,6 +17,7 @@ import {
   workers,
 } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
+import { currentCaller } from '../caller';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest } from './manifest';
 
 /** Reads everything the bundle carries about one case into the manifest shape (no local row ids). */
@@ -24,7 +25,7 @@ export function collectManifest(db: Executor, caseId: number, exportedAt: Date):
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) throw new AppFailure('not_found', `案件不存在（编号${caseId}）`);
   if (!row.uid) throw new AppFailure('conflict', '该案件缺少跨机器标识（uid），无法导出案卷包');
-  const commission = db.select({ name: commissions.name, operator: commissions.operatorName }).from(commissions).limit(1).get();
+  const commission = db.select({ name: commissions.name }).from(commissions).limit(1).get();
 
   const respondentRows = db.select().from(caseRespondents).where(eq(caseRespondents.caseId, caseId)).orderBy(asc(caseRespondents.sortOrder)).all();
   const chainRows = row.projectId ? db.select().from(projectParties).where(eq(projectParties.projectId, row.projectId)).orderBy(asc(projectParties.id)).all() : [];
@@ -57,7 +58,7 @@ export function collectManifest(db: Executor, caseId: number, exportedAt: Date):
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     exportedAt: exportedAt.toISOString(),
-    exportedBy: { commission: commission?.name ?? '', operator: commission?.operator ?? '' },
+    exportedBy: { commission: commission?.name ?? '', operator: currentCaller()?.account?.name ?? '' },
     case: {
       uid: row.uid,
       caseNumber: row.caseNumber,
@@ -156,11 +157,27 @@ export function collectManifest(db: Executor, caseId: number, exportedAt: Date):
       crossExaminedOn: e.crossExaminedOn,
       createdAt: e.createdAt,
     })),
+    // In chain order, each with its hash and what the hash covers, so the receiver can verify them.
     events: db
-      .select({ at: caseEvents.at, actor: caseEvents.actor, action: caseEvents.action, summary: caseEvents.summary, before: caseEvents.before, after: caseEvents.after })
+      .select({
+        at: caseEvents.at,
+        actor: caseEvents.actor,
+        action: caseEvents.action,
+        summary: caseEvents.summary,
+        before: caseEvents.before,
+        after: caseEvents.after,
+        seq: caseEvents.seq,
+        prevHash: caseEvents.prevHash,
+        casePrevHash: caseEvents.casePrevHash,
+        actorId: caseEvents.actorId,
+        rowsDigest: caseEvents.rowsDigest,
+        sourceHash: caseEvents.sourceHash,
+        hash: caseEvents.hash,
+      })
       .from(caseEvents)
       .where(eq(caseEvents.caseId, caseId))
-      .orderBy(asc(caseEvents.at), asc(caseEvents.id))
-      .all(),
+      .orderBy(asc(caseEvents.seq))
+      .all()
+      .map(({ seq, prevHash, hash, ...e }) => ({ ...e, seq: seq ?? undefined, prevHash: prevHash ?? undefined, hash: hash ?? undefined })),
   };
 }

@@ -4,10 +4,13 @@ import { and, eq, notExists } from 'drizzle-orm';
 import { AppFailure, type BundleImportReport } from '../../core/contract';
 import { cases, evidenceFiles, exhibits } from '../../../db/schema';
 import type { ServiceContext } from '../context';
-import { evidencePath, storeStream } from '../evidence/store';
+import { evidencePath, insertFileRow, storeStream, type StoredFile } from '../evidence/store';
+import { unpin } from '../evidence/registry';
+import { discardNewFiles } from '../evidence/exhibits';
 import { bundleLimits, type BundleLimits } from './limits';
 import { EVIDENCE_PREFIX } from './manifest';
 import { createFromBundle, mergeIntoCase } from './mergeBundle';
+import { verifyBundleEvents } from './verifyEvents';
 import { checkFilesMatch, openBundle, readManifest, refuse, shortSha, verifyEvidence } from './readBundle';
 
 export type ImportOptions = {
@@ -17,7 +20,7 @@ export type ImportOptions = {
   displayName?: string;
 };
 
-type Stored = { sha256: string; rowBefore: boolean; fileBefore: boolean };
+type Stored = { sha256: string; rowBefore: boolean; fileBefore: boolean; file?: StoredFile };
 
 /** One import at a time per data folder: two imports of the same case never race each other. */
 const queues = new Map<string, Promise<unknown>>();
@@ -36,8 +39,9 @@ export function importBundle(ctx: ServiceContext, file: string, options: ImportO
  * Verifies everything before storing anything: the entry list (safety limits), the manifest
  * (schema and references), the exact set of files, and every file's SHA-256 (hashed from the zip,
  * written nowhere). Only then are new files streamed into the evidence store (checked again
- * against the manifest's hash) and the rows written in one transaction. If storing or the
- * transaction fails, files and evidence_files rows this import added are removed again.
+ * against the manifest's hash) and the rows — file rows and the exhibits that reference them —
+ * written in one transaction. If storing or the transaction fails, files this import added are
+ * removed again; a crash in between leaves files without rows, which the start-up sweep removes.
  */
 async function runImport(ctx: ServiceContext, file: string, options: ImportOptions): Promise<BundleImportReport> {
   const limits = options.limits ?? bundleLimits();
@@ -47,6 +51,7 @@ async function runImport(ctx: ServiceContext, file: string, options: ImportOptio
   const bundle = await openBundle(file, limits);
   try {
     const manifest = await readManifest(bundle, limits.maxManifestBytes);
+    const eventCheck = verifyBundleEvents(manifest);
     const bySha = checkFilesMatch(bundle, manifest);
     await verifyEvidence(bundle, bySha, options.signal);
 
@@ -57,9 +62,10 @@ async function runImport(ctx: ServiceContext, file: string, options: ImportOptio
         const onDisk = fs.statSync(evidencePath(ctx.dataDir, sha), { throwIfNoEntry: false });
         const fileBefore = !!onDisk && onDisk.size === e.size;
         if (rowBefore && fileBefore) continue;
-        stored.push({ sha256: sha, rowBefore, fileBefore });
+        const entry: Stored = { sha256: sha, rowBefore, fileBefore };
+        stored.push(entry);
         try {
-          await storeStream(ctx, await bundle.openEntry(EVIDENCE_PREFIX + sha), {
+          entry.file = await storeStream(ctx, await bundle.openEntry(EVIDENCE_PREFIX + sha), {
             fileName: e.fileName,
             expectedSha256: sha,
             maxBytes: Math.max(e.size, 1),
@@ -72,31 +78,29 @@ async function runImport(ctx: ServiceContext, file: string, options: ImportOptio
       }
       const source = { label: manifest.exportedBy.commission, fileName: options.displayName ?? path.basename(file), newFiles: stored.filter((s) => !s.rowBefore).length };
       const report = ctx.db.transaction((tx) => {
+        const fresh = stored.filter((s) => !s.rowBefore && s.file);
+        for (const s of fresh) insertFileRow(tx, s.file!, ctx.now());
         const local = tx.select().from(cases).where(eq(cases.uid, manifest.case.uid)).get();
-        return local ? mergeIntoCase(ctx, tx, local, manifest, source) : createFromBundle(ctx, tx, manifest, source);
+        const result = local ? mergeIntoCase(ctx, tx, local, manifest, source) : createFromBundle(ctx, tx, manifest, source);
+        // a file whose exhibit was already here (merged by uid) gets no row: no row without an exhibit
+        for (const s of fresh) {
+          tx.delete(evidenceFiles)
+            .where(and(eq(evidenceFiles.sha256, s.sha256), notExists(tx.select({ id: exhibits.id }).from(exhibits).where(eq(exhibits.fileSha256, s.sha256)))))
+            .run();
+        }
+        return result;
       });
       if (report.createdCase || Object.values(report.added).some((n) => n > 0)) ctx.emit({ type: 'cases.changed', caseId: report.caseId });
-      return report;
+      return { ...report, eventCheck };
     } catch (error) {
-      undoStored(ctx, stored);
+      for (const s of stored) if (s.file) unpin(ctx, s.sha256);
+      discardNewFiles(ctx, stored.flatMap((s) => (s.file && !s.fileBefore ? [s.file] : [])));
+      stored.length = 0;
       throw error;
+    } finally {
+      for (const s of stored) if (s.file) unpin(ctx, s.sha256);
     }
   } finally {
     bundle.close();
-  }
-}
-
-/** Takes back what this import put into the store, unless something else now refers to it. */
-function undoStored(ctx: ServiceContext, stored: Stored[]): void {
-  for (const s of stored) {
-    let rowGone = s.rowBefore;
-    if (!s.rowBefore) {
-      const removed = ctx.db
-        .delete(evidenceFiles)
-        .where(and(eq(evidenceFiles.sha256, s.sha256), notExists(ctx.db.select({ id: exhibits.id }).from(exhibits).where(eq(exhibits.fileSha256, s.sha256)))))
-        .run();
-      rowGone = removed.changes > 0;
-    }
-    if (!s.fileBefore && rowGone) fs.rmSync(evidencePath(ctx.dataDir, s.sha256), { force: true });
   }
 }

@@ -1,20 +1,23 @@
 import { z } from 'zod';
+import { birthDate, date } from '../../core/contract';
+import { MAX_AMOUNT_FEN } from '../../core/money';
 import { caseStatuses, channels, claimTypes, inspectionStepKinds, partyRoles, procedures, stages, submitters, tracks } from '../../core/domain';
 
 /**
- * The case bundle's manifest.json, version 1 (documented in README "案卷包格式 / Case bundle format").
+ * The case bundle's manifest.json, version 2 (documented in README "案卷包格式 / Case bundle format").
+ * Version 2 adds the audit chain's fields to each event (its hash and what the hash covers);
+ * version 1 bundles (events without hashes) are still read, and the import report says so.
  * Organisations are referred to by a key local to the manifest ("o1", "o2"…); workers by ID number;
  * exhibits by their uid; evidence files by SHA-256 (lower-case hex), stored as evidence/<sha256>.
  */
 export const BUNDLE_FORMAT = 'sucai-case-bundle';
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 export const MANIFEST_ENTRY = 'manifest.json';
 export const INDEX_ENTRY = '证据目录.docx';
 export const EVIDENCE_PREFIX = 'evidence/';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const instant = z.string().min(10).max(40);
-const fen = z.number().int();
+const fen = z.number().int().min(0).max(MAX_AMOUNT_FEN * 10_000);
 const str = (max: number) => z.string().max(max);
 const opt = (max: number) => z.string().max(max).nullable();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 应为 64 位小写十六进制');
@@ -22,7 +25,7 @@ const key = z.string().min(1).max(20);
 
 export const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT, '不是速裁台案卷包（format 应为 sucai-case-bundle）'),
-  version: z.literal(BUNDLE_VERSION, '案卷包版本不受支持（本程序读取第 1 版）'),
+  version: z.union([z.literal(1), z.literal(BUNDLE_VERSION)], '案卷包版本不受支持（本程序读取第 1、2 版）'),
   exportedAt: instant,
   exportedBy: z.object({ commission: str(120), operator: str(60) }),
   case: z.object({
@@ -84,7 +87,7 @@ export const manifestSchema = z.object({
         nameInitials: str(60),
         idNumber: str(30).min(1),
         sex: z.enum(['male', 'female']).nullable(),
-        birthDate: date.nullable(),
+        birthDate: birthDate.nullable(),
         phone: opt(40),
         jobType: opt(60),
         team: opt(60),
@@ -149,7 +152,24 @@ export const manifestSchema = z.object({
     )
     .max(10000),
   events: z
-    .array(z.object({ at: instant, actor: str(60), action: str(80), summary: str(4000), before: z.string().max(100_000).nullable(), after: z.string().max(100_000).nullable() }))
+    .array(
+      z.object({
+        at: instant,
+        actor: str(60),
+        action: str(80),
+        summary: str(4000),
+        before: z.string().max(100_000).nullable(),
+        after: z.string().max(100_000).nullable(),
+        // version 2: the audit chain (electron/services/audit/eventHash.ts)
+        seq: z.number().int().min(1).optional(),
+        prevHash: sha256.optional(),
+        casePrevHash: sha256.nullable().optional(),
+        actorId: z.number().int().nullable().optional(),
+        rowsDigest: sha256.nullable().optional(),
+        sourceHash: sha256.nullable().optional(),
+        hash: sha256.optional(),
+      }),
+    )
     .max(100_000),
 });
 

@@ -23,7 +23,7 @@ import type { ServiceContext } from '../context';
 import { refreshNextDue } from '../cases/caseClock';
 import { indexCase } from '../search/indexCase';
 import { COMMISSION_ID } from '../settings/settingsService';
-import { appendEvent } from '../timeline';
+import { appendEvent, appendImportedEvent, type ImportedEvent } from '../timeline';
 import type { BundleManifest, ManifestExhibit, ManifestOrganisation, ManifestWorker } from './manifest';
 
 type Added = BundleImportReport['added'];
@@ -87,6 +87,18 @@ function insertStep(db: Executor, caseId: number, s: NonNullable<BundleManifest[
 
 const eventKey = (e: { at: string; action: string; summary: string }) => `${e.at}\u0000${e.action}\u0000${e.summary}`;
 
+/** A bundle event as this folder's chain records it: its content and the hash it had at the exporting agency. */
+const importedEvent = (caseId: number, e: BundleManifest['events'][number]): ImportedEvent => ({
+  caseId,
+  at: e.at,
+  actor: e.actor,
+  action: e.action,
+  summary: e.summary,
+  before: e.before,
+  after: e.after,
+  sourceHash: e.hash ?? null,
+});
+
 /** Exhibit uids are unique across the installation: one used by another case is reported, not imported. */
 function exhibitUidElsewhere(db: Executor, uid: string, caseId: number | null): boolean {
   const row = db.select({ caseId: exhibits.caseId }).from(exhibits).where(eq(exhibits.uid, uid)).get();
@@ -112,7 +124,7 @@ function importEvent(ctx: ServiceContext, db: Executor, caseId: number, m: Bundl
 }
 
 /** A case this machine has not seen: created with all its rows. Runs inside the import transaction. */
-export function createFromBundle(ctx: ServiceContext, db: Executor, m: BundleManifest, source: Source): BundleImportReport {
+export function createFromBundle(ctx: ServiceContext, db: Executor, m: BundleManifest, source: Source): Omit<BundleImportReport, 'eventCheck'> {
   const now = ctx.now().toISOString();
   const differences: string[] = [];
   const orgIds = new Map<string, number>();
@@ -207,7 +219,7 @@ export function createFromBundle(ctx: ServiceContext, db: Executor, m: BundleMan
     db.insert(inspectionTracks).values({ caseId, ...track }).run();
     for (const s of steps) insertStep(db, caseId, s, exhibitIds);
   }
-  for (const ev of m.events) db.insert(caseEvents).values({ caseId, ...ev }).run();
+  for (const ev of m.events) appendImportedEvent(db, importedEvent(caseId, ev));
 
   const added: Added = { exhibits: exhibitIds.size, files: source.newFiles, events: m.events.length, workers: m.workers.length };
   refreshNextDue(ctx, db, caseId);
@@ -221,7 +233,7 @@ export function createFromBundle(ctx: ServiceContext, db: Executor, m: BundleMan
  * (at, action, summary), workers by ID number, claim items by type, missing materials by name,
  * inspection steps — and reports what differs without overwriting local data.
  */
-export function mergeIntoCase(ctx: ServiceContext, db: Executor, local: typeof cases.$inferSelect, m: BundleManifest, source: Source): BundleImportReport {
+export function mergeIntoCase(ctx: ServiceContext, db: Executor, local: typeof cases.$inferSelect, m: BundleManifest, source: Source): Omit<BundleImportReport, 'eventCheck'> {
   const caseId = local.id;
   const differences: string[] = [];
   const c = m.case;
@@ -357,7 +369,7 @@ export function mergeIntoCase(ctx: ServiceContext, db: Executor, local: typeof c
   let addedEvents = 0;
   for (const ev of m.events) {
     if (localEvents.has(eventKey(ev))) continue;
-    db.insert(caseEvents).values({ caseId, ...ev }).run();
+    appendImportedEvent(db, importedEvent(caseId, ev));
     localEvents.add(eventKey(ev));
     addedEvents++;
   }

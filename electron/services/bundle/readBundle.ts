@@ -146,7 +146,7 @@ export async function readManifest(bundle: OpenedBundle, maxBytes: number): Prom
     throw refuse(`清单文件 manifest.json 不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`);
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw refuse(`清单文件 manifest.json 格式不符：${describeZodError(parsed.error)}`);
+  if (!parsed.success) throw refuse(`清单文件 manifest.json 格式不符：${describeZodError(parsed.error, manifestSchema, { technical: true })}`);
   const manifest = parsed.data;
 
   const orgKeys = new Set<string>();

@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { AppFailure, type CaseDetail } from '../../core/contract';
 import { formatCaseNumber } from '../../core/caseNumber';
 import { formatChineseDate } from '../../core/dates';
-import { caseNumberSequences, cases, commissions, missingMaterials } from '../../../db/schema';
+import type { cases } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import { indexCase } from '../search/indexCase';
 import { appendEvent } from '../timeline';
@@ -26,32 +26,16 @@ export function acceptCase(
     if (row.status !== 'received') throw new AppFailure('conflict', `该案件已${row.status === 'rejected' ? '不予受理' : '受理'}，不能重复受理`);
     checkDate(input.acceptedOn, row, today, '受理日期');
     const year = Number(input.acceptedOn.slice(0, 4));
-    const n = tx
-      .insert(caseNumberSequences)
-      .values({ commissionId: row.commissionId, year, lastNumber: 1 })
-      .onConflictDoUpdate({
-        target: [caseNumberSequences.commissionId, caseNumberSequences.year],
-        set: { lastNumber: sql`${caseNumberSequences.lastNumber} + 1` },
-      })
-      .returning({ n: caseNumberSequences.lastNumber })
-      .get().n;
-    const pattern = tx.select({ p: commissions.caseNumberPattern }).from(commissions).where(eq(commissions.id, row.commissionId)).get()!.p;
+    const n = tx.get<{ n: number }>(sql`
+      insert into case_number_sequences (commission_id, year, last_number) values (${row.commissionId}, ${year}, 1)
+      on conflict (commission_id, year) do update set last_number = last_number + 1 returning last_number as n`)!.n;
+    const pattern = tx.get<{ p: string }>(sql`select case_number_pattern as p from commissions where id = ${row.commissionId}`)!.p;
     const caseNumber = formatCaseNumber(pattern, year, n);
     const gaps = input.withGaps ?? null;
-    tx.update(cases)
-      .set({
-        status: 'accepted',
-        stage: 'mediation',
-        acceptedOn: input.acceptedOn,
-        caseNumber,
-        caseYear: year,
-        caseSeq: n,
-        acceptedWithGaps: !!gaps,
-        materialsPromise: gaps?.promise ?? null,
-      })
-      .where(eq(cases.id, row.id))
-      .run();
-    for (const name of gaps?.materials ?? []) tx.insert(missingMaterials).values({ caseId: row.id, name }).run();
+    tx.run(sql`update cases set status = 'accepted', stage = 'mediation', accepted_on = ${input.acceptedOn}, case_number = ${caseNumber},
+      case_year = ${year}, case_seq = ${n}, accepted_with_gaps = ${gaps ? 1 : 0}, materials_promise = ${gaps?.promise ?? null}
+      where id = ${row.id}`);
+    for (const name of gaps?.materials ?? []) tx.run(sql`insert into missing_materials (case_id, name) values (${row.id}, ${name})`);
     indexCase(tx, row.id);
     appendEvent(tx, ctx.now(), {
       caseId: row.id,
@@ -70,7 +54,7 @@ export function rejectCase(ctx: ServiceContext, input: { id: number; rejectedOn:
   return mutateCase(ctx, input.id, (tx, row, today) => {
     if (row.status !== 'received') throw new AppFailure('conflict', '只有待受理的案件可以不予受理');
     checkDate(input.rejectedOn, row, today, '决定日期');
-    tx.update(cases).set({ status: 'rejected', rejectedOn: input.rejectedOn, rejectionReason: input.reason }).where(eq(cases.id, row.id)).run();
+    tx.run(sql`update cases set status = 'rejected', rejected_on = ${input.rejectedOn}, rejection_reason = ${input.reason} where id = ${row.id}`);
     // the decision gets its 不予受理通知书 number at once (its own series: no case number is used up)
     const number = numberInTransaction(tx, ctx, row.id, { series: 'rejection', subject: '', year: Number(input.rejectedOn.slice(0, 4)), label: '不予受理通知书' }, { event: false });
     appendEvent(tx, ctx.now(), {
@@ -86,15 +70,12 @@ export function rejectCase(ctx: ServiceContext, input: { id: number; rejectedOn:
 /** 补正: the missing materials arrived; Rules Art 46 restarts the clock from this date. */
 export function completeMaterials(ctx: ServiceContext, input: { id: number; completedOn: string }): CaseDetail {
   return mutateCase(ctx, input.id, (tx, row, today) => {
-    const open = tx.select().from(missingMaterials).where(and(eq(missingMaterials.caseId, row.id), isNull(missingMaterials.completedOn))).all();
+    const open = tx.all<{ name: string }>(sql`select name from missing_materials where case_id = ${row.id} and completed_on is null order by id`);
     if (!open.length) throw new AppFailure('conflict', '该案件没有待补正的材料');
     checkDate(input.completedOn, row, today, '补正日期');
     if (row.acceptedOn && input.completedOn < row.acceptedOn) throw new AppFailure('invalid_input', '补正日期不能早于受理日期');
-    tx.update(missingMaterials)
-      .set({ completedOn: input.completedOn })
-      .where(and(eq(missingMaterials.caseId, row.id), isNull(missingMaterials.completedOn)))
-      .run();
-    tx.update(cases).set({ materialsCompletedOn: input.completedOn }).where(eq(cases.id, row.id)).run();
+    tx.run(sql`update missing_materials set completed_on = ${input.completedOn} where case_id = ${row.id} and completed_on is null`);
+    tx.run(sql`update cases set materials_completed_on = ${input.completedOn} where id = ${row.id}`);
     appendEvent(tx, ctx.now(), {
       caseId: row.id,
       action: 'case.materialsCompleted',

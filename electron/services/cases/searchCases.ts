@@ -1,23 +1,44 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CaseRow, caseSearchSchema } from '../../core/contract';
+import { parseCaseNumberQuery } from '../../core/caseNumber';
 import { addDays, todayInChina } from '../../core/dates';
 import type { ServiceContext } from '../context';
 import { matchExpression } from '../search/searchText';
 
 type SearchInput = z.output<typeof caseSearchSchema>;
+type Page = { total: number; rows: CaseRow[] };
 
 /**
- * The case list: full-text match through case_search (FTS5), filters on indexed columns, newest
- * first, one page at a time. Names of the page's respondents and first worker come from correlated
- * subqueries on indexed keys inside the same statement.
+ * The case list. A query that names a case number is answered from the case-number columns
+ * (indexed): a whole number gives that case alone; 第N号 the cases numbered N, newest year first;
+ * a bare N those first, then what the text search finds. Other queries go through case_search
+ * (FTS5). Filters are indexed columns; newest first (or by deadline); one page at a time.
  */
-export function searchCases(ctx: ServiceContext, input: SearchInput): { total: number; rows: CaseRow[] } {
+export function searchCases(ctx: ServiceContext, input: SearchInput): Page {
+  const filters = filterClauses(ctx, input);
+  const number = parseCaseNumberQuery(input.query);
+  if (!number) return textPage(ctx, input, filters, input.query, [], input.offset, input.limit);
+
+  const numbered = ctx.db
+    .all<{ id: number }>(sql`
+      select c.id from cases c
+      where ${number.kind === 'full' ? sql`c.case_year = ${number.year} and c.case_seq = ${number.seq}` : sql`c.case_seq = ${number.seq}`}
+      ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
+      order by c.case_year desc, c.id desc`)
+    .map((r) => r.id);
+  if (number.kind === 'full' || number.caseNumbersOnly) {
+    return { total: numbered.length, rows: rowsByIds(ctx, numbered.slice(input.offset, input.offset + input.limit)) };
+  }
+  // A bare number: the cases numbered N first, then the other matches (IDs, phones, names…).
+  const first = numbered.slice(input.offset, input.offset + input.limit);
+  const rest = textPage(ctx, input, filters, input.query, numbered, Math.max(0, input.offset - numbered.length), input.limit - first.length);
+  return { total: numbered.length + rest.total, rows: [...rowsByIds(ctx, first), ...rest.rows] };
+}
+
+function filterClauses(ctx: ServiceContext, input: SearchInput): SQL[] {
   const today = todayInChina(ctx.now());
   const where: SQL[] = [];
-  const match = matchExpression(input.query);
-  if (input.query.trim() && !match) return { total: 0, rows: [] };
-  if (match) where.push(sql`c.id in (select rowid from case_search where case_search match ${match})`);
   if (input.stage) where.push(sql`c.stage = ${input.stage}`);
   if (input.status) where.push(sql`c.status = ${input.status}`);
   if (input.receivedFrom) where.push(sql`c.received_on >= ${input.receivedFrom}`);
@@ -29,10 +50,30 @@ export function searchCases(ctx: ServiceContext, input: SearchInput): { total: n
   if (input.channel) where.push(sql`c.channel = ${input.channel}`);
   if (input.due === 'overdue') where.push(sql`c.next_due_on < ${today}`);
   if (input.due === 'soon') where.push(sql`c.next_due_on >= ${today} and c.next_due_on <= ${addDays(today, 3)}`);
-  const filter = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+  return where;
+}
 
+/** The full-text part: cases matching `query` (all cases when it is blank), leaving out `exclude`. */
+function textPage(ctx: ServiceContext, input: SearchInput, filters: SQL[], query: string, exclude: number[], offset: number, limit: number): Page {
+  const where = [...filters];
+  const match = matchExpression(query);
+  if (query.trim() && !match) return { total: 0, rows: [] };
+  if (match) where.push(sql`c.id in (select rowid from case_search where case_search match ${match})`);
+  if (exclude.length) where.push(sql`c.id not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})`);
+  const filter = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
   const total = ctx.db.get<{ n: number }>(sql`select count(*) as n from cases c ${filter}`)?.n ?? 0;
+  if (limit <= 0 || offset >= total) return { total, rows: [] };
   const order = input.due ? sql`c.next_due_on asc, c.id asc` : sql`c.received_on desc, c.id desc`;
+  const ids = ctx.db.all<{ id: number }>(sql`select c.id from cases c ${filter} order by ${order} limit ${limit} offset ${offset}`).map((r) => r.id);
+  return { total, rows: rowsByIds(ctx, ids) };
+}
+
+/**
+ * The list rows of these cases, in this order: names of the respondents and the first worker come
+ * from correlated subqueries on indexed keys inside the same statement.
+ */
+function rowsByIds(ctx: ServiceContext, ids: number[]): CaseRow[] {
+  if (!ids.length) return [];
   const rows = ctx.db.all<Omit<CaseRow, 'isCollective' | 'hasArbitration'> & { isCollective: number; hasArbitration: number }>(sql`
     select c.id, c.case_number as caseNumber, c.channel, c.stage, c.status, c.is_collective as isCollective,
       c.received_on as receivedOn, c.accepted_on as acceptedOn, p.name as projectName,
@@ -41,9 +82,7 @@ export function searchCases(ctx: ServiceContext, input: SearchInput): { total: n
       (select w.name from workers w where w.case_id = c.id order by w.sort_order limit 1) as firstWorkerName,
       c.worker_count as workerCount, c.claimed_total_fen as claimedTotalFen, c.next_due_on as nextDueOn,
       c.has_arbitration as hasArbitration
-    from cases c left join projects p on p.id = c.project_id
-    ${filter}
-    order by ${order}
-    limit ${input.limit} offset ${input.offset}`);
-  return { total, rows: rows.map((r) => ({ ...r, isCollective: !!r.isCollective, hasArbitration: !!r.hasArbitration, respondentNames: r.respondentNames ?? '' })) };
+    from json_each(${JSON.stringify(ids)}) j join cases c on c.id = j.value left join projects p on p.id = c.project_id
+    order by j.key`);
+  return rows.map((r) => ({ ...r, isCollective: !!r.isCollective, hasArbitration: !!r.hasArbitration, respondentNames: r.respondentNames ?? '' }));
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { checkCreditCode } from '../../core/ids/creditCode';
 import { checkIdNumber } from '../../core/ids/idNumber';
 import { normalizePhone } from '../../core/ids/phone';
@@ -58,14 +58,17 @@ export function normaliseOrganisation(input: OrganisationInput, where: string, t
   return out;
 }
 
-/** Finds the organisation by credit code (companies) or ID number (persons), else creates it. */
+/**
+ * Finds the organisation by credit code (companies) or ID number (persons), else creates it.
+ * Typed details refresh the record; blanks never erase what was stored before.
+ */
 export function upsertOrganisation(db: Executor, input: OrganisationInput, now: Date): number {
   const existing = input.creditCode
-    ? db.select({ id: organisations.id }).from(organisations).where(eq(organisations.creditCode, input.creditCode)).get()
+    ? db.get<{ id: number }>(sql`select id from organisations where credit_code = ${input.creditCode}`)
     : input.idNumber
-      ? db.select({ id: organisations.id }).from(organisations).where(eq(organisations.idNumber, input.idNumber)).get()
+      ? db.get<{ id: number }>(sql`select id from organisations where id_number = ${input.idNumber}`)
       : undefined;
-  const values = {
+  const v = {
     kind: input.kind,
     name: input.name,
     creditCode: input.creditCode ?? null,
@@ -75,10 +78,13 @@ export function upsertOrganisation(db: Executor, input: OrganisationInput, now: 
     phone: input.phone || null,
   };
   if (existing) {
-    // Typed details refresh the record; blanks never erase what was stored before.
-    const filled = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-    db.update(organisations).set(filled).where(eq(organisations.id, existing.id)).run();
+    db.run(sql`update organisations set kind = ${v.kind}, name = ${v.name}, credit_code = coalesce(${v.creditCode}, credit_code),
+      id_number = coalesce(${v.idNumber}, id_number), legal_representative = coalesce(${v.legalRepresentative}, legal_representative),
+      address = coalesce(${v.address}, address), phone = coalesce(${v.phone}, phone)
+      where id = ${existing.id}`);
     return existing.id;
   }
-  return db.insert(organisations).values({ ...values, createdAt: now.toISOString() }).returning({ id: organisations.id }).get().id;
+  return db.get<{ id: number }>(sql`insert into organisations (kind, name, credit_code, id_number, legal_representative, address, phone, created_at)
+    values (${v.kind}, ${v.name}, ${v.creditCode}, ${v.idNumber}, ${v.legalRepresentative}, ${v.address}, ${v.phone}, ${now.toISOString()})
+    returning id`)!.id;
 }

@@ -1,7 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { ProjectView } from '../../core/contract';
 import { organisations, projectParties, projects } from '../../../db/schema';
-import type { Executor } from '../../../db/open';
+import type { Db, Executor } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import { matchExpression } from '../search/searchText';
 
 const LIMIT = 20;
@@ -33,6 +34,20 @@ export function searchProjects(db: Executor, query: string): ProjectView[] {
     for (const r of inside) if (!seen.has(r.id) && rows.length < LIMIT) rows.push(r);
   }
   return withParties(db, rows);
+}
+
+const partiesOf = prepared((db) =>
+  db
+    .select({ organisationId: projectParties.organisationId, name: organisations.name, role: projectParties.role, contractedById: projectParties.contractedById })
+    .from(projectParties)
+    .innerJoin(organisations, sql`${organisations.id} = ${projectParties.organisationId}`)
+    .where(sql`${projectParties.projectId} = ${sql.placeholder('projectId')}`)
+    .prepare(),
+);
+
+/** One project with its chain (the case page), through a prepared query. */
+export function projectWithParties(db: Db, project: { id: number; name: string; address: string | null; permitNumber: string | null }): ProjectView {
+  return { ...project, parties: partiesOf(db).all({ projectId: project.id }) };
 }
 
 export function withParties(

@@ -5,7 +5,7 @@ import type { Deadline } from '../../core/clock/deadlines';
 import { cases, suspensions } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
-import { caseDeadlines, readSuspensions, suspendedDaysOf } from '../cases/caseClock';
+import { caseDeadlines, publicationDaysOf, readSuspensions, suspendedDaysOf } from '../cases/caseClock';
 import { mutateCase } from '../cases/mutateCase';
 import { appendEvent } from '../timeline';
 import { buildChecklist, describeBlocking } from './checklist';
@@ -25,6 +25,8 @@ const dueOf = (list: Deadline[], key: Deadline['key']) => list.find((d) => d.key
 export type ClosingVerdict = {
   daysToClose: number;
   suspendedDays: number;
+  /** Days of notice by publication (公告送达) excluded too (Rules Art 46(6)). */
+  publicationDays: number;
   closedOnTime: boolean;
   closedWithinFastTrack: boolean | null;
   lateDays: number;
@@ -50,16 +52,18 @@ export function closingVerdict(ctx: ServiceContext, db: Executor, row: CaseRecor
     const decidedOn = row.rejectedOn ?? closedOn;
     const due = dueOf(deadlines, 'acceptanceDecision') ?? decidedOn;
     const late = Math.max(0, diffDays(due, decidedOn));
-    return { daysToClose: Math.max(0, diffDays(start, decidedOn)), suspendedDays: 0, closedOnTime: late === 0, closedWithinFastTrack: late === 0, lateDays: late, fastTrackLateDays: late };
+    return { daysToClose: Math.max(0, diffDays(start, decidedOn)), suspendedDays: 0, publicationDays: 0, closedOnTime: late === 0, closedWithinFastTrack: late === 0, lateDays: late, fastTrackLateDays: late };
   }
   const suspended = suspendedDaysOf(readSuspensions(db, row.id), closedOn);
+  const published = publicationDaysOf(db, row.id, start, closedOn);
   const awardDue = dueOf(deadlines, 'award') ?? closedOn;
   const fastDue = dueOf(deadlines, 'fastTrack');
   const late = Math.max(0, diffDays(awardDue, closedOn));
   const fastLate = fastDue ? Math.max(0, diffDays(fastDue, closedOn)) : null;
   return {
-    daysToClose: Math.max(0, diffDays(start, closedOn) - suspended),
+    daysToClose: Math.max(0, diffDays(start, closedOn) - suspended - published),
     suspendedDays: suspended,
+    publicationDays: published,
     closedOnTime: late === 0,
     closedWithinFastTrack: fastLate === null ? null : fastLate === 0,
     lateDays: late,
@@ -69,7 +73,8 @@ export function closingVerdict(ctx: ServiceContext, db: Executor, row: CaseRecor
 
 /** "结案（调解结案），用时18日，按期结案；在速裁目标内" */
 export function closingSummary(method: ClosingMethod, v: ClosingVerdict): string {
-  const days = `用时${v.daysToClose}日${v.suspendedDays ? `（已扣除中止期间${v.suspendedDays}日）` : ''}`;
+  const excluded = [v.suspendedDays ? `中止期间${v.suspendedDays}日` : '', v.publicationDays ? `公告送达期间${v.publicationDays}日` : ''].filter(Boolean);
+  const days = `用时${v.daysToClose}日${excluded.length ? `（已扣除${excluded.join('、')}）` : ''}`;
   const onTime = v.closedOnTime ? '按期结案' : `超期结案（超过法定期限${v.lateDays}日）`;
   const fast = v.closedWithinFastTrack === null ? '' : v.closedWithinFastTrack ? '；在速裁目标内' : `；超出速裁目标${v.fastTrackLateDays}日`;
   return `结案（${closingMethodText[method]}），${days}，${onTime}${fast}`;
@@ -104,7 +109,7 @@ export function closeCase(ctx: ServiceContext, input: { caseId: number; method: 
       action: 'closing.closed',
       summary: closingSummary(input.method, verdict),
       before: { status: row.status, stage: row.stage },
-      after: { ...after, suspendedDays: verdict.suspendedDays },
+      after: { ...after, suspendedDays: verdict.suspendedDays, publicationDays: verdict.publicationDays },
     });
   });
 }

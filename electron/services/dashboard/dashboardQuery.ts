@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { AppFailure, caseSearchSchema, closingMethods, type DashboardMetric, type DashboardView } from '../../core/contract';
 import type { ServiceContext } from '../context';
 import { searchCases } from '../cases/searchCases';
-import { changePct, dayAfter, monthsBetween, ratePct, round1, yearEarlier } from './period';
+import { changePct, monthsBetween, ratePct, round1, yearEarlier } from './period';
 
 export type Period = { from: string; to: string };
 
@@ -28,32 +28,34 @@ type Figures = {
 };
 
 /**
- * The case and warning figures of one period in three aggregate statements: received (range on
- * cases_received_on), closed (range on cases_closed_on), warnings (small table). No per-case loop.
- * Recovered amounts come from paidByDay (one pass over payments for both periods).
+ * The case and warning figures of one period: received and closed from the daily figures the
+ * triggers keep (daily_received, daily_closed — one row per day, ~365 for a year), warnings from
+ * their small table. No per-case loop, whatever the number of cases.
  */
 export function periodFigures(ctx: ServiceContext, { from, to }: Period, recoveredFen: number): Figures {
   const db = ctx.db;
-  const received = db.get<{ n: number; workers: number | null; claimed: number | null }>(sql`
-    select count(*) as n, sum(worker_count) as workers, sum(claimed_total_fen) as claimed
-    from cases where received_on >= ${from} and received_on <= ${to}`)!;
+  const received = db.get<{ n: number | null; workers: number | null; claimed: number | null }>(sql`
+    select sum(cases) as n, sum(workers) as workers, sum(claimed_fen) as claimed
+    from daily_received where day >= ${from} and day <= ${to}`)!;
   const closed = db.get<{
-    n: number;
+    n: number | null;
     onTime: number | null;
     mediated: number | null;
     fast: number | null;
-    avgDays: number | null;
+    daysSum: number | null;
+    daysCount: number | null;
     finals: number | null;
     nonFinals: number | null;
   }>(sql`
-    select count(*) as n,
-      sum(closed_on_time = 1) as onTime,
-      sum(closing_method in ('mediation', 'withdrawal', 'deemedWithdrawal')) as mediated,
-      sum(closed_within_fast_track = 1) as fast,
-      avg(days_to_close) as avgDays,
-      sum(closing_method = 'finalAward') as finals,
-      sum(closing_method = 'nonFinalAward') as nonFinals
-    from cases where closed_on >= ${from} and closed_on <= ${to}`)!;
+    select sum(cases) as n,
+      sum(on_time) as onTime,
+      sum(case when closing_method in ('mediation', 'withdrawal', 'deemedWithdrawal') then cases end) as mediated,
+      sum(within_fast_track) as fast,
+      sum(days_sum) as daysSum,
+      sum(days_count) as daysCount,
+      sum(case when closing_method = 'finalAward' then cases end) as finals,
+      sum(case when closing_method = 'nonFinalAward' then cases end) as nonFinals
+    from daily_closed where day >= ${from} and day <= ${to}`)!;
   const warned = db.get<{ police: number; enforcement: number; resolved: number | null; open: number | null }>(sql`
     select
       count(distinct case when resolution = 'police' and resolved_on >= ${from} and resolved_on <= ${to} then case_id end) as police,
@@ -62,15 +64,15 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period, recover
       sum(raised_on <= ${to} and (resolved_on is null or resolved_on > ${to})) as open
     from warnings`)!;
   return {
-    received: received.n,
+    received: received.n ?? 0,
     workers: received.workers ?? 0,
     claimedFen: received.claimed ?? 0,
     recoveredFen,
-    closed: closed.n,
+    closed: closed.n ?? 0,
     onTime: closed.onTime ?? 0,
     mediatedOrWithdrawn: closed.mediated ?? 0,
     withinFastTrack: closed.fast ?? 0,
-    avgDays: closed.avgDays,
+    avgDays: closed.daysCount ? (closed.daysSum ?? 0) / closed.daysCount : null,
     finalAwards: closed.finals ?? 0,
     nonFinalAwards: closed.nonFinals ?? 0,
     policeCases: warned.police,
@@ -80,12 +82,11 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period, recover
   };
 }
 
-/** Payments per day ('YYYY-MM-DD') within either period; paid_at is 'YYYY-MM-DDTHH:mm', so a day range is [from, day after to). */
+/** Amounts paid per day ('YYYY-MM-DD') within either period, from the daily figures (daily_paid). */
 function paidByDay(ctx: ServiceContext, a: Period, b: Period): { d: string; n: number }[] {
   return ctx.db.all<{ d: string; n: number }>(sql`
-    select substr(paid_at, 1, 10) as d, sum(amount_fen) as n from payments
-    where (paid_at >= ${a.from} and paid_at < ${dayAfter(a.to)}) or (paid_at >= ${b.from} and paid_at < ${dayAfter(b.to)})
-    group by 1`);
+    select day as d, amount_fen as n from daily_paid
+    where ((day >= ${a.from} and day <= ${a.to}) or (day >= ${b.from} and day <= ${b.to})) and amount_fen <> 0`);
 }
 
 type MetricDef = {
@@ -183,7 +184,7 @@ export function getDashboard(ctx: ServiceContext, period: Period): DashboardView
   const previous: Period = { from: yearEarlier(from), to: yearEarlier(to) };
   const db = ctx.db;
 
-  // one pass over the payments_paid_at index (two date ranges), grouped by day, serves both periods and the months.
+  // one read of the daily payment figures (two date ranges) serves both periods and the months.
   const paid = paidByDay(ctx, period, previous);
   const sumIn = (p: Period) => paid.reduce((n, r) => (r.d >= p.from && r.d <= p.to ? n + r.n : n), 0);
   const now = periodFigures(ctx, period, sumIn(period));
@@ -212,9 +213,9 @@ export function getDashboard(ctx: ServiceContext, period: Period): DashboardView
   );
 
   const receivedByMonth = db.all<{ m: string; n: number }>(sql`
-    select substr(received_on, 1, 7) as m, count(*) as n from cases where received_on >= ${from} and received_on <= ${to} group by 1`);
+    select substr(day, 1, 7) as m, sum(cases) as n from daily_received where day >= ${from} and day <= ${to} group by 1`);
   const closedByMonth = db.all<{ m: string; n: number }>(sql`
-    select substr(closed_on, 1, 7) as m, count(*) as n from cases where closed_on >= ${from} and closed_on <= ${to} group by 1`);
+    select substr(day, 1, 7) as m, sum(cases) as n from daily_closed where day >= ${from} and day <= ${to} group by 1`);
   const index = (rows: { m: string; n: number }[]) => new Map(rows.map((r) => [r.m, r.n]));
   const [r, c] = [index(receivedByMonth), index(closedByMonth)];
   const p = new Map<string, number>();
@@ -228,8 +229,8 @@ export function getDashboard(ctx: ServiceContext, period: Period): DashboardView
 
   const methods = index(
     db.all<{ m: string; n: number }>(sql`
-      select closing_method as m, count(*) as n from cases
-      where closed_on >= ${from} and closed_on <= ${to} and closing_method is not null group by 1`),
+      select closing_method as m, sum(cases) as n from daily_closed
+      where day >= ${from} and day <= ${to} and closing_method <> '' group by 1`),
   );
   const byClosingMethod = closingMethods.map((method) => ({ method, count: methods.get(method) ?? 0 }));
 

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { getDashboard, METRIC_FORMULAS, type Period } from './dashboardQuery';
 import { closingMethodLabels } from './labels';
 import { dayAfter } from './period';
+import { recordCaseListExport } from '../sensitiveReads';
 
 export function exportsDir(dataDir: string): string {
   return path.join(dataDir, 'exports');
@@ -210,6 +211,7 @@ export async function exportDashboard(ctx: ServiceContext, period: Period): Prom
       fs.closeSync(handle);
     }
     fs.renameSync(temp, target);
+    recordCaseListExport(ctx, ids, fileName);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;

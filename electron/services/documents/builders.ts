@@ -8,7 +8,6 @@ import { documentLabels, type DocumentRecipient } from '../../documents';
 import { buildAcceptanceNotice } from '../../documents/notices/acceptanceNotice';
 import { buildClosingApproval } from '../../documents/notices/closingApproval';
 import { buildCorrectionOrder } from '../../documents/notices/correctionOrder';
-import { buildEnforcementApplication } from '../../documents/notices/enforcementApplication';
 import { buildHearingNotice } from '../../documents/notices/hearingNotice';
 import { buildPoliceTransferLetter } from '../../documents/notices/policeTransferLetter';
 import { buildRejectionNotice } from '../../documents/notices/rejectionNotice';
@@ -16,7 +15,7 @@ import { buildResponseNotice } from '../../documents/notices/responseNotice';
 import { buildServiceReceipt } from '../../documents/notices/serviceReceipt';
 import { buildWithdrawalDecision } from '../../documents/notices/withdrawalDecision';
 import type { WorkerRow } from '../../documents/notices/common';
-import { awardItems, awards, cases, claimItems, documentServices, documents, exhibits, payments, settlementItems } from '../../../db/schema';
+import { awardItems, cases, documentServices, documents, exhibits } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import {
@@ -33,11 +32,14 @@ import {
   respondentRecipients,
   type CaseFacts,
 } from './collect';
-import { effectiveInstrument, ignoredOrders, policeOrders } from '../followUp/orders';
+import { ignoredOrders, policeOrders } from '../followUp/orders';
 import { workerBalances } from '../followUp/balances';
 import { registerDocumentBuilder } from './registry';
 import { documentNumber } from '../numbering/documentNumbers';
 import { readWithdrawalApplication, withdrawalProblems } from '../closing/withdrawal';
+import { readEnforcement } from '../followUp/enforceable';
+import { hirerOf, PRINCIPAL_KINDS } from '../../core/liability';
+import { readChain } from '../liability/chain';
 
 const caseRow = (db: Executor, caseId: number) => {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
@@ -313,6 +315,33 @@ function policeThreshold(facts: CaseFacts, rows: WorkerRow[]): { reached: boolea
   return { reached, text };
 }
 
+/**
+ * The parties the transfer names: exactly the respondents an effective instrument binds, each with its
+ * obligation and unpaid amount (core/enforcement); with no effective instrument (an inspection case),
+ * the employer the contracting chain points to, and nobody else.
+ */
+function policeParties(ctx: ServiceContext, db: Executor, caseId: number, facts: CaseFacts) {
+  const e = readEnforcement(ctx, db, caseId);
+  // liabilities name case respondents; the case file lists them by organisation
+  const at = (respondentId: number) => {
+    const organisationId = e.chain.find((c) => c.id === respondentId)?.organisationId;
+    return facts.header.respondents[facts.detail.respondents.findIndex((r) => r.id === organisationId)]!;
+  };
+  const bound = e.respondents.filter((r) => r.boundUnpaidFen > 0);
+  const principal = bound.find((r) => r.kinds.some((k) => PRINCIPAL_KINDS.includes(k)));
+  if (principal) {
+    const words = (r: (typeof bound)[number]) =>
+      `依生效法律文书${r.kinds.map((k) => ({ employer: '应支付', contractingUnit: '作为发包单位应清偿', joint: '承担连带清偿责任', payFirst: '承担先行清偿责任', advance: '以未结清工程款为限垫付', none: '' })[k]).join('、')}，尚欠${formatYuan(r.boundUnpaidFen)}`;
+    return {
+      employer: at(principal.respondentId),
+      employerObligation: words(principal),
+      others: bound.filter((r) => r !== principal).map((r) => ({ ...at(r.respondentId), obligation: words(r) })),
+    };
+  }
+  const hirer = hirerOf(readChain(db, caseId));
+  return { employer: hirer ? at(hirer.id) : facts.header.respondents[0], employerObligation: undefined, others: [] };
+}
+
 registerDocumentBuilder('policeTransferLetter', {
   label: documentLabels.policeTransferLetter,
   batch: false,
@@ -337,7 +366,7 @@ registerDocumentBuilder('policeTransferLetter', {
     const ignored = new Set(policeOrders(ignoredOrders(db, caseId, today, workerBalances(db, [caseId]))).map((o) => o.stepId));
     const steps = facts.detail.inspection?.steps ?? [];
     const orders = steps.filter((st) => st.kind === 'correctionOrder' && ignored.has(st.id)).map((st) => ({ title: st.title, date: st.date, payBy: st.payBy }));
-    const [employer, ...others] = facts.header.respondents;
+    const { employer, employerObligation, others } = policeParties(ctx, db, caseId, facts);
     if (!employer) throw new AppFailure('conflict', '没有用人单位，不能移送');
     const place = placeOf(facts.commission.name);
     // Only what exists in the file: each ignored order (with its service, where recorded), the
@@ -373,6 +402,7 @@ registerDocumentBuilder('policeTransferLetter', {
         caseNumber: facts.header.caseNumber,
         fileNumber: facts.detail.inspection?.complaintNumber ?? null,
         employer,
+        employerObligation,
         otherParties: others,
         projectName: facts.header.projectName,
         workers: rows,
@@ -386,85 +416,6 @@ registerDocumentBuilder('policeTransferLetter', {
     };
   },
   build: (c) => one('policeTransferLetter', c.variant, c.title, buildPoliceTransferLetter(c.data)),
-});
-
-// ── 强制执行申请书 ──────────────────────────────────────────────────────────────────────────────
-type Instrument = { instrument: '调解书' | '裁决书'; effectiveOn: string | null; dueByWorker: Map<number, number> };
-
-/** The effective instrument (followUp decides which and since when) and what it makes due per worker. */
-function instrumentDues(db: Executor, caseId: number): Instrument | null {
-  const effective = effectiveInstrument(db, caseId);
-  if (!effective) return null;
-  const due =
-    effective.kind === 'award'
-      ? db
-          .select({ workerId: claimItems.workerId, total: sql<number>`sum(${awardItems.awardedFen})` })
-          .from(awardItems)
-          .innerJoin(claimItems, eq(claimItems.id, awardItems.claimItemId))
-          .where(eq(awardItems.caseId, caseId))
-          .groupBy(claimItems.workerId)
-          .all()
-      : db
-          .select({ workerId: settlementItems.workerId, total: sql<number>`sum(coalesce(${settlementItems.agreedFen}, 0))` })
-          .from(settlementItems)
-          .where(eq(settlementItems.caseId, caseId))
-          .groupBy(settlementItems.workerId)
-          .all();
-  return { instrument: effective.label, effectiveOn: effective.effectiveOn, dueByWorker: new Map(due.map((d) => [d.workerId, Number(d.total)])) };
-}
-
-registerDocumentBuilder('enforcementApplication', {
-  label: documentLabels.enforcementApplication,
-  batch: false,
-  missing: (ctx, db, caseId) => {
-    const inst = instrumentDues(db, caseId);
-    if (!inst) return ['没有已生效的调解书或裁决书'];
-    const facts = readCase(ctx, db, caseId);
-    const unpaid = facts.detail.workers.reduce((a, w) => a + Math.max(0, (inst.dueByWorker.get(w.id) ?? 0) - (facts.paidByWorker.get(w.id) ?? 0)), 0);
-    return unpaid > 0 ? [] : ['已全部履行，无需申请强制执行'];
-  },
-  collect: (ctx, db, caseId) => {
-    const inst = instrumentDues(db, caseId);
-    if (!inst) throw new AppFailure('conflict', '没有已生效的调解书或裁决书，不能申请强制执行');
-    const facts = readCase(ctx, db, caseId);
-    const rows = facts.header.workers
-      .map((w, i) => {
-        const id = facts.detail.workers[i]?.id ?? -1;
-        const due = inst.dueByWorker.get(id) ?? 0;
-        const paid = facts.paidByWorker.get(id) ?? 0;
-        return { ...w, dueFen: due, paidFen: paid, owedFen: Math.max(0, due - paid) };
-      })
-      .filter((w) => w.dueFen > 0);
-    const names = new Map(facts.detail.workers.map((w) => [w.id, w.name]));
-    const history = db
-      .select({ date: payments.paidAt, workerId: payments.workerId, amountFen: payments.amountFen, method: payments.method })
-      .from(payments)
-      .where(eq(payments.caseId, caseId))
-      .orderBy(payments.paidAt, payments.id)
-      .all()
-      .map((p) => ({ date: p.date.slice(0, 10), worker: names.get(p.workerId) ?? '', amountFen: p.amountFen, method: p.method === 'cash' ? '现金' : '银行转账' }));
-    const sum = (k: 'dueFen' | 'paidFen' | 'owedFen') => rows.reduce((a, w) => a + w[k], 0);
-    return {
-      variant: '',
-      title: documentLabels.enforcementApplication,
-      data: {
-        courtName: '＿＿＿＿＿＿＿＿人民法院',
-        commissionName: facts.commission.name,
-        caseNumber: facts.header.caseNumber,
-        instrument: inst.instrument,
-        effectiveOn: inst.effectiveOn,
-        workers: rows,
-        representatives: facts.detail.workers.filter((w) => w.isRepresentative).map((w) => w.name),
-        respondents: facts.header.respondents,
-        dueTotalFen: sum('dueFen'),
-        paidTotalFen: sum('paidFen'),
-        unpaidTotalFen: sum('owedFen'),
-        payments: history,
-        issuedOn: todayInChina(ctx.now()),
-      },
-    };
-  },
-  build: (c) => one('enforcementApplication', c.variant, c.title, buildEnforcementApplication(c.data)),
 });
 
 // ── 送达回证 ────────────────────────────────────────────────────────────────────────────────────

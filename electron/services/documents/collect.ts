@@ -6,7 +6,7 @@ import { partyRoleLabels } from '../../core/domain';
 import type { DocumentRecipient } from '../../documents';
 import type { CaseHeader, PartyData, WorkerRow } from '../../documents/notices/common';
 import { applicantsName } from '../../documents/notices/common';
-import { commissions, hearings, payments, rooms, staff } from '../../../db/schema';
+import { accounts, commissions, hearings, payments, rooms } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { getCase } from '../cases/getCase';
@@ -189,7 +189,7 @@ export function readHearings(db: Executor, caseId: number): HearingFacts[] {
     for (const w of JSON.parse(r.h.wingIds) as number[]) ids.add(w);
   }
   const names = new Map(
-    ids.size ? db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, [...ids])).all().map((s) => [s.id, s.name]) : [],
+    ids.size ? db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, [...ids])).all().map((s) => [s.id, s.name]) : [],
   );
   const name = (id: number) => names.get(id) ?? `人员${id}`;
   return rows.map(({ h, roomName, roomLocation }) => ({

@@ -15,6 +15,7 @@ import { cases, documentServices, documents } from '../../../db/schema';
 import type { Executor, Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
+import { refreshNextDue } from '../cases/caseClock';
 import { documentBuilder, type ServiceDocumentBuilder } from './registry';
 import { assignDocumentNumber } from '../numbering/documentNumbers';
 import './builders';

@@ -20,6 +20,7 @@ export const servedKinds: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
   'rejectionNotice',
   'responseNotice',
   'hearingNotice',
+  'tribunalNotice',
   'mediationDocument',
   'partialMediationDocument',
   'award',
@@ -147,9 +148,11 @@ export function recordServices(ctx: ServiceContext, input: { documentId: number;
         const copies = input.entries.flatMap((e) => (e.party?.kind === 'respondent' && e.servedOn ? [{ organisationId: e.party.id, servedOn: e.servedOn, method: e.method }] : []));
         if (copies.length) {
           storeRespondentServices(tx, ctx, doc.caseId, copies, { keepExisting: true });
-          refreshNextDue(ctx, tx, doc.caseId);
         }
       }
+      // the defence period runs from the respondents' service; a served 组庭通知书 closes its
+      // deadline; a publication (公告送达) moves the award period
+      refreshNextDue(ctx, tx, doc.caseId);
     },
     { behavior: 'immediate' },
   );

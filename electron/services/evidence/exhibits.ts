@@ -19,7 +19,7 @@ import type { Executor, Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
 import { isPinned } from './registry';
-import { evidencePath, type StoredFile } from './store';
+import { evidencePath, insertFileRow, type StoredFile } from './store';
 
 /** 1 → "证据一", 12 → "证据十二". */
 export function exhibitLabel(seq: number): string {
@@ -109,7 +109,7 @@ function mutate<T>(ctx: ServiceContext, caseIds: () => number[], change: (tx: Tx
 
 export type NewExhibitFile = { stored: StoredFile; fileName: string };
 
-/** Adds stored files at the end of the case's list (one transaction, one timeline event). */
+/** Adds stored files at the end of the case's list: their file rows and exhibits in one transaction, one timeline event. */
 export function createExhibits(
   ctx: ServiceContext,
   input: { caseId: number; files: NewExhibitFile[]; track: Track; submittedBy: Submitter },
@@ -125,8 +125,8 @@ export function createExhibits(
       const now = ctx.now().toISOString();
       const labels: string[] = [];
       for (const { stored, fileName } of input.files) {
-        const file = tx.select({ sha256: evidenceFiles.sha256 }).from(evidenceFiles).where(eq(evidenceFiles.sha256, stored.sha256)).get();
-        if (!file) throw new AppFailure('conflict', `文件“${fileName}”已被移出证据库，请重新添加`);
+        if (!fs.existsSync(evidencePath(ctx.dataDir, stored.sha256))) throw new AppFailure('conflict', `文件“${fileName}”已被移出证据库，请重新添加`);
+        insertFileRow(tx, stored, ctx.now());
         const base = fileName.replace(/^.*[\\/]/, '').slice(0, 255) || '未命名文件';
         const title = defaultTitle(base);
         const row = tx
@@ -348,4 +348,16 @@ export function discardIfUnused(ctx: ServiceContext, sha256: string): boolean {
   );
   if (removed) fs.rmSync(evidencePath(ctx.dataDir, sha256), { force: true });
   return removed;
+}
+
+/** After a failed import: removes the files it newly stored that nobody uses; a disk that refuses even that leaves them to the start-up sweep. */
+export function discardNewFiles(ctx: ServiceContext, files: StoredFile[]): void {
+  for (const file of files) {
+    if (file.deduplicated) continue;
+    try {
+      discardIfUnused(ctx, file.sha256);
+    } catch {
+      // full or read-only disk: swept at the next start
+    }
+  }
 }

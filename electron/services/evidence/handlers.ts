@@ -3,13 +3,10 @@ import type { ServiceContext } from '../context';
 import { addReference, listExhibits, recogniseExhibit, removeExhibit, reorderExhibits, updateExhibit } from './exhibits';
 import { addFromPaths, cancelImport } from './imports';
 import { previewExhibit } from './preview';
-import { cleanIncoming } from './store';
 import { verifyStart, verifyStatus } from './verify';
 
-/** The evidence.* contract methods. Called once per opened data folder: removes leftovers of interrupted imports. */
+/** The evidence.* contract methods (leftovers of interrupted imports are swept when the data folder opens). */
 export function evidenceHandlers(ctx: ServiceContext): HandlersOf<'evidence.'> {
-  const removed = cleanIncoming(ctx.dataDir);
-  if (removed > 0) console.warn(`[sucai] 清理了 ${removed} 个中断导入留下的临时文件`);
   return {
     'evidence.list': ({ caseId }) => listExhibits(ctx, caseId),
     'evidence.addFromPaths': (input) => addFromPaths(ctx, input),

@@ -12,8 +12,8 @@ import type { Readable } from 'node:stream';
 import { AppFailure, type ExhibitView } from '../../core/contract';
 import type { Submitter, Track } from '../../core/domain';
 import type { ServiceContext } from '../context';
-import { createExhibits, discardIfUnused, requireCase, type NewExhibitFile } from './exhibits';
-import { evidenceState, pin, throttle, unpin } from './registry';
+import { createExhibits, discardNewFiles, requireCase, type NewExhibitFile } from './exhibits';
+import { evidenceState, throttle, unpin } from './registry';
 import { evidenceMaxBytes, formatBytes } from './limits';
 import { CANCELLED_MESSAGE, storeStream, type StoredFile } from './store';
 
@@ -49,8 +49,9 @@ export function cancelImport(ctx: ServiceContext, importId: string): { cancelled
 }
 
 /**
- * Stores a set of sources in order, then adds them to the case in one transaction. On any failure
- * the files this import newly stored (and nobody else uses) are removed again.
+ * Stores a set of sources in order, then writes their file rows and exhibits in one transaction.
+ * On any failure the files this import newly stored (and nobody else uses) are removed again; a
+ * crash in between leaves files without rows, which the start-up sweep removes.
  */
 export async function importSources(
   ctx: ServiceContext,
@@ -68,15 +69,14 @@ export async function importSources(
       );
       const file = await storeStream(ctx, source.open(), { fileName: source.fileName, signal: run.signal, onProgress: progress.push });
       progress.flush();
-      pin(ctx, file.sha256);
-      pinned.push(file);
+      pinned.push(file); // storeStream pinned it
       stored.push({ stored: file, fileName: source.fileName });
     }
     if (run.signal.aborted) throw new AppFailure('conflict', CANCELLED_MESSAGE);
     return createExhibits(ctx, { ...target, files: stored });
   } catch (error) {
     for (const file of pinned) unpin(ctx, file.sha256);
-    for (const file of pinned.splice(0)) if (!file.deduplicated) discardIfUnused(ctx, file.sha256);
+    discardNewFiles(ctx, pinned.splice(0));
     throw error;
   } finally {
     for (const file of pinned) unpin(ctx, file.sha256);

@@ -2,13 +2,17 @@
  * The content-addressed evidence store: `<dataDir>/evidence/<first 2 hex>/<sha256>`.
  *
  * A file arrives as a stream, is written to `evidence/.incoming/<random>.part` while it is hashed
- * (memory stays flat whatever the size), fsynced, and renamed to its final name. The same content
+ * (memory stays flat whatever the size; the disk writes as it goes, see durableSink), fsynced, and renamed to its final name. The same content
  * stored twice is kept once. Abort, error or size limit: the temporary file is removed and the
- * error is a Chinese message; nothing else was touched. Leftover `.part` files from a crash are
- * removed at service start (cleanIncoming).
+ * error is a Chinese message; nothing else was touched. A full or read-only disk is said as such,
+ * never as a cancel.
  *
- * The `evidence_files` row is written after the file is in place. Files are never modified
- * after they are stored; 校验 (verify.ts) re-hashes them.
+ * The store writes no row: the `evidence_files` row is written with the exhibit that references
+ * it, in one transaction after the rename (exhibits.ts, bundle import). A crash in between leaves
+ * a file without a row, which the start-up sweep (storage/sweep.ts) removes, with any `.part`.
+ * A stored file is pinned (registry.ts) until its caller has written its rows or given up, so a
+ * concurrent removal of the last exhibit using the same content cannot delete it meanwhile; the
+ * caller unpins. Files are never modified after they are stored; 校验 (verify.ts) re-hashes them.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,9 +22,13 @@ import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { AppFailure } from '../../core/contract';
 import { evidenceFiles } from '../../../db/schema';
+import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
+import { storageFailure } from '../storage/storageErrors';
 import { detectType } from './detectType';
+import { durableFileSink } from './durableSink';
 import { evidenceMaxBytes, formatBytes } from './limits';
+import { pin, unpin } from './registry';
 
 export type StoredFile = {
   sha256: string;
@@ -64,24 +72,6 @@ export function evidencePath(dataDir: string, sha256: string): string {
   return path.join(evidenceRoot(dataDir), sha256.slice(0, 2), sha256);
 }
 
-/** Removes `.part` files left by an interrupted import. Call before any import starts. Returns how many. */
-export function cleanIncoming(dataDir: string): number {
-  const dir = incomingDir(dataDir);
-  let removed = 0;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    if (!name.endsWith('.part')) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
-    removed++;
-  }
-  return removed;
-}
-
 /** Streams a file through SHA-256 (flat memory). */
 export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
   const hash = crypto.createHash('sha256');
@@ -98,6 +88,7 @@ function displayName(fileName: string): string {
 /** The Chinese message for an aborted import, recognisable by callers. */
 export const CANCELLED_MESSAGE = '已取消导入，未保存任何内容';
 
+/** Stores a stream; the result is pinned: the caller unpins it once its rows are written (or it gives up). */
 export async function storeStream(ctx: ServiceContext, source: NodeJS.ReadableStream | Readable, opts: StoreOptions): Promise<StoredFile> {
   const name = displayName(opts.fileName);
   const maxBytes = opts.maxBytes ?? evidenceMaxBytes();
@@ -107,11 +98,11 @@ export async function storeStream(ctx: ServiceContext, source: NodeJS.ReadableSt
   if (opts.signal?.aborted) throw new AppFailure('conflict', CANCELLED_MESSAGE);
 
   const incoming = incomingDir(ctx.dataDir);
-  fs.mkdirSync(incoming, { recursive: true });
   const temp = path.join(incoming, `${crypto.randomBytes(12).toString('hex')}.part`);
   const hash = crypto.createHash('sha256');
   let size = 0;
   let kept = false;
+  let pinned: string | null = null;
   const meter = new Transform({
     highWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _encoding, done) {
@@ -125,17 +116,18 @@ export async function storeStream(ctx: ServiceContext, source: NodeJS.ReadableSt
 
   try {
     try {
-      // `flush`: fsync before close, so a crash after the rename cannot leave an empty file
-      const sink = fs.createWriteStream(temp, { flags: 'wx', flush: true, highWaterMark: 1024 * 1024 });
-      await pipeline(source, meter, sink, opts.signal ? { signal: opts.signal } : {});
+      fs.mkdirSync(incoming, { recursive: true });
+      // flushed to disk while it is written and fsynced before close, so a crash after the rename cannot leave an empty file
+      await pipeline(source, meter, durableFileSink(temp), opts.signal ? { signal: opts.signal } : {});
     } catch (error) {
       if (error instanceof SizeLimitError) {
         throw new AppFailure('invalid_input', `文件“${name}”超过大小上限 ${formatBytes(maxBytes)}，未保存`);
       }
+      // before the cancel check: a failed write ends the request too, which would look like a cancel
+      if (storageFailure(error, ctx.dataDir)) throw error;
       if (opts.signal?.aborted) throw new AppFailure('conflict', CANCELLED_MESSAGE);
       if (isClientAbort(error)) throw new AppFailure('conflict', `文件“${name}”的传输中断，未保存`);
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new AppFailure('internal', `保存文件“${name}”失败，未保存：${detail}`);
+      throw error;
     }
 
     const sha256 = hash.digest('hex');
@@ -143,6 +135,9 @@ export async function storeStream(ctx: ServiceContext, source: NodeJS.ReadableSt
       throw new AppFailure('invalid_input', `文件“${name}”校验失败：内容与清单中的 SHA-256 不一致，未保存`);
     }
     if (opts.signal?.aborted) throw new AppFailure('conflict', CANCELLED_MESSAGE);
+    // pinned before the first await from here on: see the header
+    pin(ctx, sha256);
+    pinned = sha256;
 
     const known = ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.sha256, sha256)).get();
     const type = known ?? (await detectType(temp, size, name));
@@ -158,17 +153,23 @@ export async function storeStream(ctx: ServiceContext, source: NodeJS.ReadableSt
       kept = true;
       syncDir(path.dirname(final));
     }
-    if (!known) {
-      ctx.db
-        .insert(evidenceFiles)
-        .values({ sha256, size, mime: type.mime, extension: type.extension, pageCount: type.pageCount, storedAt: ctx.now().toISOString() })
-        .onConflictDoNothing()
-        .run();
-    }
+    pinned = null; // the caller's now
     return { sha256, size, mime: type.mime, extension: type.extension, pageCount: type.pageCount, deduplicated };
+  } catch (error) {
+    const storage = error instanceof AppFailure ? null : storageFailure(error, ctx.dataDir);
+    throw storage ? new AppFailure(storage.code, `文件“${name}”未保存：${storage.message}`) : error;
   } finally {
+    if (pinned) unpin(ctx, pinned);
     if (!kept) await fs.promises.rm(temp, { force: true });
   }
+}
+
+/** The `evidence_files` row of a stored file: written with the exhibit that references it, in the same transaction. */
+export function insertFileRow(tx: Executor, file: StoredFile, now: Date): void {
+  tx.insert(evidenceFiles)
+    .values({ sha256: file.sha256, size: file.size, mime: file.mime, extension: file.extension, pageCount: file.pageCount, storedAt: now.toISOString() })
+    .onConflictDoNothing()
+    .run();
 }
 
 function isClientAbort(error: unknown): boolean {

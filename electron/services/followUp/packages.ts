@@ -14,7 +14,9 @@ import { evidencePath } from '../evidence/store';
 import { appendEvent } from '../timeline';
 import { assessPolice, readThresholds, workerBalances } from './balances';
 import { documentsService, type DocFile } from './documentsPort';
-import { effectiveInstrument, ignoredOrders, policeOrders } from './orders';
+import { ignoredOrders, policeOrders } from './orders';
+import { notEnforceableReasons, readEnforcement } from './enforceable';
+import { enforcementPartLabels } from '../../core/enforcement';
 import { paymentHistoryXlsx, serviceRecordsXlsx, workerListXlsx } from './paymentHistory';
 import { resolveCaseWarnings } from './warnings';
 
@@ -83,15 +85,24 @@ function baseName(row: typeof cases.$inferSelect): string {
  */
 export async function enforcementPackage(ctx: ServiceContext, caseId: number): Promise<PackageResult> {
   const row = caseRow(ctx, caseId);
-  const instrument = effectiveInstrument(ctx.db, caseId);
-  if (!instrument) throw new AppFailure('conflict', '本案尚无已生效的调解书或裁决书（调解书须双方签收；裁决书须已作出），不能申请强制执行');
+  const enforcement = readEnforcement(ctx, ctx.db, caseId);
+  if (!enforcement.items.length) throw new AppFailure('conflict', '本案尚无调解书或裁决书确定的款项，不能申请强制执行');
+  if (enforcement.totalFen <= 0) {
+    const reasons = notEnforceableReasons(enforcement);
+    throw new AppFailure('conflict', reasons.length ? `暂无可申请强制执行的款项：${reasons.join('；')}` : '生效法律文书确定的款项已全部付清，无需申请强制执行');
+  }
   const balances = workerBalances(ctx.db, [caseId]);
-  const unpaid = balances.reduce((s, b) => s + b.unpaidFen, 0);
-  if (unpaid <= 0) throw new AppFailure('conflict', `${instrument.label}确定的款项已全部付清，无需申请强制执行`);
-
+  const parts = new Set(enforcement.items.filter((i) => i.enforceableFen > 0).map((i) => i.part));
+  const kinds = [...(parts.has('mediation') ? (['mediationDocument', 'partialMediationDocument'] as const) : []), ...(parts.has('final') || parts.has('nonFinal') ? (['award'] as const) : [])];
   const port = documentsService;
-  const effective = port.latest(ctx, caseId, instrument.kind === 'award' ? ['award'] : ['mediationDocument', 'partialMediationDocument']);
-  if (!effective.length) throw new AppFailure('conflict', `尚未生成${instrument.label}文书，请先在「文书」中生成${instrument.label}`);
+  const effective = port.latest(ctx, caseId, kinds);
+  if (!effective.length) throw new AppFailure('conflict', `尚未生成${parts.has('mediation') ? '调解书' : '裁决书'}文书，请先在「文书」中生成`);
+  const bound = enforcement.respondents
+    .filter((r) => r.enforceableFen > 0)
+    .map((r) => `${enforcement.chain.find((c) => c.id === r.respondentId)?.name ?? ''}${formatYuan(r.enforceableFen)}`)
+    .join('、');
+  const instrument = { label: [...parts].map((p) => enforcementPartLabels[p]).join('、') };
+  const unpaid = enforcement.totalFen;
   const application = await port.generate(ctx, caseId, 'enforcementApplication');
   const receipts = port.latest(ctx, caseId, ['serviceReceipt']);
   const services = await serviceRecordsXlsx(ctx.db, caseId);
@@ -115,7 +126,7 @@ export async function enforcementPackage(ctx: ServiceContext, caseId: number): P
       appendEvent(tx, ctx.now(), {
         caseId,
         action: 'followUp.enforcementPackage',
-        summary: `生成强制执行申请材料：${fileName}（${contents.length}个文件，${instrument.label}，尚欠${balances.filter((b) => b.unpaidFen > 0).length}名劳动者${formatYuan(unpaid)}）${resolved ? `；${resolved}条预警转为申请强制执行` : ''}`,
+        summary: `生成强制执行申请材料：${fileName}（${contents.length}个文件，${instrument.label}，申请执行${[...enforcement.byWorker.values()].filter((w) => w.enforceableFen > 0).length}名劳动者${formatYuan(unpaid)}；被执行人：${bound}）${resolved ? `；${resolved}条预警转为申请强制执行` : ''}`,
         after: { fileName, contents, resolvedWarnings: resolved },
       });
     },

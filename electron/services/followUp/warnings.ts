@@ -12,14 +12,14 @@ type Kind = WarningView['kind'];
 type Resolution = NonNullable<WarningView['resolution']>;
 
 /**
- * Days after an award takes effect within which the employer is expected to pay; after that an
- * unpaid award is a warning. Effective date (simplified): a final award on the day it is made (Law
- * Art 47); a non-final one 15 days after it was served on the last party (Law Art 50) — not yet
- * effective while no service is recorded. A mixed award counts from its final part.
+ * An unpaid award is a warning once the payment period it states (AWARD_PAYMENT_DAYS, core/enforcement)
+ * has run after it took effect. Effective date (simplified for the overview): a final award on the day
+ * it is made (Law Art 47); a non-final one 15 days after it was served on the last party (Law Art 50)
+ * — not yet effective while no service is recorded. A mixed award counts from its final part. What
+ * may actually be enforced, suits included, is core/enforcement's answer.
  */
-export const AWARD_PAYMENT_DAYS = 15;
-/** Time for a party to sue against a non-final award (Law Art 50). */
-export const NON_FINAL_CHALLENGE_DAYS = 15;
+export { AWARD_PAYMENT_DAYS, NON_FINAL_CHALLENGE_DAYS } from '../../core/enforcement';
+import { AWARD_PAYMENT_DAYS, NON_FINAL_CHALLENGE_DAYS } from '../../core/enforcement';
 
 const kindLabels: Record<Kind, string> = { instalmentOverdue: '分期逾期未付', awardUnpaid: '裁决逾期未履行', correctionOverdue: '限期改正逾期' };
 const resolutionLabels: Record<Resolution, string> = { paid: '已付清', enforcement: '已申请强制执行', police: '已移送公安机关', dismissed: '已撤销' };

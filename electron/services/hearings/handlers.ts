@@ -2,17 +2,20 @@ import type { ServiceContext } from '../context';
 import { setHearingTimes } from './hearingTimes';
 import type { HandlersOf } from '../createServices';
 import { crossExaminationsForCase, saveCrossExamination } from './crossExamination';
-import { getHearingDetail, recordAttendance, saveRecordStep } from './hearingRecord';
+import { recordAttendance } from './attendance';
+import { getHearingDetail, saveRecordStep } from './hearingRecord';
 import { hearingsForCase, hearingsWeek } from './hearingViews';
 import { cancelHearing, checkHearing, moveHearing, recordHearingNotice, scheduleHearing } from './scheduling';
-import { listStaffAndRooms, saveRoom, saveStaff } from './staffService';
+import { listStaffAndRooms, saveRoom } from './staffService';
+import { composeTribunal } from './tribunal';
+import './registerTribunalNotice';
 
 /** 快审: staff and rooms, the hearing calendar, the hearing record, 质证. */
-export function hearingHandlers(ctx: ServiceContext): HandlersOf<'staff.' | 'rooms.' | 'hearings.' | 'crossExamination.'> {
+export function hearingHandlers(ctx: ServiceContext): HandlersOf<'staff.' | 'rooms.' | 'hearings.' | 'crossExamination.' | 'tribunal.'> {
   return {
     'staff.list': () => listStaffAndRooms(ctx.db),
-    'staff.save': (input) => saveStaff(ctx, input),
     'rooms.save': (input) => saveRoom(ctx, input),
+    'tribunal.compose': (input) => composeTribunal(ctx, input),
     'hearings.week': (input) => hearingsWeek(ctx, input),
     'hearings.forCase': ({ caseId }) => hearingsForCase(ctx, caseId),
     'hearings.check': (input) => checkHearing(ctx, input),

@@ -91,7 +91,7 @@ function selectRows(db: Executor, where: SQL): Row[] {
 }
 
 function staffNames(db: Executor): Map<number, string> {
-  return new Map(db.all<{ id: number; name: string }>(sql`select id, name from staff`).map((s) => [s.id, s.name]));
+  return new Map(db.all<{ id: number; name: string }>(sql`select id, name from accounts`).map((s) => [s.id, s.name]));
 }
 
 /**

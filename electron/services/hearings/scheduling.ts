@@ -18,11 +18,13 @@ import {
   type PlannedHearing,
 } from '../../core/hearing/schedule';
 import { hearingWarnings } from '../../core/hearing/warnings';
-import { cases, hearings, rooms, staff } from '../../../db/schema';
+import { accounts, cases, hearings, rooms } from '../../../db/schema';
+import { parseRoles } from '../accounts/accountRows';
 import type { Executor, Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
 import { caseDueDates, caseLabelOf, getHearingView, nowInChina } from './hearingViews';
+import { readTribunal, tribunalWords, writeTribunal } from './tribunal';
 
 type CaseRecord = typeof cases.$inferSelect;
 type HearingRecord = typeof hearings.$inferSelect;
@@ -60,21 +62,34 @@ function requireHearable(row: CaseRecord): void {
   }
 }
 
-function requireValid(planned: PlannedHearing, procedure: Procedure): void {
+function requireValid(planned: PlannedHearing, procedure: Procedure, row: CaseRecord): void {
   const slot = slotProblem(planned);
   if (slot) throw new AppFailure('invalid_input', slot);
-  const tribunal = tribunalProblem({ procedure, presidingId: planned.presidingId, wingIds: planned.wingIds });
+  const tribunal = tribunalProblem({ procedure, presidingId: planned.presidingId, wingIds: planned.wingIds, collectiveWorkers: row.isCollective ? row.workerCount : null });
   if (tribunal) throw new AppFailure('invalid_input', tribunal);
+}
+
+/** A hearing is held by the case's composed tribunal (Law Art 31): the same arbitrators, the same presiding one. */
+function requireComposedTribunal(db: Executor, caseId: number, planned: { presidingId: number; wingIds: number[] }): void {
+  const t = readTribunal(db, caseId);
+  if (!t) return;
+  const same = t.presidingId === planned.presidingId && [...t.wingIds].sort().join() === [...planned.wingIds].sort().join();
+  if (!same) {
+    throw new AppFailure(
+      'conflict',
+      `本案已于${formatChineseDate(t.composedOn)}组成仲裁庭（${tribunalWords(t)}），开庭应由该仲裁庭审理；如需更换仲裁员，请先重新组庭并书面通知当事人`,
+    );
+  }
 }
 
 /** The people and the room exist in the right role (and, for a new choice, are active). */
 function requireResources(db: Executor, planned: PlannedHearing, requireActive: boolean): void {
-  const people = db.select().from(staff).all();
+  const people = db.select().from(accounts).all();
   const byId = new Map(people.map((p) => [p.id, p]));
   const need = (id: number, role: 'arbitrator' | 'clerk', what: string) => {
     const p = byId.get(id);
     if (!p) throw new AppFailure('not_found', `${what}不存在（编号${id}）`);
-    if (p.role !== role) throw new AppFailure('invalid_input', `${p.name}不是${role === 'arbitrator' ? '仲裁员' : '书记员'}，不能担任${what}`);
+    if (!parseRoles(p.roles).includes(role)) throw new AppFailure('invalid_input', `${p.name}不是${role === 'arbitrator' ? '仲裁员' : '书记员'}，不能担任${what}`);
     if (requireActive && !p.active) throw new AppFailure('conflict', `${p.name}已停用，不能安排开庭`);
   };
   need(planned.presidingId, 'arbitrator', planned.wingIds.length ? '首席仲裁员' : '仲裁员');
@@ -112,7 +127,7 @@ function bookedThatDay(db: Executor, day: string, excludeId: number | null): Boo
 }
 
 function conflictsOf(db: Executor, planned: PlannedHearing): HearingConflict[] {
-  const names = new Map(db.select({ id: staff.id, name: staff.name }).from(staff).all().map((s) => [s.id, s.name]));
+  const names = new Map(db.select({ id: accounts.id, name: accounts.name }).from(accounts).all().map((s) => [s.id, s.name]));
   return findConflicts(planned, bookedThatDay(db, planned.startsAt.slice(0, 10), planned.id), { staff: (id) => names.get(id) ?? `人员${id}` });
 }
 
@@ -175,8 +190,9 @@ export function checkHearing(ctx: ServiceContext, input: CheckInput): { conflict
   requireHearable(row);
   const procedure = procedureOf(input.wingIds);
   const planned: PlannedHearing = { ...input, id: existing?.id ?? null };
-  requireValid(planned, procedure);
+  requireValid(planned, procedure, row);
   requireResources(db, planned, !existing);
+  requireComposedTribunal(db, row.id, planned);
   const noticeServedOn = input.noticeServedOn !== undefined ? input.noticeServedOn : (existing?.noticeServedOn ?? null);
   const noticeWaived = procedure === 'simplified' && (input.noticeWaived || !!existing?.noticeWaived);
   return {
@@ -207,9 +223,12 @@ export function scheduleHearing(ctx: ServiceContext, input: ScheduleInput): Hear
     const row = requireCaseRow(tx, input.caseId);
     requireHearable(row);
     const planned: PlannedHearing = { ...input, id: null };
-    requireValid(planned, input.procedure);
+    requireValid(planned, input.procedure, row);
     checkWaiver(input.procedure, input.noticeWaived, input.noticeWaiverNote);
     requireResources(tx, planned, true);
+    requireComposedTribunal(tx, row.id, planned);
+    // the first hearing of a case with no composed tribunal composes it (its 组庭通知书 is still due)
+    const composedNow = readTribunal(tx, row.id) ? null : writeTribunal(ctx, tx, row, { presidingId: input.presidingId, wingIds: input.wingIds, clerkId: input.clerkId, composedOn: today }, '，随开庭安排');
     checkServedOn(input.noticeServedOn, row, input.startsAt.slice(0, 10), today);
     refuseConflicts(conflictsOf(tx, planned));
 
@@ -234,7 +253,7 @@ export function scheduleHearing(ctx: ServiceContext, input: ScheduleInput): Hear
       .returning({ id: hearings.id })
       .get();
     const warnings = warningsFor(ctx, tx, row, { startsAt: input.startsAt, procedure: input.procedure, noticeServedOn, noticeWaived: input.noticeWaived });
-    const names = new Map(tx.select({ id: staff.id, name: staff.name }).from(staff).all().map((s) => [s.id, s.name]));
+    const names = new Map(tx.select({ id: accounts.id, name: accounts.name }).from(accounts).all().map((s) => [s.id, s.name]));
     const room = tx.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, input.roomId)).get()!.name;
     const movedStage = row.stage === 'filing' || row.stage === 'mediation';
     tx.update(cases)
@@ -252,6 +271,7 @@ export function scheduleHearing(ctx: ServiceContext, input: ScheduleInput): Hear
       summary:
         `安排开庭：${formatSlot(input)} ${room}，${tribunalText({ names }, input.procedure, input.presidingId, input.wingIds, input.clerkId)}` +
         notice +
+        (composedNow ? '；同时组成仲裁庭，请送达组庭通知书' : '') +
         (movedStage ? '；案件进入快审' : '') +
         warningText(warnings),
       after: { hearingId: inserted.id, ...input, warnings: warnings.map((w) => w.kind) },
@@ -271,7 +291,7 @@ export function moveHearing(ctx: ServiceContext, input: { id: number; startsAt: 
     const wingIds = JSON.parse(h.wingIds) as number[];
     const roomId = input.roomId ?? h.roomId;
     const planned: PlannedHearing = { id: h.id, startsAt: input.startsAt, endsAt: input.endsAt, roomId, presidingId: h.presidingId, wingIds, clerkId: h.clerkId };
-    requireValid(planned, h.procedure);
+    requireValid(planned, h.procedure, row);
     if (roomId !== h.roomId) {
       const room = tx.select().from(rooms).where(eq(rooms.id, roomId)).get();
       if (!room) throw new AppFailure('not_found', `仲裁庭不存在（编号${roomId}）`);

@@ -1,14 +1,17 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { InspectionView } from '../../core/contract';
 import { computeInspectionDeadlines } from '../../core/clock/inspectionDeadlines';
 import { todayInChina } from '../../core/dates';
 import { inspectionSteps, inspectionTracks } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
+import { prepared } from '../../../db/prepared';
 import type { ServiceContext } from '../context';
+
+const trackOf = prepared((db) => db.select().from(inspectionTracks).where(eq(inspectionTracks.caseId, sql.placeholder('caseId'))).prepare());
 
 /** The inspection track of a case with its steps and its own deadlines, or null if it has none. */
 export function readInspection(ctx: ServiceContext, db: Executor, caseId: number): InspectionView | null {
-  const track = db.select().from(inspectionTracks).where(eq(inspectionTracks.caseId, caseId)).get();
+  const track = trackOf(ctx.db).get({ caseId });
   if (!track) return null;
   const steps = db
     .select({

@@ -8,6 +8,7 @@ import { settlementItems } from '../../../db/schema';
 import type { Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
+import { writeLiability } from '../liability/liabilityService';
 import type { MediationState } from './mediationView';
 import { assertNotEffective, mutateMediation } from './mutateMediation';
 import type { MediationInput } from './types';
@@ -147,5 +148,13 @@ export function convertInspectionAgreement(ctx: ServiceContext, input: Mediation
       before: { track: 'inspection', claimItemIds: ids },
       after: { track: 'arbitration', claimItemIds: ids },
     });
+  });
+}
+
+/** Who pays the agreed items (per respondent), or back to the chain's default. */
+export function setMediationLiability(ctx: ServiceContext, input: MediationInput<'mediation.setLiability'>): MediationView {
+  return mutateMediation(ctx, input.caseId, (tx, state) => {
+    assertNotEffective(state, '修改责任承担');
+    writeLiability(ctx, tx, input, 'mediation', state.scope);
   });
 }

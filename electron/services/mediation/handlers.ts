@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context';
 import type { HandlersOf } from '../createServices';
-import { convertInspectionAgreement, setAgreed, settleWagesFirst } from './agreement';
+import { convertInspectionAgreement, setAgreed, setMediationLiability, settleWagesFirst } from './agreement';
 import { readMediation } from './mediationView';
 import { recordSignature, setOutcome } from './outcome';
 import { recordPayment, setInstalments } from './payments';
@@ -17,6 +17,7 @@ export function mediationHandlers(ctx: ServiceContext): HandlersOf<'mediation.'>
     'mediation.setInstalments': (input) => setInstalments(ctx, input),
     'mediation.setOutcome': (input) => setOutcome(ctx, input),
     'mediation.recordSignature': (input) => recordSignature(ctx, input),
+    'mediation.setLiability': (input) => setMediationLiability(ctx, input),
     'mediation.convertInspectionAgreement': (input) => convertInspectionAgreement(ctx, input),
   };
 }

@@ -5,12 +5,15 @@ import { instalmentStates, settlementTotals, workerSettlement, type WorkerSettle
 import { awardItems, awards, cases, claimItems, instalments, mediationSessions, payments, settlementItems, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
+import { liabilityView, readLiabilities, type ScopedItem } from '../liability/liabilityService';
 
 export type MediationState = MediationView & {
   case: typeof cases.$inferSelect;
   /** Per-worker figures keyed by worker id (the same numbers as the rows). */
   figures: Map<number, WorkerSettlement & { name: string }>;
   instalmentRemaining: Map<number, { workerId: number; seq: number; amountFen: number; paidFen: number }>;
+  /** The agreed items (what liability is set for). */
+  scope: ScopedItem[];
 };
 
 function parseAttendees(json: string): Attendee[] {
@@ -119,10 +122,13 @@ export function readMediationState(ctx: ServiceContext, db: Executor, caseId: nu
     };
   });
 
+  const scope = agreedScope(rows);
+  const effective = !!(row.mediationOutcome && row.mediationOutcome !== 'failed' && row.mediationSignedByWorkersOn && row.mediationSignedByRespondentOn);
   return {
     case: row,
     figures,
     instalmentRemaining,
+    scope,
     caseId,
     sessions: sessionViews(sessions),
     rows,
@@ -130,13 +136,20 @@ export function readMediationState(ctx: ServiceContext, db: Executor, caseId: nu
     outcome: row.mediationOutcome,
     signedByWorkersOn: row.mediationSignedByWorkersOn,
     signedByRespondentOn: row.mediationSignedByRespondentOn,
-    effective: !!(row.mediationOutcome && row.mediationOutcome !== 'failed' && row.mediationSignedByWorkersOn && row.mediationSignedByRespondentOn),
+    effective,
     hasInspectionAgreement: claimRows.some((c) => c.track === 'inspection' && c.agreedFen !== null),
+    liability: liabilityView('mediation', scope, readLiabilities(db, caseId, 'mediation', scope)),
+    allAgreed: claimRows.length > 0 && claimRows.every((c) => c.agreedFen !== null && c.agreedFen !== undefined),
   };
+}
+
+/** The items a mediation agreement decides: those with an agreed amount. */
+export function agreedScope(rows: MediationWorkerRow[]): ScopedItem[] {
+  return rows.flatMap((r) => r.claims.filter((c) => c.agreedFen !== null).map((c) => ({ claimItemId: c.claimItemId, workerId: r.workerId, workerName: r.name, type: c.type, amountFen: c.agreedFen })));
 }
 
 /** The public view (what `mediation.get` returns). */
 export function readMediation(ctx: ServiceContext, db: Executor, caseId: number): MediationView {
-  const { caseId: id, sessions, rows, totals, outcome, signedByWorkersOn, signedByRespondentOn, effective, hasInspectionAgreement } = readMediationState(ctx, db, caseId);
-  return { caseId: id, sessions, rows, totals, outcome, signedByWorkersOn, signedByRespondentOn, effective, hasInspectionAgreement };
+  const { case: _row, figures: _f, instalmentRemaining: _i, scope: _s, ...view } = readMediationState(ctx, db, caseId);
+  return view;
 }

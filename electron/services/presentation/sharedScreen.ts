@@ -80,6 +80,11 @@ export function createSharedScreen(ctx: ServiceContext) {
     const payload = ctx.db.transaction((tx) => {
       const built = buildPayload(ctx, next, tx);
       const what = describe(built);
+      if (hearing) {
+        const step = input.view.kind === 'exhibit' ? RECORD_STEP_FOR_EXHIBITS : RECORD_STEP_OTHERWISE;
+        appendRecordLine(tx, hearing.id, step, `${chinaTime(at)} ${input.view.kind === 'blank' ? `共享屏幕${what}` : `展示${what}`}`, at);
+      }
+      // after the record line: the event takes the rows the push wrote
       if (logCaseId !== null) {
         appendEvent(tx, at, {
           caseId: logCaseId,
@@ -87,10 +92,6 @@ export function createSharedScreen(ctx: ServiceContext) {
           summary: input.view.kind === 'blank' ? `共享屏幕：${what}` : `共享屏幕：展示${what}`,
           after: { view: input.view, hearingId },
         });
-      }
-      if (hearing) {
-        const step = input.view.kind === 'exhibit' ? RECORD_STEP_FOR_EXHIBITS : RECORD_STEP_OTHERWISE;
-        appendRecordLine(tx, hearing.id, step, `${chinaTime(at)} ${input.view.kind === 'blank' ? `共享屏幕${what}` : `展示${what}`}`, at);
       }
       return built;
     });

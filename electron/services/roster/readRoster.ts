@@ -1,3 +1,4 @@
+import { AppFailure } from '../../core/contract';
 /**
  * Reads a roster file (.xlsx / .csv) into plain grids of cached cell values, and builds the
  * import preview from the best sheet. Node side (exceljs).
@@ -14,8 +15,8 @@ function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '');
 }
 
-function unsupported(fileName: string): Error {
-  return new Error(`无法读取文件“${baseName(fileName)}”：仅支持 .xlsx 和 .csv，请在表格软件中另存为 .xlsx`);
+function unsupported(fileName: string): AppFailure {
+  return new AppFailure('invalid_input', `无法读取文件“${baseName(fileName)}”：仅支持 .xlsx 和 .csv，请在表格软件中另存为 .xlsx`);
 }
 
 function toBuffer(bytes: Buffer | Uint8Array): Buffer {
@@ -83,7 +84,7 @@ async function readXlsx(fileName: string, buf: Buffer): Promise<Grid[]> {
       // an old .xls (or an encrypted workbook) renamed to .xlsx
       throw unsupported(fileName);
     }
-    throw new Error(`无法读取文件“${baseName(fileName)}”：文件已损坏或不是有效的 .xlsx 表格，请在表格软件中打开后另存为 .xlsx`);
+    throw new AppFailure('invalid_input', `无法读取文件“${baseName(fileName)}”：文件已损坏或不是有效的 .xlsx 表格，请在表格软件中打开后另存为 .xlsx`);
   }
   const grids: Grid[] = [];
   wb.eachSheet((ws) => {
@@ -203,7 +204,7 @@ function readCsv(fileName: string, buf: Buffer): Grid {
 /** Reads the file and builds the preview from the sheet that holds the roster. */
 export async function previewRoster(fileName: string, bytes: Buffer | Uint8Array, today: string): Promise<RosterPreview> {
   const grids = await readRosterFile(fileName, bytes);
-  if (!grids.length) throw new Error(`文件“${baseName(fileName)}”中没有任何内容`);
+  if (!grids.length) throw new AppFailure('invalid_input', `文件“${baseName(fileName)}”中没有任何内容`);
   let best: RosterPreview | null = null;
   for (const g of grids) {
     const p = parseRosterGrid(g, today);
@@ -212,7 +213,8 @@ export async function previewRoster(fileName: string, bytes: Buffer | Uint8Array
   }
   if (!best) {
     const names = grids.map((g) => `“${g.sheetName}”`).join('、');
-    throw new Error(
+    throw new AppFailure(
+      'invalid_input',
       `未在文件“${baseName(fileName)}”中找到职工名单：已查看工作表${names}，请确认表格含有“姓名”“身份证号码”等列名`,
     );
   }

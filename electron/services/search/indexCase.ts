@@ -1,9 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/open';
+import { deferToBatchEnd } from '../batch';
 import { searchBody } from './searchText';
 
-/** Rewrites the search row of one case from its stored data (one statement per table). */
+/** Rewrites the search row of one case from its stored data; in a batch, once at its end. */
 export function indexCase(db: Executor, caseId: number): void {
+  if (!deferToBatchEnd('search', caseId, (batchDb) => writeSearchRow(batchDb, caseId))) writeSearchRow(db, caseId);
+}
+
+/** The search row of one case from its stored data (one statement per table). */
+function writeSearchRow(db: Executor, caseId: number): void {
   const head = db.get<{ caseNumber: string | null; projectName: string | null }>(sql`
     select c.case_number as caseNumber, p.name as projectName
     from cases c left join projects p on p.id = c.project_id where c.id = ${caseId}`);

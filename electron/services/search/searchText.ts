@@ -29,8 +29,10 @@ export function searchBody(parts: (string | null | undefined)[]): string {
 
 /**
  * FTS5 MATCH expression for a user query, or null when it has nothing searchable. Each word must
- * match; a Chinese word is a phrase of its bigrams; an ASCII word or a single character matches as
- * a prefix (zs → zsl, 3607 → the start of an ID number).
+ * match; a Chinese word is a phrase of its bigrams; a single character matches as a prefix (a
+ * surname); letters match as a prefix (zs → zsl). A digit run matches as a prefix only from six
+ * digits on (3607 … → the start of an ID number, a phone number): a shorter one is a whole token
+ * (a case's sequence number, 3号楼), since "3" is the start of nearly every ID number here.
  */
 export function matchExpression(query: string): string | null {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -38,9 +40,9 @@ export function matchExpression(query: string): string | null {
   for (const word of words) {
     const runs = word.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) ?? [];
     for (const run of runs) {
-      if (!CJK.test(run[0])) clauses.push(`"${run}"*`);
-      else if (run.length === 1) clauses.push(`"${run}"*`);
-      else clauses.push(`"${tokenize(run).join(' ')}"`);
+      if (CJK.test(run[0])) clauses.push(run.length === 1 ? `"${run}"*` : `"${tokenize(run).join(' ')}"`);
+      else if (/^\d+$/.test(run)) clauses.push(run.length >= 6 ? `"${run}"*` : `"${run}"`);
+      else clauses.push(`"${run}"*`);
     }
   }
   return clauses.length ? clauses.join(' AND ') : null;

@@ -15,7 +15,6 @@ export function ensureCommission(db: Db, now: Date): void {
       name: '赣州市劳动人事争议仲裁委员会',
       caseNumberPattern: DEFAULT_CASE_NUMBER_PATTERN,
       fastTrackTargetDays: 30,
-      operatorName: '操作员',
       updatedAt: now.toISOString(),
     })
     .onConflictDoNothing()
@@ -43,7 +42,8 @@ export function readSettings(db: Db): Settings {
     policeTransferNumberPattern: row.policeTransferNumberPattern,
     maskWorkerIds: row.maskWorkerIds,
     fastTrackTargetDays: row.fastTrackTargetDays,
-    operatorName: row.operatorName,
+    idleLockMinutes: row.idleLockMinutes,
+    publicationPeriodDays: row.publicationPeriodDays,
     minimumWages: wages,
   };
 }
@@ -67,7 +67,8 @@ export function updateSettings(ctx: ServiceContext, input: Settings): Settings {
         policeTransferNumberPattern: input.policeTransferNumberPattern,
         maskWorkerIds: input.maskWorkerIds,
         fastTrackTargetDays: input.fastTrackTargetDays,
-        operatorName: input.operatorName,
+        idleLockMinutes: input.idleLockMinutes,
+        publicationPeriodDays: input.publicationPeriodDays,
         updatedAt: ctx.now().toISOString(),
       })
       .where(eq(commissions.id, COMMISSION_ID))

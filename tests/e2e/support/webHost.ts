@@ -11,9 +11,14 @@ export function freshDataDir(): string {
 
 export type RunningHost = { url: string; origin: string; process: ChildProcess; stop: () => Promise<void> };
 
-/** Starts the real web host CLI (a separate process) on a free loopback port and waits for its URL. */
-export function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data', dataDir, '--no-build'], {
+/**
+ * Starts the real web host CLI (a separate process) on a free loopback port and waits for its URL.
+ * 'automation' (what every journey uses): the printed URL carries the token of the built-in 系统
+ * account. 'login': people sign in (first start, accounts, roles).
+ */
+export function startHost(dataDir: string, mode: 'automation' | 'login' = 'automation'): Promise<RunningHost> {
+  const flags = mode === 'automation' ? ['--automation'] : ['--port', '0'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data', dataDir, '--no-build', ...flags], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -22,7 +27,7 @@ export function startHost(dataDir: string): Promise<RunningHost> {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = output.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/);
+      const match = output.match(mode === 'automation' ? /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/ : /请在浏览器中打开：(http:\/\/127\.0\.0\.1:\d+\/)\s/);
       if (match) {
         clearTimeout(timer);
         const url = match[1];

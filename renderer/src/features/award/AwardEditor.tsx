@@ -5,10 +5,14 @@ import type { AwardView, CaseDetail, DocumentView } from '../../../../electron/c
 import { isValidDate } from '../../../../electron/core/dates';
 import { formatYuan } from '../../../../electron/core/money';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
+import { Editable } from '../../ui/Editable';
 import { DocumentFileActions, ServiceStatus } from '../documents/DocumentRow';
 import { AwardItemsTable } from './AwardItemsTable';
 import { AwardTextField, type SaveState } from './AwardTextField';
 import { parseAwarded } from './format';
+import { LiabilityPanel } from '../liability/LiabilityPanel';
+import { CourtActionsCard } from './CourtActionsCard';
 
 type TextKey = 'defence' | 'factsFound' | 'evidenceRelied' | 'reasoning';
 const textFields: { key: TextKey; label: string; description: string; rows: number }[] = [
@@ -28,6 +32,7 @@ const saveLabels: Record<SaveState, { text: string; color: string }> = {
 
 /** 裁决: the texts, the decision per worker and claim item with its finality, and 作出裁决. */
 export function AwardEditor({ detail }: { detail: CaseDetail }) {
+  const can = useCan();
   const caseId = detail.id;
   const [award, setAward] = useState<AwardView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -158,6 +163,9 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
   const closed = detail.status === 'closed';
   const undecided = award.items.filter((i) => i.awardedFen === null).length;
   const state = saveLabels[saveState];
+  // 书记员 may draft the award; only 仲裁员 issue (sign) it
+  const drafting = can('award.save');
+  const signing = can('award.issue');
 
   return (
     <Stack gap="md" data-testid="award-editor">
@@ -180,6 +188,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
             {state.text}
           </Text>
         </Group>
+        <Editable allowed={drafting}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           {textFields.map((f) => (
             <AwardTextField
@@ -195,6 +204,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
             />
           ))}
         </SimpleGrid>
+        </Editable>
       </Paper>
 
       <Paper withBorder p="md">
@@ -203,34 +213,59 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
             <Title order={4}>裁决事项</Title>
             <Text size="sm" c="dimmed" data-testid="award-threshold">
               {award.thresholdFen !== null && award.minimumWageFen !== null
-                ? `终局标准：12×最低工资 = ${formatYuan(award.thresholdFen)}（按裁决日有效的月最低工资${formatYuan(award.minimumWageFen)}）；每项请求金额不超过此数的为终局裁决事项。`
+                ? `终局标准：12×最低工资 = ${formatYuan(award.thresholdFen)}（按裁决日有效的月最低工资${formatYuan(award.minimumWageFen)}）；每名申请人每项请求的裁决数额不超过此数的为终局裁决事项（《办案规则》第五十条），金额改动后即时重算。`
                 : award.decidedOn
                   ? '裁决日没有有效的最低工资标准，无法判断终局/非终局，请在“设置”中填写当地月最低工资标准。'
                   : '填写裁决日期后，按当日有效的月最低工资标准判断每项是否为终局裁决。'}
             </Text>
           </div>
-          <Button variant="light" size="xs" onClick={fillClaimed} disabled={closed || !undecided} data-testid="award-fill-claimed">
-            未裁决事项按请求金额填入
-          </Button>
+          {drafting && (
+            <Button variant="light" size="xs" onClick={fillClaimed} disabled={closed || !undecided} data-testid="award-fill-claimed">
+              未裁决事项按请求金额填入
+            </Button>
+          )}
         </Group>
+        {award.settled && (
+          <Alert color="teal" mb="xs" data-testid="award-settled">
+            {award.settled.workerNames.length <= 3 ? award.settled.workerNames.join('、') : `${award.settled.workerNames[0]}等${award.settled.workers}人`}的{award.settled.items}项请求（调解金额{formatYuan(award.settled.amountFen)}）已由{award.settled.effectiveOn}生效的调解书处理，本裁决不再裁决，只裁决下列其余请求。
+          </Alert>
+        )}
         {mixed && (
           <Alert color="orange" mb="xs" data-testid="award-mixed">
             本裁决含终局与非终局事项，将分别制作两份裁决书。
           </Alert>
         )}
         {award.items.length ? (
-          <AwardItemsTable items={award.items} drafts={drafts} errors={errors} disabled={closed} onChange={onItemChange} onBlur={onItemBlur} />
+          <AwardItemsTable items={award.items} drafts={drafts} errors={errors} disabled={closed || !drafting} onChange={onItemChange} onBlur={onItemBlur} />
         ) : (
           <Text c="dimmed">本案没有仲裁请求事项。</Text>
         )}
       </Paper>
 
+      <LiabilityPanel
+        view={award.liability}
+        workerNames={new Map(award.items.map((i) => [i.workerId, i.workerName]))}
+        itemWorker={new Map(award.items.map((i) => [i.claimItemId, i.workerId]))}
+        disabled={!!award.issuedAt}
+        onSet={async (claimItemIds, assignment) => {
+          flushSoon.cancel();
+          await flushItems();
+          setAward(await call('award.setLiability', { caseId, claimItemIds, assignment }));
+        }}
+      />
+
       <Paper withBorder p="md">
         <Group align="flex-end" gap="md">
-          <TextInput label="裁决日期" type="date" value={decidedOn} onChange={(e) => void saveDate(e.currentTarget.value)} error={dateError} readOnly={closed} data-testid="award-decided-on" w={180} />
-          <Button onClick={issue} loading={issuing} color="red" disabled={closed || !award.items.length || undecided > 0} data-testid="award-issue">
-            {award.issuedAt ? '重新作出裁决（生成新版本）' : '作出裁决'}
-          </Button>
+          <TextInput label="裁决日期" type="date" value={decidedOn} onChange={(e) => void saveDate(e.currentTarget.value)} error={dateError} readOnly={closed} disabled={!drafting} data-testid="award-decided-on" w={180} />
+          {signing ? (
+            <Button onClick={issue} loading={issuing} color="red" disabled={closed || !award.items.length || undecided > 0} data-testid="award-issue">
+              {award.issuedAt ? '重新作出裁决（生成新版本）' : '作出裁决'}
+            </Button>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="award-issue-by-arbitrator">
+              裁决由仲裁员签发
+            </Text>
+          )}
           {undecided > 0 && (
             <Text size="sm" c="orange.8">
               尚有 {undecided} 项未裁决
@@ -266,6 +301,7 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
           </Stack>
         )}
       </Paper>
+      {award.issuedAt && <CourtActionsCard detail={detail} award={award} />}
     </Stack>
   );
 }

@@ -54,7 +54,7 @@ export const AwardItemsTable = memo(function AwardItemsTable({ items, drafts, er
           <Table.Th w={110}>请求事项</Table.Th>
           <Table.Th w={130} ta="right">请求金额（元）</Table.Th>
           <Table.Th w={220}>裁决金额（元）</Table.Th>
-          <Table.Th w={90}>终局性</Table.Th>
+          <Table.Th w={260}>终局性（按裁决数额逐项判断）</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -92,6 +92,11 @@ export const AwardItemsTable = memo(function AwardItemsTable({ items, drafts, er
               </Table.Td>
               <Table.Td>
                 <FinalBadge item={item} />
+                {item.finalReason && (
+                  <Text size="xs" c="dimmed" mt={2} data-testid={`award-final-reason-${item.claimItemId}`}>
+                    {item.finalReason}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           ));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Alert, Badge, Grid, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { caseStatusLabels, channelLabels, procedureLabels } from '../../../../electron/core/domain';
 import { formatChineseDate } from '../../../../electron/core/dates';
@@ -11,13 +11,16 @@ import { PartiesCard } from './PartiesCard';
 import { WorkersCard } from './WorkersCard';
 import { TimelineCard } from './TimelineCard';
 import { RelatedCasesAlert } from './RelatedCasesAlert';
-import { EvidenceSection } from '../evidence/EvidenceSection';
-import { InspectionPanel } from '../inspection/InspectionPanel';
-import { MediationSection } from '../mediation/MediationSection';
-import { CaseHearingsSection } from '../hearings/CaseHearingsSection';
-import { DocumentsSection } from '../documents/DocumentsSection';
-import { AwardEditor } from '../award/AwardEditor';
-import { ClosingPanel } from '../closing/ClosingPanel';
+import { lazyNamed } from '../../ui/lazyNamed';
+
+// Each tab's feature is its own chunk (evidence brings pdf.js), loaded when the tab is opened.
+const EvidenceSection = lazyNamed(() => import('../evidence/EvidenceSection'), 'EvidenceSection');
+const InspectionPanel = lazyNamed(() => import('../inspection/InspectionPanel'), 'InspectionPanel');
+const MediationSection = lazyNamed(() => import('../mediation/MediationSection'), 'MediationSection');
+const CaseHearingsSection = lazyNamed(() => import('../hearings/CaseHearingsSection'), 'CaseHearingsSection');
+const DocumentsSection = lazyNamed(() => import('../documents/DocumentsSection'), 'DocumentsSection');
+const AwardEditor = lazyNamed(() => import('../award/AwardEditor'), 'AwardEditor');
+const ClosingPanel = lazyNamed(() => import('../closing/ClosingPanel'), 'ClosingPanel');
 
 /** The open tab of a case, kept for this window's session: a reload returns to it. */
 function useCaseTab(id: number): [string | null, (tab: string | null) => void] {
@@ -55,6 +58,7 @@ export function CasePage({ id }: { id: number }) {
         </Group>
       </Group>
       <StageBar stage={detail.stage} closed={detail.status === 'closed'} />
+      <Suspense fallback={<Loader m="md" />}>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview" data-testid="tab-overview">案件概况</Tabs.Tab>
@@ -107,6 +111,7 @@ export function CasePage({ id }: { id: number }) {
           <ClosingPanel detail={detail} onChange={setDetail} />
         </Tabs.Panel>
       </Tabs>
+      </Suspense>
     </Stack>
   );
 }

@@ -7,12 +7,14 @@ import { formatChineseDate, todayInChina } from '../../../../electron/core/dates
 import { call } from '../../api';
 import { serviceMethodLabels } from '../documents/files';
 import { RespondentServiceModal } from './RespondentServiceModal';
+import { useCan } from '../../shell/session';
 
 type Dialog = null | 'accept' | 'gaps' | 'reject' | 'complete' | 'serve';
 
 /** 受理 / 容缺受理 / 不予受理 before acceptance; 补正 and 送达 after. */
 export function IntakeActions({ detail, onChange }: { detail: CaseDetail; onChange: (d: CaseDetail) => void }) {
   const [dialog, setDialog] = useState<Dialog>(null);
+  const can = useCan();
   const openMaterials = detail.missingMaterials.filter((m) => !m.completedOn);
   const close = () => setDialog(null);
   const done = (d: CaseDetail, message: string) => {
@@ -36,9 +38,10 @@ export function IntakeActions({ detail, onChange }: { detail: CaseDetail; onChan
       <Title order={4} mb="xs">快立 · 受理</Title>
       {detail.status === 'received' && (
         <Group>
-          <Button onClick={() => setDialog('accept')} data-testid="accept-case">受理</Button>
-          <Button variant="light" onClick={() => setDialog('gaps')} data-testid="accept-with-gaps">容缺受理</Button>
-          <Button variant="default" color="gray" onClick={() => setDialog('reject')}>不予受理</Button>
+          {can('cases.accept') && <Button onClick={() => setDialog('accept')} data-testid="accept-case">受理</Button>}
+          {can('cases.accept') && <Button variant="light" onClick={() => setDialog('gaps')} data-testid="accept-with-gaps">容缺受理</Button>}
+          {can('cases.reject') && <Button variant="default" color="gray" onClick={() => setDialog('reject')}>不予受理</Button>}
+          {!can('cases.accept') && <Text size="sm" c="dimmed">待书记员受理</Text>}
         </Group>
       )}
       {detail.status === 'rejected' && (
@@ -73,10 +76,12 @@ export function IntakeActions({ detail, onChange }: { detail: CaseDetail; onChan
             ))}
           </Stack>
           <Group>
-            {openMaterials.length > 0 && <Button variant="light" onClick={() => setDialog('complete')}>登记补正</Button>}
-            <Button variant="light" onClick={() => setDialog('serve')} data-testid="record-respondent-service">
-              {detail.respondents.some((r) => !r.servedOn) ? '登记送达被申请人' : '更正送达情况'}
-            </Button>
+            {openMaterials.length > 0 && can('cases.completeMaterials') && <Button variant="light" onClick={() => setDialog('complete')}>登记补正</Button>}
+            {can('cases.recordService') && (
+              <Button variant="light" onClick={() => setDialog('serve')} data-testid="record-respondent-service">
+                {detail.respondents.some((r) => !r.servedOn) ? '登记送达被申请人' : '更正送达情况'}
+              </Button>
+            )}
           </Group>
         </Stack>
       )}

@@ -1,23 +1,37 @@
-import { Badge, Paper, ScrollArea, Table, Title } from '@mantine/core';
+import { useRef } from 'react';
+import { Badge, Paper, Table, Title } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CaseDetail } from '../../../../electron/core/contract';
 import { claimTypeLabels } from '../../../../electron/core/domain';
 import { formatFen } from '../../../../electron/core/money';
 
 const money = (fen: number | null) => (fen === null ? '—' : formatFen(fen));
+const ROW_HEIGHT = 37;
+const COLUMNS = 10;
 
-/** Workers and their claim items, with totals. */
+/** Workers and their claim items, with totals. Only the rows in view are drawn (a roster may list thousands). */
 export function WorkersCard({ detail }: { detail: CaseDetail }) {
   const totals = detail.workers.reduce(
     (t, w) => ({ due: t.due + (w.dueFen ?? 0), paid: t.paid + (w.paidFen ?? 0), owed: t.owed + w.owedFen }),
     { due: 0, paid: 0, owed: 0 },
   );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: detail.workers.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="xs">
         申请人（{detail.workers.length}人）{detail.isCollective && <Badge color="grape" ml="xs">集体争议</Badge>}
       </Title>
-      <ScrollArea.Autosize mah={480}>
-        <Table striped stickyHeader data-testid="workers">
+      <div ref={scrollRef} style={{ maxHeight: 480, overflow: 'auto' }}>
+        <Table stickyHeader data-testid="workers">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>序号</Table.Th>
@@ -33,28 +47,33 @@ export function WorkersCard({ detail }: { detail: CaseDetail }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {detail.workers.map((w, i) => (
-              <Table.Tr key={w.id}>
-                <Table.Td>{i + 1}</Table.Td>
-                <Table.Td>
-                  {w.name}
-                  {w.isRepresentative && <Badge size="xs" ml={4}>代表人</Badge>}
-                </Table.Td>
-                <Table.Td className="mono">{w.idNumber}</Table.Td>
-                <Table.Td className="mono">{w.phone ?? '—'}</Table.Td>
-                <Table.Td>{w.jobType ?? '—'}</Table.Td>
-                <Table.Td className="num">{w.daysWorked ?? '—'}</Table.Td>
-                <Table.Td className="num">{money(w.dueFen)}</Table.Td>
-                <Table.Td className="num">{money(w.paidFen)}</Table.Td>
-                <Table.Td className="num">{formatFen(w.owedFen)}</Table.Td>
-                <Table.Td>
-                  {w.claims
-                    .filter((c) => c.type !== 'unpaidWages')
-                    .map((c) => `${claimTypeLabels[c.type]} ${formatFen(c.amountFen)}`)
-                    .join('；') || '—'}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {before > 0 && <tr aria-hidden style={{ height: before }}><td colSpan={COLUMNS} /></tr>}
+            {items.map((item) => {
+              const w = detail.workers[item.index]!;
+              return (
+                <Table.Tr key={w.id} data-index={item.index} ref={virtualizer.measureElement} bg={item.index % 2 ? undefined : 'gray.0'}>
+                  <Table.Td>{item.index + 1}</Table.Td>
+                  <Table.Td>
+                    {w.name}
+                    {w.isRepresentative && <Badge size="xs" ml={4}>代表人</Badge>}
+                  </Table.Td>
+                  <Table.Td className="mono">{w.idNumber}</Table.Td>
+                  <Table.Td className="mono">{w.phone ?? '—'}</Table.Td>
+                  <Table.Td>{w.jobType ?? '—'}</Table.Td>
+                  <Table.Td className="num">{w.daysWorked ?? '—'}</Table.Td>
+                  <Table.Td className="num">{money(w.dueFen)}</Table.Td>
+                  <Table.Td className="num">{money(w.paidFen)}</Table.Td>
+                  <Table.Td className="num">{formatFen(w.owedFen)}</Table.Td>
+                  <Table.Td>
+                    {w.claims
+                      .filter((c) => c.type !== 'unpaidWages')
+                      .map((c) => `${claimTypeLabels[c.type]} ${formatFen(c.amountFen)}`)
+                      .join('；') || '—'}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+            {after > 0 && <tr aria-hidden style={{ height: after }}><td colSpan={COLUMNS} /></tr>}
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr fw={600}>
@@ -66,7 +85,7 @@ export function WorkersCard({ detail }: { detail: CaseDetail }) {
             </Table.Tr>
           </Table.Tfoot>
         </Table>
-      </ScrollArea.Autosize>
+      </div>
     </Paper>
   );
 }

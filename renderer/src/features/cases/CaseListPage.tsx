@@ -1,26 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { channelLabels, channels, stageLabels, stages, type Channel, type Stage } from '../../../../electron/core/domain';
 import { hrefFor, navigate } from '../../router';
 import { useCasePages } from './useCasePages';
 import { BundleImportButton } from '../evidence/Bundle';
+import { useCan } from '../../shell/session';
 import { CaseListRow, CaseListHeader, ROW_HEIGHT } from './CaseListRow';
 import { useLinkFilter } from '../dashboard/useLinkFilter';
 import { LinkFilterChips } from '../dashboard/LinkFilterChips';
 
 export function CaseListPage() {
+  const can = useCan();
+  // Every keystroke searches (each answer takes milliseconds); an answer for older text is dropped.
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 200);
   const [stage, setStage] = useState<Stage | null>(null);
   const [channel, setChannel] = useState<Channel | null>(null);
   const [due, setDue] = useState<'all' | 'overdue' | 'soon'>('all');
   // Filters handed over by a link (e.g. a dashboard figure): #/cases?closedFrom=…; the page's own controls win.
   const [linkFilter, setLinkFilter] = useLinkFilter();
-  const { total, rows, error, ensure } = useCasePages({
+  const { total, rows, error, ensure, shownKey } = useCasePages({
     ...linkFilter,
-    query: debounced,
+    query,
     stage: stage ?? linkFilter.stage ?? null,
     channel: channel ?? linkFilter.channel ?? null,
     due: due === 'all' ? (linkFilter.due ?? null) : due,
@@ -43,10 +44,12 @@ export function CaseListPage() {
       <Group justify="space-between">
         <Title order={2}>案件列表</Title>
         <Group gap="sm">
-          <BundleImportButton />
-          <Button component="a" href={hrefFor({ page: 'new' })}>
-            新建案件
-          </Button>
+          {can('bundle.import') && <BundleImportButton />}
+          {can('cases.create') && (
+            <Button component="a" href={hrefFor({ page: 'new' })}>
+              新建案件
+            </Button>
+          )}
         </Group>
       </Group>
       <Paper withBorder p="sm">
@@ -96,7 +99,12 @@ export function CaseListPage() {
       {error && <Alert color="red">{error}</Alert>}
       <Paper withBorder style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <CaseListHeader />
-        <Box ref={parentRef} style={{ flex: 1, overflow: 'auto' }} data-testid="case-list">
+        <Box
+          ref={parentRef}
+          style={{ flex: 1, overflow: 'auto' }}
+          data-testid="case-list"
+          data-results-for={shownKey === null ? undefined : (JSON.parse(shownKey) as { query?: string }).query ?? ''}
+        >
           {total === 0 && (
             <Text p="xl" ta="center" c="dimmed">
               没有符合条件的案件

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import type { CaseDetail, ChecklistItem, ClosingMethod } from '../../../../electron/core/contract';
 import { formatChineseDate, todayInChina } from '../../../../electron/core/dates';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
 import { ClosingChecklist } from './ClosingChecklist';
 import { closingMethodLabels, closingMethodOptions, deadlineDue, suggestedMethod, type ClosingDetail } from './closingModel';
 import { ClosingResultCard } from './ClosingResultCard';
@@ -12,6 +13,7 @@ import { WithdrawalApplication } from './WithdrawalApplication';
 
 /** 结案: choose how the case ends, see what is still missing, close; suspension and extension beside. */
 export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChange: (d: CaseDetail) => void }) {
+  const can = useCan();
   const caseId = detail.id;
   const closing = detail as ClosingDetail;
   const closed = detail.status === 'closed';
@@ -129,9 +131,11 @@ export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChang
             </Alert>
           )}
           <Group mt="md" gap="sm">
-            <Button color="green" onClick={() => setConfirming(true)} loading={busy} disabled={!checklist?.canClose || !closedOn || confirming} data-testid="close-case">
-              结案
-            </Button>
+            {can('closing.close') && (
+              <Button color="green" onClick={() => setConfirming(true)} loading={busy} disabled={!checklist?.canClose || !closedOn || confirming} data-testid="close-case">
+                结案
+              </Button>
+            )}
             {checklist && !checklist.canClose && (
               <Text size="sm" c="red.7">
                 尚有未完成事项，完成后方可结案
@@ -140,8 +144,8 @@ export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChang
           </Group>
         </Paper>
       )}
-      {!closed && method === 'withdrawal' && <WithdrawalApplication detail={detail} onChange={onChange} />}
-      {!closed && <SuspensionExtension detail={closing} onChange={onChange} />}
+      {!closed && method === 'withdrawal' && can('closing.recordWithdrawalApplication') && <WithdrawalApplication detail={detail} onChange={onChange} />}
+      {!closed && can('closing.suspend') && <SuspensionExtension detail={closing} onChange={onChange} />}
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { stageLabels } from '../../../../electron/core/domain';
 import { formatYuan } from '../../../../electron/core/money';
 import { closingMethodLabels } from './labels';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
 import { isDesktop } from '../../transfer';
 import { DueBadge } from '../../ui/DueBadge';
 import { casesHref } from './caseFilterQuery';
@@ -42,11 +43,11 @@ const RATE_PARTS: Record<string, [string, string, string, string]> = {
 const OVER_CLOSED = new Set(['onTimeRate', 'mediationRate', 'avgDaysToClose', 'fastTrackShare']);
 
 function exportUrl(fileName: string): string {
-  const token = sessionStorage.getItem('sucai.token') ?? '';
-  return `/api/files/export/${encodeURIComponent(fileName)}?token=${encodeURIComponent(token)}`;
+  return `/api/files/export/${encodeURIComponent(fileName)}`;
 }
 
 export function DashboardPage() {
+  const can = useCan();
   const [today, setToday] = useState<string | null>(null);
   const [preset, setPreset] = useState<Preset>('year');
   const [custom, setCustom] = useState<{ from: string; to: string }>({ from: '', to: '' });
@@ -168,9 +169,11 @@ export function DashboardPage() {
             </>
           )}
           {loading && <Loader size="sm" />}
+{can('dashboard.export') && (
           <Button variant="light" onClick={exportXlsx} loading={exporting} disabled={!range} data-testid="dashboard-export">
             导出 Excel
           </Button>
+          )}
         </Group>
       </Group>
       {error && <Alert color="red">{error}</Alert>}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { DocumentView } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 import { DesktopPath, useDataDir } from './DesktopPath';
 import { beijingTime, documentFileUrl, errorText, formatSize, isDesktop, isServed, serviceMethodLabels, startDownload } from './files';
 import { variantLabel } from './labels';
@@ -25,6 +26,9 @@ export function DocumentFileActions({ doc, blanks = [] }: { doc: DocumentView; b
   const [asking, setAsking] = useState<null | 'pdf' | 'docx'>(null);
   const [confirmed, setConfirmed] = useState(false);
   const needsAsk = blanks.length > 0 && !confirmed;
+  // the files carry personal data in full: the same access as exporting a PDF (observers read the list only)
+  const mayDownload = useCan()('documents.exportPdf');
+  if (!mayDownload) return null;
 
   const exportPdf = async () => {
     if (needsAsk) {
@@ -134,6 +138,7 @@ export function ServiceStatus({ doc }: { doc: DocumentView }) {
 
 /** One generated document: version, when, size, service, and its file actions. */
 export function DocumentRow({ doc, latest, onServe, blanks }: { doc: DocumentView; latest: boolean; onServe: (doc: DocumentView) => void; blanks?: string[] }) {
+  const can = useCan();
   return (
     <Table.Tr data-testid={`doc-row-${doc.id}`} style={latest ? undefined : { opacity: 0.75 }}>
       <Table.Td>
@@ -162,9 +167,11 @@ export function DocumentRow({ doc, latest, onServe, blanks }: { doc: DocumentVie
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <ServiceStatus doc={doc} />
-          <Button size="compact-xs" variant="subtle" onClick={() => onServe(doc)} data-testid={`doc-serve-${doc.id}`}>
-            送达
-          </Button>
+          {can('documents.recordService') && (
+            <Button size="compact-xs" variant="subtle" onClick={() => onServe(doc)} data-testid={`doc-serve-${doc.id}`}>
+              送达
+            </Button>
+          )}
         </Group>
       </Table.Td>
       <Table.Td>

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title }
 import { notifications } from '@mantine/notifications';
 import type { CaseDetail, DocumentAvailability, DocumentKind, DocumentView } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 import { DocumentRow } from './DocumentRow';
 import { errorText } from './files';
 import { documentKindLabels } from './labels';
@@ -31,6 +32,7 @@ function groupDocuments(documents: DocumentView[], order: DocumentKind[]): DocGr
 
 /** 文书: what can be generated now (and what is missing for the rest), and every version made. */
 export function DocumentsSection({ detail }: { detail: CaseDetail }) {
+  const can = useCan();
   const caseId = detail.id;
   const { available, documents, error, reload } = useDocuments(caseId);
   const [busy, setBusy] = useState<string | null>(null);
@@ -118,7 +120,7 @@ export function DocumentsSection({ detail }: { detail: CaseDetail }) {
                   </Table.Td>
                   <Table.Td>{count ? <Text size="sm">{count} 份</Text> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
                   <Table.Td>
-                    <Group gap={6}>
+                    {can('documents.generate') && <Group gap={6}>
                       <Button size="compact-sm" disabled={!a.ready || busy !== null} loading={busy === `one-${a.kind}`} onClick={() => generate(a, false)} data-testid={`doc-generate-${a.kind}`}>
                         生成
                       </Button>
@@ -127,7 +129,7 @@ export function DocumentsSection({ detail }: { detail: CaseDetail }) {
                           批量生成（每方一份并附送达回证）
                         </Button>
                       )}
-                    </Group>
+                    </Group>}
                   </Table.Td>
                 </Table.Tr>
               );

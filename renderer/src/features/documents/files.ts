@@ -5,18 +5,14 @@ export function isDesktop(): boolean {
   return typeof window !== 'undefined' && Boolean(window.sucai);
 }
 
-function token(): string {
-  return sessionStorage.getItem('sucai.token') ?? '';
-}
-
 /** Where the web host serves a generated document (docx, or the PDF made by documents.exportPdf). */
 export function documentFileUrl(documentId: number, format: 'docx' | 'pdf'): string {
-  return `/api/files/document/${documentId}?format=${format}&token=${encodeURIComponent(token())}`;
+  return `/api/files/document/${documentId}?format=${format}`;
 }
 
 /** Where the web host would serve an assembled package (enforcement / police), if it offers the route. */
 export function packageFileUrl(fileName: string): string {
-  return `/api/files/package/${encodeURIComponent(fileName)}?token=${encodeURIComponent(token())}`;
+  return `/api/files/package/${encodeURIComponent(fileName)}`;
 }
 
 /** Starts a browser download of a URL on this host (the anchor is removed again at once). */

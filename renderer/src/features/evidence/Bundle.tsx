@@ -156,6 +156,9 @@ function ImportReport({ report, onOpen }: { report: BundleImportReport; onOpen: 
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      <Text size="sm" c="dimmed" data-testid="bundle-event-check">
+        核验：{report.eventCheck}
+      </Text>
       {report.differences.length > 0 && (
         <Alert color="yellow" title="与本机已有案件的不同之处（未覆盖本机数据）">
           <List size="sm">

@@ -8,6 +8,8 @@ import { submitterLabels, submitters, trackLabels, type Submitter } from '../../
 import { formatChineseDate, todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
 import { AutosaveField } from './AutosaveField';
+import { useCan } from '../../shell/session';
+import { Editable } from '../../ui/Editable';
 import { errorMessage, exhibitLabel, formatBytes, kindLabel, shortSha } from './format';
 
 type Props = {
@@ -25,6 +27,8 @@ export function EvidenceList({ detail, exhibits, onReplace, onList, onReload, on
   const [overId, setOverId] = useState<number | null>(null);
   const [removing, setRemoving] = useState<ExhibitView | null>(null);
   const [recognising, setRecognising] = useState<ExhibitView | null>(null);
+  const can = useCan();
+  const editable = can('evidence.update');
 
   const reorder = async (ids: number[]) => {
     const byId = new Map(exhibits.map((e) => [e.id, e]));
@@ -105,7 +109,7 @@ export function EvidenceList({ detail, exhibits, onReplace, onList, onReload, on
                   <Text fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
                     {exhibitLabel(exhibit.seq)}
                   </Text>
-                  <Group gap={2} mt={4} wrap="nowrap">
+                  {can('evidence.reorder') && <Group gap={2} mt={4} wrap="nowrap">
                     <Tooltip label="拖动以调整顺序">
                       <ActionIcon
                         variant="subtle"
@@ -141,13 +145,16 @@ export function EvidenceList({ detail, exhibits, onReplace, onList, onReload, on
                     >
                       ↓
                     </ActionIcon>
-                  </Group>
+                  </Group>}
                 </Table.Td>
                 <Table.Td>
-                  <AutosaveField label={`${exhibitLabel(exhibit.seq)} 证据名称`} value={exhibit.title} onSave={(title) => update({ id: exhibit.id, title })} testId={`evidence-title-${exhibit.seq}`} />
+                  <Editable allowed={editable}>
+                    <AutosaveField label={`${exhibitLabel(exhibit.seq)} 证据名称`} value={exhibit.title} onSave={(title) => update({ id: exhibit.id, title })} testId={`evidence-title-${exhibit.seq}`} />
+                  </Editable>
                   <FileFacts exhibit={exhibit} />
                 </Table.Td>
                 <Table.Td>
+                  <Editable allowed={editable}>
                   <Stack gap={4}>
                     <NativeSelect
                       size="xs"
@@ -166,11 +173,15 @@ export function EvidenceList({ detail, exhibits, onReplace, onList, onReload, on
                       onSave={(v) => update({ id: exhibit.id, collectedBy: v.trim() || null })}
                     />
                   </Stack>
+                  </Editable>
                 </Table.Td>
                 <Table.Td>
-                  <ReceivedOnField exhibit={exhibit} onSave={(receivedOn) => update({ id: exhibit.id, receivedOn })} />
+                  <Editable allowed={editable}>
+                    <ReceivedOnField exhibit={exhibit} onSave={(receivedOn) => update({ id: exhibit.id, receivedOn })} />
+                  </Editable>
                 </Table.Td>
                 <Table.Td>
+                  <Editable allowed={editable}>
                   <AutosaveField
                     multiline
                     label={`${exhibitLabel(exhibit.seq)} 证明目的`}
@@ -179,8 +190,10 @@ export function EvidenceList({ detail, exhibits, onReplace, onList, onReload, on
                     onSave={(purposeOfProof) => update({ id: exhibit.id, purposeOfProof })}
                     testId={`evidence-purpose-${exhibit.seq}`}
                   />
+                  </Editable>
                 </Table.Td>
                 <Table.Td>
+                  <Editable allowed={editable}>
                   <NativeSelect
                     size="xs"
                     aria-label={`${exhibitLabel(exhibit.seq)} 原件或复印件`}
@@ -194,23 +207,30 @@ export function EvidenceList({ detail, exhibits, onReplace, onList, onReload, on
                       update({ id: exhibit.id, originalSeen }).catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) }));
                     }}
                   />
+                  </Editable>
                 </Table.Td>
                 <Table.Td>
-                  <SharingState detail={detail} exhibit={exhibit} onRecognise={() => setRecognising(exhibit)} />
+                  <SharingState detail={detail} exhibit={exhibit} onRecognise={can('evidence.recognise') ? () => setRecognising(exhibit) : null} />
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={4} align="flex-start">
-                    <Button size="compact-xs" variant="light" onClick={() => onOpen(exhibit)} data-testid={`evidence-open-${exhibit.seq}`}>
-                      查看
-                    </Button>
-                    <Tooltip label="新增一条证据，指向同一份已存文件（不复制）">
-                      <Button size="compact-xs" variant="subtle" onClick={() => void addReference(exhibit)}>
-                        再次引用
+                    {can('evidence.preview') && (
+                      <Button size="compact-xs" variant="light" onClick={() => onOpen(exhibit)} data-testid={`evidence-open-${exhibit.seq}`}>
+                        查看
                       </Button>
-                    </Tooltip>
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(exhibit)} data-testid={`evidence-remove-${exhibit.seq}`}>
-                      删除
-                    </Button>
+                    )}
+                    {can('evidence.addReference') && (
+                      <Tooltip label="新增一条证据，指向同一份已存文件（不复制）">
+                        <Button size="compact-xs" variant="subtle" onClick={() => void addReference(exhibit)}>
+                          再次引用
+                        </Button>
+                      </Tooltip>
+                    )}
+                    {can('evidence.remove') && (
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(exhibit)} data-testid={`evidence-remove-${exhibit.seq}`}>
+                        删除
+                      </Button>
+                    )}
                   </Stack>
                 </Table.Td>
               </Table.Tr>
@@ -303,7 +323,7 @@ function otherTrack(detail: CaseDetail, exhibit: ExhibitView): { present: boolea
     : { present: detail.inspection !== null, label: '监察', defaultBy: '劳动保障监察机构' };
 }
 
-function SharingState({ detail, exhibit, onRecognise }: { detail: CaseDetail; exhibit: ExhibitView; onRecognise: () => void }) {
+function SharingState({ detail, exhibit, onRecognise }: { detail: CaseDetail; exhibit: ExhibitView; onRecognise: (() => void) | null }) {
   const other = otherTrack(detail, exhibit);
   const usedInArbitration = exhibit.track === 'inspection' && detail.hasArbitration;
   return (
@@ -319,9 +339,11 @@ function SharingState({ detail, exhibit, onRecognise }: { detail: CaseDetail; ex
           <Text size="xs" c="dimmed">
             {other.label}未认可
           </Text>
-          <Button size="compact-xs" variant="light" color="green" onClick={onRecognise} data-testid={`evidence-recognise-${exhibit.seq}`}>
-            认可
-          </Button>
+          {onRecognise && (
+            <Button size="compact-xs" variant="light" color="green" onClick={onRecognise} data-testid={`evidence-recognise-${exhibit.seq}`}>
+              认可
+            </Button>
+          )}
         </Group>
       ) : (
         <Text size="xs" c="dimmed">

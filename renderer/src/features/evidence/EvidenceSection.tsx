@@ -7,6 +7,7 @@ import { EvidenceViewer } from './EvidenceViewer';
 import { ExportBundleButton } from './Bundle';
 import { useEvidence } from './useEvidence';
 import { useVerify, VerifyButton, VerifyReportView } from './VerifyPanel';
+import { useCan } from '../../shell/session';
 
 /** The case's 证据 tab: add files, the numbered evidence list, viewer, 校验 and 案卷包 export. */
 export function EvidenceSection({ detail }: { detail: CaseDetail }) {
@@ -15,6 +16,7 @@ export function EvidenceSection({ detail }: { detail: CaseDetail }) {
   const verify = useVerify();
   const viewed: ExhibitView | null = exhibits?.find((e) => e.id === viewing) ?? null;
   const defaultTrack = !detail.hasArbitration && detail.inspection ? 'inspection' : 'arbitration';
+  const can = useCan();
 
   return (
     <Stack gap="md" data-testid="evidence-section">
@@ -27,13 +29,13 @@ export function EvidenceSection({ detail }: { detail: CaseDetail }) {
             </Text>
           </div>
           <Group gap="xs">
-            <VerifyButton verify={verify} />
-            <ExportBundleButton caseId={detail.id} />
+            {can('evidence.verifyStart') && <VerifyButton verify={verify} />}
+            {can('bundle.export') && <ExportBundleButton caseId={detail.id} />}
           </Group>
         </Group>
         <Stack gap="sm">
           <VerifyReportView verify={verify} />
-          <EvidenceUpload caseId={detail.id} defaultTrack={defaultTrack} onAdded={reload} />
+          {can('evidence.addFromPaths') && <EvidenceUpload caseId={detail.id} defaultTrack={defaultTrack} onAdded={reload} />}
           {error && <Alert color="red">{error}</Alert>}
           {!exhibits && !error && <Loader size="sm" />}
           {exhibits && (

@@ -4,7 +4,7 @@ import { useElementSize } from '@mantine/hooks';
 import type { ExhibitView, MethodOutput } from '../../../../electron/core/contract';
 import { submitterLabels, trackLabels } from '../../../../electron/core/domain';
 import { call } from '../../api';
-import { evidenceFileUrl } from '../../transfer';
+import { evidenceDownloadUrl, evidenceFileUrl } from '../../transfer';
 import { ModalFrame } from '../../ui/ModalFrame';
 import { errorMessage, exhibitLabel, formatBytes, viewerKind } from './format';
 
@@ -45,7 +45,7 @@ function ViewerTitle({ exhibit }: { exhibit: ExhibitView }) {
             </Button>
           )}
         </CopyButton>
-        <Anchor size="xs" href={evidenceFileUrl(exhibit.id)} download={exhibit.fileName} data-testid="viewer-download">
+        <Anchor size="xs" href={evidenceDownloadUrl(exhibit.id)} download={exhibit.fileName} data-testid="viewer-download">
           下载原文件
         </Anchor>
       </Group>

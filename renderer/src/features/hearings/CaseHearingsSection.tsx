@@ -5,8 +5,10 @@ import { formatWeekday } from '../../../../electron/core/dates';
 import { procedureLabels } from '../../../../electron/core/domain';
 import { notifications } from '@mantine/notifications';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
 import { hearingOutcomeLabels, hearingStatusLabels, noticeStatus } from './labels';
 import { ScheduleHearingForm } from './ScheduleHearingForm';
+import { TribunalCard } from './TribunalCard';
 import { timeRange } from './time';
 
 function CancelButton({ hearing, onDone }: { hearing: HearingView; onDone: () => void }) {
@@ -43,6 +45,7 @@ function CancelButton({ hearing, onDone }: { hearing: HearingView; onDone: () =>
 
 /** The case's hearings (快审) and the form to schedule one. */
 export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
+  const can = useCan();
   const [hearings, setHearings] = useState<HearingView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -59,6 +62,7 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
 
   return (
     <Stack gap="md">
+      <TribunalCard key={JSON.stringify(detail.tribunal)} detail={detail} onComposed={() => setFormKey((k) => k + 1)} />
       <Card withBorder data-testid="case-hearings">
         <Group justify="space-between" mb="xs">
           <Title order={4}>开庭安排</Title>
@@ -117,7 +121,7 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{h.status === 'scheduled' && <CancelButton hearing={h} onDone={reload} />}</Table.Td>
+                    <Table.Td>{h.status === 'scheduled' && can('hearings.cancel') && <CancelButton hearing={h} onDone={reload} />}</Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -125,9 +129,9 @@ export function CaseHearingsSection({ detail }: { detail: CaseDetail }) {
           </Table>
         )}
       </Card>
-      {detail.status === 'accepted' ? (
+      {!can('hearings.schedule') ? null : detail.status === 'accepted' ? (
         <ScheduleHearingForm
-          key={formKey}
+          key={`${formKey}-${JSON.stringify(detail.tribunal)}`}
           detail={detail}
           onScheduled={(h) => {
             notifications.show({ color: h.warnings.length ? 'orange' : 'green', title: '已安排开庭', message: h.warnings.length ? h.warnings.map((w) => w.message).join('；') : `${h.startsAt.replace('T', ' ')} ${h.roomName}` });

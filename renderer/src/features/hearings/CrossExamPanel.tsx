@@ -4,6 +4,8 @@ import type { CrossExaminationView, ExhibitView } from '../../../../electron/cor
 import { aspectLabels, partyLabels, type Aspect, type Party, type View } from '../../../../electron/core/hearing/crossExaminationLine';
 import { submitterLabels } from '../../../../electron/core/domain';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
+import { Editable } from '../../ui/Editable';
 import { exhibitLabel } from '../evidence/format';
 
 const aspects: Aspect[] = ['authenticity', 'legality', 'relevance'];
@@ -98,6 +100,7 @@ export function CrossExamPanel({ caseId, hearingId, crossExaminations, beforeSav
       .catch((e: Error) => setError(e.message));
   }, [caseId, crossExaminations]);
   const latest = useMemo(() => latestViews(crossExaminations), [crossExaminations]);
+  const can = useCan();
 
   return (
     <Card withBorder data-testid="cross-exam">
@@ -110,6 +113,7 @@ export function CrossExamPanel({ caseId, hearingId, crossExaminations, beforeSav
           本案尚无证据。
         </Text>
       )}
+      <Editable allowed={can('crossExamination.save')}>
       <Stack gap="sm">
         {(exhibits ?? []).map((x) => {
           const examined = !!x.crossExaminedOn || parties.some((p) => latest.has(`${x.id}:${p}`));
@@ -147,6 +151,7 @@ export function CrossExamPanel({ caseId, hearingId, crossExaminations, beforeSav
           );
         })}
       </Stack>
+      </Editable>
     </Card>
   );
 }

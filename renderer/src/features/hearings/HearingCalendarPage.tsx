@@ -5,6 +5,7 @@ import type { HearingView } from '../../../../electron/core/contract';
 import { addDays, formatChineseMonthDay, formatWeekday, todayInChina } from '../../../../electron/core/dates';
 import { procedureLabels } from '../../../../electron/core/domain';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
 import { DAY_END_MIN, DAY_START_MIN, SLOT_MIN, datePart, durationMin, endOf, hhmm, localTime, minutesOf, mondayOf, timeRange } from './time';
 import { roomColor, useStaff } from './useStaff';
 import classes from './calendar.module.css';
@@ -48,6 +49,7 @@ function placeDay(hearings: HearingView[]): Placed[] {
 
 /** 开庭排期: the week's hearings, Mon–Sun × 08:00–20:00; drag a block to move it. */
 export function HearingCalendarPage() {
+  const can = useCan();
   const today = todayInChina();
   const [monday, setMonday] = useState(() => mondayOf(today));
   const [hearings, setHearings] = useState<HearingView[] | null>(null);
@@ -235,7 +237,7 @@ export function HearingCalendarPage() {
                   <a
                     key={h.id}
                     href={`#/hearings/${h.id}`}
-                    draggable={!cancelled}
+                    draggable={!cancelled && can('hearings.move')}
                     onDragStart={(e) => {
                       const rect = e.currentTarget.getBoundingClientRect();
                       drag.current = { id: h.id, grabOffsetMin: ((e.clientY - rect.top) / SLOT_PX) * SLOT_MIN, duration: durationMin(h.startsAt, h.endsAt) };

@@ -5,6 +5,7 @@ import { recordSteps, SPEAKER_LABELS } from '../../../../electron/core/hearing/r
 import { call } from '../../api';
 import { clockTime } from '../mediation/format';
 import { forgetLocal, keepLocally, readLocal } from './recordGuard';
+import { onBeforeLock } from '../../shell/beforeLock';
 
 const AUTOSAVE_MS = 3000;
 /** Alt+1 … Alt+5 insert a new line with the speaker's label. */
@@ -86,6 +87,8 @@ export function RecordEditor({ hearingId, record, disabled, flushRef }: { hearin
   useEffect(() => {
     if (flushRef) flushRef.current = saveDirty;
   }, [flushRef, saveDirty]);
+  // the idle lock waits for this save before the session stops serving calls
+  useEffect(() => onBeforeLock(saveDirty), [saveDirty]);
 
   // every 3 seconds while there is unsaved text
   useEffect(() => {

@@ -13,8 +13,8 @@ const durations = [30, 60, 90, 120, 150, 180, 240].map((m) => ({ value: String(m
 /** 安排开庭: the form on the case page, with the conflict and notice-period checks shown live. */
 export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetail; onScheduled: (h: HearingView) => void }) {
   const { staff, rooms, loaded } = useStaff();
-  const arbitrators = useMemo(() => staff.filter((s) => s.role === 'arbitrator' && s.active).map((s) => ({ value: String(s.id), label: s.name })), [staff]);
-  const clerks = useMemo(() => staff.filter((s) => s.role === 'clerk' && s.active).map((s) => ({ value: String(s.id), label: s.name })), [staff]);
+  const arbitrators = useMemo(() => staff.filter((s) => s.roles.includes('arbitrator') && s.active).map((s) => ({ value: String(s.id), label: s.name })), [staff]);
+  const clerks = useMemo(() => staff.filter((s) => s.roles.includes('clerk') && s.active).map((s) => ({ value: String(s.id), label: s.name })), [staff]);
   const roomOptions = useMemo(() => rooms.filter((r) => r.active).map((r) => ({ value: String(r.id), label: r.location ? `${r.name}（${r.location}）` : r.name })), [rooms]);
 
   const [date, setDate] = useState(() => addDays(todayInChina(), 7));
@@ -35,11 +35,14 @@ export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetai
   const [time, setTime] = useState('09:00');
   const [duration, setDuration] = useState('60');
   const [roomId, setRoomId] = useState<string | null>(null);
-  const [procedure, setProcedure] = useState<Procedure>(detail.procedure);
-  const [presidingId, setPresidingId] = useState<string | null>(null);
-  const [wing1, setWing1] = useState<string | null>(null);
-  const [wing2, setWing2] = useState<string | null>(null);
-  const [clerkId, setClerkId] = useState<string | null>(null);
+  // the composed tribunal holds the hearing (Law Art 31); a collective case is never heard by one arbitrator
+  const tribunal = detail.tribunal;
+  const [procedure, setProcedure] = useState<Procedure>(tribunal?.procedure ?? (detail.isCollective ? 'ordinary' : detail.procedure));
+  const [presidingId, setPresidingId] = useState<string | null>(tribunal ? String(tribunal.presidingId) : null);
+  const [wing1, setWing1] = useState<string | null>(tribunal?.wingIds[0] ? String(tribunal.wingIds[0]) : null);
+  const [wing2, setWing2] = useState<string | null>(tribunal?.wingIds[1] ? String(tribunal.wingIds[1]) : null);
+  const [clerkId, setClerkId] = useState<string | null>(tribunal?.clerkId ? String(tribunal.clerkId) : null);
+  const lockedTribunal = !!tribunal;
   const [noticeServedOn, setNoticeServedOn] = useState('');
   const [waived, setWaived] = useState(false);
   const [waiverNote, setWaiverNote] = useState('');
@@ -157,6 +160,7 @@ export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetai
               程序
             </Text>
             <SegmentedControl
+              disabled={lockedTribunal || detail.isCollective}
               value={procedure}
               onChange={(v) => {
                 setProcedure(v as Procedure);
@@ -169,11 +173,18 @@ export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetai
               data-testid="hearing-procedure"
             />
           </div>
-          <Select label={ordinary ? '首席仲裁员' : '仲裁员'} data={arbitrators} value={presidingId} onChange={setPresidingId} placeholder="选择" data-testid="hearing-presiding" />
-          {ordinary && <Select label="仲裁员" data={arbitrators.filter((a) => a.value !== presidingId && a.value !== wing2)} value={wing1} onChange={setWing1} placeholder="选择" data-testid="hearing-wing-1" />}
-          {ordinary && <Select label="仲裁员" data={arbitrators.filter((a) => a.value !== presidingId && a.value !== wing1)} value={wing2} onChange={setWing2} placeholder="选择" data-testid="hearing-wing-2" />}
+          <Select label={ordinary ? '首席仲裁员' : '仲裁员'} data={arbitrators} value={presidingId} onChange={setPresidingId} placeholder="选择" disabled={lockedTribunal} data-testid="hearing-presiding" />
+          {ordinary && <Select label="仲裁员" data={arbitrators.filter((a) => a.value !== presidingId && a.value !== wing2)} value={wing1} onChange={setWing1} placeholder="选择" disabled={lockedTribunal} data-testid="hearing-wing-1" />}
+          {ordinary && <Select label="仲裁员" data={arbitrators.filter((a) => a.value !== presidingId && a.value !== wing1)} value={wing2} onChange={setWing2} placeholder="选择" disabled={lockedTribunal} data-testid="hearing-wing-2" />}
           <Select label="书记员" data={clerks} value={clerkId} onChange={setClerkId} placeholder="选择" data-testid="hearing-clerk" />
         </Group>
+        {(lockedTribunal || detail.isCollective) && (
+          <Text size="xs" c="dimmed" data-testid="hearing-tribunal-note">
+            {lockedTribunal
+              ? '仲裁员按已组成的仲裁庭填入；如需更换，请先在上方重新组庭并书面通知当事人。'
+              : '集体争议须由三名仲裁员组成仲裁庭（设首席仲裁员），首次安排开庭时一并组庭。'}
+          </Text>
+        )}
         <Group align="flex-end" gap="md">
           <TextInput label="开庭通知送达日期" description="未送达可暂不填写" type="date" value={noticeServedOn} onChange={(e) => setNoticeServedOn(e.currentTarget.value)} data-testid="hearing-notice-served" />
           <Checkbox

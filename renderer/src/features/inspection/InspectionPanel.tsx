@@ -6,6 +6,7 @@ import type { CaseDetail, ExhibitView, InspectionView } from '../../../../electr
 import { inspectionStepKinds, inspectionStepLabels, type InspectionStepKind } from '../../../../electron/core/domain';
 import { formatChineseDate, todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 import { DeadlinesCard } from '../casefile/DeadlinesCard';
 import { errorMessage, exhibitLabel } from '../evidence/format';
 import { useEvidence } from '../evidence/useEvidence';
@@ -17,10 +18,17 @@ type Props = { detail: CaseDetail; onChange: (detail: CaseDetail) => void };
  * with its pay-by date, 行政处理决定书), extension, closing, and the track's own deadlines.
  */
 export function InspectionPanel({ detail, onChange }: Props) {
+  const can = useCan();
   return (
     <Stack gap="md" data-testid="inspection-panel">
-      {detail.inspection ? <InspectionTrack detail={detail} inspection={detail.inspection} onChange={onChange} /> : <OpenInspectionForm detail={detail} onChange={onChange} />}
-      {!detail.hasArbitration && <OpenArbitration detail={detail} onChange={onChange} />}
+      {detail.inspection ? (
+        <InspectionTrack detail={detail} inspection={detail.inspection} onChange={onChange} />
+      ) : can('inspection.open') ? (
+        <OpenInspectionForm detail={detail} onChange={onChange} />
+      ) : (
+        <Text c="dimmed">本案尚未开启监察程序（由监察员开启）。</Text>
+      )}
+      {!detail.hasArbitration && can('cases.openArbitration') && <OpenArbitration detail={detail} onChange={onChange} />}
     </Stack>
   );
 }
@@ -70,6 +78,7 @@ function OpenInspectionForm({ detail, onChange }: Props) {
 type Dialog = null | 'file' | 'extend' | 'close';
 
 function InspectionTrack({ detail, inspection, onChange }: Props & { inspection: InspectionView }) {
+  const can = useCan();
   const [dialog, setDialog] = useState<Dialog>(null);
   const { exhibits } = useEvidence(detail.id);
   const status = inspection.closedOn ? { color: 'gray', label: '已结案' } : inspection.filedOn ? { color: 'blue', label: '调查中' } : { color: 'orange', label: '待立案' };
@@ -92,7 +101,7 @@ function InspectionTrack({ detail, inspection, onChange }: Props & { inspection:
               投诉编号 <b data-testid="inspection-complaint">{inspection.complaintNumber ?? '（未编号）'}</b>
             </Text>
           </div>
-          {!inspection.closedOn && (
+          {!inspection.closedOn && can('inspection.file') && (
             <Group gap="xs">
               {!inspection.filedOn && (
                 <Button onClick={() => setDialog('file')} data-testid="inspection-file">
@@ -123,7 +132,7 @@ function InspectionTrack({ detail, inspection, onChange }: Props & { inspection:
           监察文书与步骤
         </Title>
         <StepsTable inspection={inspection} exhibits={exhibits ?? []} />
-        {!inspection.closedOn && <AddStepForm detail={detail} exhibits={exhibits ?? []} onChange={onChange} />}
+        {!inspection.closedOn && can('inspection.addStep') && <AddStepForm detail={detail} exhibits={exhibits ?? []} onChange={onChange} />}
       </Paper>
 
       <DateDialog

@@ -25,6 +25,8 @@ type Props = {
   channel: Channel;
   receivedOn: string;
   procedure: Procedure;
+  /** 10 or more workers: a collective dispute, heard by three arbitrators (no 简易处理). */
+  collective: boolean;
   cause: string;
   project: IntakeDraft['project'];
   respondents: RespondentDraft[];
@@ -42,6 +44,7 @@ export const ChannelAndProjectSection = memo(function ChannelAndProjectSection({
   channel,
   receivedOn,
   procedure,
+  collective,
   cause,
   project,
   respondents,
@@ -99,12 +102,13 @@ export const ChannelAndProjectSection = memo(function ChannelAndProjectSection({
             error={checks.receivedOn}
             required
           />
-          <Input.Wrapper label="程序">
+          <Input.Wrapper label="程序" description={collective ? '集体争议：三名仲裁员组庭' : undefined}>
             <SegmentedControl
               aria-label="程序"
               data-testid="intake-procedure"
               data={procedureData}
-              value={procedure}
+              value={collective ? 'ordinary' : procedure}
+              disabled={collective}
               onChange={(v) => actions.patch({ procedure: v as Procedure })}
               fullWidth
             />

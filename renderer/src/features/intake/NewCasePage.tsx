@@ -14,7 +14,7 @@ import { todayInChina } from '../../../../electron/core/dates';
 import { ChannelAndProjectSection } from './ChannelAndProjectSection';
 import { checkIntakeForm, type FormChecks } from './intakeChecks';
 import { summariseExtraClaims, type ClaimsSummary } from './extraClaims';
-import { buildCaseInput } from './intakeModel';
+import { buildCaseInput, filledWorkerCount, isCollective } from './intakeModel';
 import { RespondentsEditor } from './RespondentsEditor';
 import { TotalsBar } from './TotalsBar';
 import { useIntakeDraft } from './useIntakeDraft';
@@ -144,6 +144,7 @@ export function NewCasePage() {
         channel={draft.channel}
         receivedOn={draft.receivedOn}
         procedure={draft.procedure}
+        collective={isCollective(filledWorkerCount(draft.workers))}
         cause={draft.cause}
         project={draft.project}
         respondents={draft.respondents}

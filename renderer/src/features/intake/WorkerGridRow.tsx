@@ -11,6 +11,8 @@ import { toWorkerDraft, type WorkerRow } from './intakeModel';
 import { derivedAmounts, normaliseWorkerCell } from '../../../../electron/core/workers/validateWorkers';
 import type { RowProblems } from './workerProblems';
 import classes from './WorkersGrid.module.css';
+import { LEGACY_ID_MESSAGE } from '../../../../electron/core/ids/idNumber';
+import { LegacyIdException } from './LegacyIdException';
 
 export type GridColumn = { field: WorkerField; label: string; width: number; numeric?: boolean; mono?: boolean };
 
@@ -43,6 +45,8 @@ type Props = {
   onCell: (key: string, field: WorkerField, value: string) => void;
   onRepresentative: (key: string, on: boolean) => void;
   onRemove: (key: string) => void;
+  /** records why a 15-digit first-generation ID is accepted for this row */
+  onLegacyReason: (key: string, reason: string) => void;
   /** opens the extra-claims editor of this row */
   onEditClaims: (key: string) => void;
 };
@@ -57,6 +61,7 @@ function WorkerGridRowImpl({
   onCell,
   onRepresentative,
   onRemove,
+  onLegacyReason,
   onEditClaims,
 }: Props) {
   const n = index + 1;
@@ -113,6 +118,7 @@ function WorkerGridRowImpl({
               data-testid={`cell-${index}-${col.field}`}
             />
             {problem && <span className={classes.message}>{problem.message}</span>}
+            {col.field === 'idNumber' && problem?.message === LEGACY_ID_MESSAGE && <LegacyIdException rowNumber={n} onConfirm={(reason) => onLegacyReason(row.key, reason)} />}
           </td>
         );
       })}
@@ -185,5 +191,6 @@ export const WorkerGridRow = memo(
     a.onCell === b.onCell &&
     a.onRepresentative === b.onRepresentative &&
     a.onRemove === b.onRemove &&
+    a.onLegacyReason === b.onLegacyReason &&
     a.onEditClaims === b.onEditClaims,
 );

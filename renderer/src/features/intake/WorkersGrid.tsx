@@ -172,6 +172,7 @@ export const WorkersGrid = memo(function WorkersGrid({ rows, summary, collective
     [actions],
   );
   const onRep = useCallback((key: string, on: boolean) => actions.setRepresentative(key, on), [actions]);
+  const onLegacyReason = useCallback((key: string, reason: string) => actions.setLegacyIdReason(key, reason), [actions]);
 
   const editingIndex = editingKey ? rows.findIndex((r) => r.key === editingKey) : -1;
   const editingRow = editingIndex >= 0 ? rows[editingIndex] : null;
@@ -207,6 +208,7 @@ export const WorkersGrid = memo(function WorkersGrid({ rows, summary, collective
               onCell={onCell}
               onRepresentative={onRep}
               onRemove={onRemove}
+              onLegacyReason={onLegacyReason}
               onEditClaims={onEditClaims}
             />
           ))}

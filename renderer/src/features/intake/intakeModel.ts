@@ -179,7 +179,8 @@ export function buildCaseInput(draft: IntakeDraft): MethodInput<'cases.create'> 
   return {
     channel: draft.channel,
     receivedOn: draft.receivedOn,
-    procedure: draft.procedure,
+    // a collective dispute is heard by three arbitrators (Law Art 31; 组织规则 Art 13): never 简易处理
+    procedure: collective ? 'ordinary' : draft.procedure,
     cause: draft.cause.trim(),
     project:
       draft.project.id !== null

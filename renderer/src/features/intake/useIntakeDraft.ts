@@ -49,6 +49,8 @@ export type IntakeActions = {
   updateRespondent: (key: string, p: Partial<RespondentDraft>) => void;
   removeRespondent: (key: string) => void;
   setWorkerCell: (key: string, field: WorkerField, value: string) => void;
+  /** Records why a 15-digit first-generation ID is accepted for this row (an explicit exception). */
+  setLegacyIdReason: (key: string, reason: string) => void;
   setRepresentative: (key: string, on: boolean) => void;
   addWorkerRow: () => string;
   removeWorkerRow: (key: string) => void;
@@ -138,7 +140,17 @@ export function useIntakeDraft() {
             .map((r) => (r.contractedByKey === key ? { ...r, contractedByKey: null } : r)),
         ),
       setWorkerCell: (key, field, value) =>
-        mapWorkers((list) => list.map((w) => (w.key === key ? { ...w, [field]: value } : w))),
+        mapWorkers((list) =>
+          list.map((w) =>
+            w.key !== key
+              ? w
+              : // a retyped ID is no longer the spreadsheet's number, and an exception recorded for the old one lapses
+                field === 'idNumber'
+                ? { ...w, idNumber: value, idNumberStoredAsNumber: undefined, legacyIdReason: undefined }
+                : { ...w, [field]: value },
+          ),
+        ),
+      setLegacyIdReason: (key, reason) => mapWorkers((list) => list.map((w) => (w.key === key ? { ...w, legacyIdReason: reason.trim() || undefined } : w))),
       setRepresentative: (key, on) =>
         mapWorkers((list) => list.map((w) => (w.key === key ? { ...w, representative: on } : w))),
       addWorkerRow: () => {

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from
 import type { MediationView } from '../../../../electron/core/contract';
 import { todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 
 const outcomeLabels = { settled: '达成调解', partlySettled: '部分调解', failed: '调解不成' } as const;
 
@@ -26,6 +27,7 @@ export function MediationOutcome({ view, onSaved, onFailed }: { view: MediationV
     }
   };
   const canSign = view.outcome === 'settled' || view.outcome === 'partlySettled';
+  const can = useCan();
 
   return (
     <Card withBorder data-testid="mediation-outcome">
@@ -41,7 +43,7 @@ export function MediationOutcome({ view, onSaved, onFailed }: { view: MediationV
         </Group>
       </Group>
       <Stack gap="sm">
-        <Group gap="xs">
+        {can('mediation.setOutcome') && <Group gap="xs">
           <Button color="green" variant={view.outcome === 'settled' ? 'filled' : 'light'} loading={busy === 'settled'} onClick={() => void run('settled', () => call('mediation.setOutcome', { caseId: view.caseId, outcome: 'settled' }))} data-testid="outcome-settled">
             达成调解
           </Button>
@@ -51,16 +53,16 @@ export function MediationOutcome({ view, onSaved, onFailed }: { view: MediationV
           <Button color="red" variant={view.outcome === 'failed' ? 'filled' : 'light'} loading={busy === 'failed'} onClick={() => void run('failed', () => call('mediation.setOutcome', { caseId: view.caseId, outcome: 'failed' }), onFailed)} data-testid="outcome-failed">
             调解不成→开庭
           </Button>
-          {view.hasInspectionAgreement && (
+          {view.hasInspectionAgreement && can('mediation.convertInspectionAgreement') && (
             <Button variant="outline" loading={busy === 'convert'} onClick={() => void run('convert', () => call('mediation.convertInspectionAgreement', { caseId: view.caseId }))} data-testid="mediation-convert">
               置换（监察调解协议转为仲裁调解书）
             </Button>
           )}
-        </Group>
+        </Group>}
         <Text size="xs" c="dimmed">
           调解书经双方当事人签收后发生法律效力（《劳动争议调解仲裁法》第四十二条）。调解不成或者调解书送达前一方反悔的，应当及时作出裁决。
         </Text>
-        <Group gap="md" align="flex-end">
+        {can('mediation.recordSignature') && <Group gap="md" align="flex-end">
           <TextInput label="申请人签收日期" type="date" value={workersOn} onChange={(e) => setWorkersOn(e.currentTarget.value)} disabled={!canSign} />
           <Button variant="light" disabled={!canSign || !workersOn} loading={busy === 'workers'} onClick={() => void run('workers', () => call('mediation.recordSignature', { caseId: view.caseId, party: 'workers', signedOn: workersOn }))} data-testid="sign-workers">
             {view.signedByWorkersOn ? `已签收 ${view.signedByWorkersOn}` : '登记申请人签收'}
@@ -69,7 +71,12 @@ export function MediationOutcome({ view, onSaved, onFailed }: { view: MediationV
           <Button variant="light" disabled={!canSign || !respondentOn} loading={busy === 'respondent'} onClick={() => void run('respondent', () => call('mediation.recordSignature', { caseId: view.caseId, party: 'respondent', signedOn: respondentOn }))} data-testid="sign-respondent">
             {view.signedByRespondentOn ? `已签收 ${view.signedByRespondentOn}` : '登记被申请人签收'}
           </Button>
-        </Group>
+        </Group>}
+        {!can('mediation.recordSignature') && (view.signedByWorkersOn || view.signedByRespondentOn) && (
+          <Text size="sm">
+            调解书签收：申请人 {view.signedByWorkersOn ?? '未签收'}；被申请人 {view.signedByRespondentOn ?? '未签收'}
+          </Text>
+        )}
         {!canSign && (
           <Text size="xs" c="dimmed">
             达成（部分）调解后方可登记调解书签收。

@@ -5,6 +5,7 @@ import { claimTypeLabels } from '../../../../electron/core/domain';
 import { formatFen } from '../../../../electron/core/money';
 import { fenToInput, instalmentStatusColors, instalmentStatusLabels, paymentMethodLabels, paymentMethodOptions } from './format';
 import { InstalmentEditor } from './InstalmentEditor';
+import { useCan } from '../../shell/session';
 import { liveFigures } from './live';
 import classes from './mediation.module.css';
 
@@ -42,9 +43,11 @@ export const MediationRow = memo(
     const payBy = firstAgreed?.payBy ?? '';
     const method = firstAgreed?.method ?? '';
     const settled = live.agreedFen > 0 && live.balanceFen === 0;
+    const can = useCan();
+    const agreeing = can('mediation.setAgreed');
     return (
       <div className={`${classes.row} ${settled ? classes.rowSettled : ''}`} data-testid={`mediation-row-${index}`} role="row">
-        <Checkbox mt={6} checked={selected} onChange={() => callbacks.onToggleSelect(row.workerId)} aria-label={`选择${row.name}`} data-testid={`select-worker-${index}`} />
+        <Checkbox mt={6} disabled={!can('mediation.settleWagesFirst')} checked={selected} onChange={() => callbacks.onToggleSelect(row.workerId)} aria-label={`选择${row.name}`} data-testid={`select-worker-${index}`} />
         <Text size="sm" c="dimmed" className={classes.cellLine}>
           {index + 1}
         </Text>
@@ -74,6 +77,7 @@ export const MediationRow = memo(
                   value={draft ?? fenToInput(c.agreedFen)}
                   placeholder="待开庭"
                   readOnly={locked}
+                  disabled={!agreeing}
                   onChange={(e) => callbacks.onAgreedChange(c.claimItemId, e.currentTarget.value)}
                   onBlur={callbacks.onAgreedBlur}
                   error={errors[c.claimItemId]}
@@ -91,6 +95,7 @@ export const MediationRow = memo(
           type="date"
           value={payBy}
           readOnly={locked}
+          disabled={!agreeing}
           onChange={(e) => callbacks.onTerms(row.workerId, { payBy: e.currentTarget.value || null })}
           aria-label={`${row.name} 履行期限`}
         />
@@ -98,7 +103,7 @@ export const MediationRow = memo(
           size="xs"
           value={method}
           data={[{ value: '', label: '（未定）' }, ...paymentMethodOptions]}
-          disabled={locked}
+          disabled={locked || !agreeing}
           onChange={(e) => callbacks.onTerms(row.workerId, { method: (e.currentTarget.value || null) as PaymentMethod | null })}
           aria-label={`${row.name} 支付方式`}
         />
@@ -117,10 +122,12 @@ export const MediationRow = memo(
           {formatFen(live.balanceFen)}
         </Text>
         <Group gap={4} wrap="nowrap">
-          <Button size="compact-xs" onClick={() => callbacks.onPayNow(row.workerId)} disabled={live.balanceFen === 0} data-testid={`pay-now-${index}`}>
-            当场支付
-          </Button>
-          <Button
+          {can('mediation.recordPayment') && (
+            <Button size="compact-xs" onClick={() => callbacks.onPayNow(row.workerId)} disabled={live.balanceFen === 0} data-testid={`pay-now-${index}`}>
+              当场支付
+            </Button>
+          )}
+          {can('mediation.setInstalments') && <Button
             size="compact-xs"
             variant={expanded ? 'filled' : 'light'}
             color="grape"
@@ -129,7 +136,7 @@ export const MediationRow = memo(
             data-testid={`instalments-toggle-${index}`}
           >
             分期{row.instalments.length ? `（${row.instalments.length}期）` : ''}
-          </Button>
+          </Button>}
         </Group>
         {(expanded || row.instalments.length > 0) && (
           <div className={classes.instalments} data-testid={`instalments-${index}`}>

@@ -6,6 +6,7 @@ import { claimTypeLabels } from '../../../../electron/core/domain';
 import { todayInChina } from '../../../../electron/core/dates';
 import { agreedProblem } from '../../../../electron/core/settlement';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 import { parseAgreed } from './format';
 import { liveTotals } from './live';
 import { MediationOutcome } from './MediationOutcome';
@@ -15,6 +16,7 @@ import { MediationTotals } from './MediationTotals';
 import { PayNowModal } from './PayNowModal';
 import { SharedScreenButton, SharedScreenPanel, useSharedScreen } from './SharedScreen';
 import { useMediation } from './useMediation';
+import { LiabilityPanel } from '../liability/LiabilityPanel';
 import classes from './mediation.module.css';
 
 type AgreedItem = { claimItemId: number; agreedFen: number | null; payBy?: string | null; method?: PaymentMethod | null };
@@ -38,6 +40,7 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
   const [saveState, setSaveState] = useState<'idle' | 'pending' | 'saving' | 'saved' | 'failed'>('idle');
   const today = todayInChina();
   const screen = useSharedScreen();
+  const can = useCan();
 
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -190,12 +193,12 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
           <Text size="xs" c={saveState === 'failed' || errorCount ? 'red' : 'dimmed'} data-testid="mediation-save-state">
             {errorCount ? `${errorCount}处金额未保存，请按提示修改` : saveState === 'saving' || saveState === 'pending' ? '正在保存…' : saveState === 'saved' ? '已自动保存' : '调解金额输入后自动保存'}
           </Text>
-          <SharedScreenButton open={screen.open} onToggle={screen.toggle} />
+          {can('presentation.show') && <SharedScreenButton open={screen.open} onToggle={screen.toggle} />}
         </Group>
       </Group>
       <SharedScreenPanel open={screen.open} caseId={caseId} />
       <MediationTotals totals={totals} workers={view.rows.length} />
-      <Group gap="sm" align="flex-end">
+      {can('mediation.settleWagesFirst') && <Group gap="sm" align="flex-end">
         <Checkbox
           label={`全选（${view.rows.length}人）`}
           checked={allSelected}
@@ -210,7 +213,7 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
         <Text size="xs" c="dimmed">
           按请求金额确定拖欠工资项目，其他请求留待开庭。
         </Text>
-      </Group>
+      </Group>}
       {actionError && <Alert color="red">{actionError}</Alert>}
       <div className={classes.table} data-testid="mediation-table" role="table">
         <div className={classes.head} role="row">
@@ -256,6 +259,21 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
           </Text>
         )}
       </div>
+      <LiabilityPanel
+        view={view.liability}
+        workerNames={new Map(view.rows.map((r) => [r.workerId, r.name]))}
+        itemWorker={new Map(view.rows.flatMap((r) => r.claims.map((c) => [c.claimItemId, r.workerId] as const)))}
+        disabled={view.effective}
+        onSet={async (claimItemIds, assignment) => {
+          await flush();
+          setView(await call('mediation.setLiability', { caseId, claimItemIds, assignment }));
+        }}
+      />
+      {!view.allAgreed && view.rows.some((r) => r.claims.some((c) => c.agreedFen !== null)) && (
+        <Alert color="blue" data-testid="mediation-partial-note">
+          尚有请求未达成调解：只能制作部分调解书（其他请求继续审理），调解书（全部）须每名申请人的每项请求均确定调解金额。
+        </Alert>
+      )}
       <MediationOutcome view={view} onSaved={setView} onFailed={onFailed} />
       <MediationSessions
         caseId={caseId}

@@ -4,6 +4,7 @@ import type { Attendee, MediationSessionView, MediationView } from '../../../../
 import { todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
 import { AttendeePicker, attendeeText, type RespondentOption } from './AttendeePicker';
+import { useCan } from '../../shell/session';
 
 export const sessionOutcomeLabels: Record<MediationSessionView['outcome'], string> = { pending: '进行中', settled: '达成调解', partlySettled: '部分调解', failed: '调解不成' };
 const outcomeColors: Record<MediationSessionView['outcome'], string> = { pending: 'gray', settled: 'green', partlySettled: 'yellow', failed: 'red' };
@@ -130,6 +131,7 @@ export function MediationSessions({
     }
   };
 
+  const can = useCan();
   return (
     <Card withBorder data-testid="mediation-sessions">
       <Title order={4} mb="xs">
@@ -144,7 +146,7 @@ export function MediationSessions({
         {sessions.map((s) => (
           <SessionCard key={s.id} session={s} respondents={respondents} closed={closed} onSaved={onSaved} />
         ))}
-        {!closed && (
+        {!closed && can('mediation.addSession') && (
           <Card withBorder p="sm" bg="gray.0">
             <Text size="sm" fw={600} mb={4}>
               新增调解记录

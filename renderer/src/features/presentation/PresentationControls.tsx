@@ -4,8 +4,9 @@ import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { PresentationPayload, PresentationView } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { useCan } from '../../shell/session';
 import { exhibitLabel } from '../evidence/format';
-import { openPresentationWindow } from './openScreen';
+import { closePresentationWindow, openPresentationWindow } from './openScreen';
 import { previewPayload } from './previewPayload';
 import { ROWS_PER_PAGE, ScreenStage, STAGE_HEIGHT, STAGE_WIDTH } from './ScreenView';
 import { ExhibitPositionControls, WorkerPager, type ExhibitPlace } from './ScreenPositionControls';
@@ -47,6 +48,7 @@ function describeScreen(payload: PresentationPayload | null): string {
  * own table here is never masked.
  */
 export function PresentationControls({ caseId, hearingId }: { caseId: number; hearingId?: number | null }) {
+  const can = useCan();
   const { detail, exhibits, amounts, commissionName, screen, error, showScreen } = useScreenSources(caseId);
   const [kind, setKind] = useState<Exclude<Kind, 'blank'>>('workers');
   const [exhibitId, setExhibitId] = useState<number | null>(null);
@@ -108,6 +110,11 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
     notifications.show(result.ok ? { color: 'blue', message: result.note } : { color: 'red', title: '未能打开展示窗口', message: result.message });
   }
 
+  async function closeWindow() {
+    const result = await closePresentationWindow();
+    notifications.show(result.ok ? { color: 'blue', message: result.note } : { color: 'red', title: '未能关闭展示窗口', message: result.message });
+  }
+
   if (error) return <Alert color="red">{error}</Alert>;
   if (!detail) return <Loader />;
   const scale = width ? width / STAGE_WIDTH : 0.25;
@@ -129,6 +136,9 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
           <Group gap="xs">
             <Button variant="default" onClick={() => void openWindow()} data-testid="open-presentation">
               打开展示窗口
+            </Button>
+            <Button variant="default" onClick={() => void closeWindow()} data-testid="close-presentation">
+              关闭展示窗口
             </Button>
             <Button color="dark" loading={busy === 'push-blank'} onClick={() => void push({ kind: 'blank' })} data-testid="push-blank">
               黑屏
@@ -224,7 +234,7 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
                       <Table.Td className="mono" data-testid="operator-worker-id">{w.idNumber}</Table.Td>
                       <Table.Td className="mono" data-testid="operator-worker-phone">{w.phone ?? '—'}</Table.Td>
                       <Table.Td>
-                        <Button
+                        {can('presentation.unmask') && <Button
                           size="compact-xs"
                           variant="light"
                           color="yellow"
@@ -237,7 +247,7 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
                           data-testid={`unmask-id-${w.id}`}
                         >
                           临时显示身份证号 {UNMASK_SECONDS}秒
-                        </Button>
+                        </Button>}
                       </Table.Td>
                     </Table.Tr>
                   ))}

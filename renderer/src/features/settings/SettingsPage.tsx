@@ -6,12 +6,16 @@ import type { Settings } from '../../../../electron/core/contract';
 import { formatCaseNumber } from '../../../../electron/core/caseNumber';
 import { formatFen, parseYuanToFen } from '../../../../electron/core/money';
 import { call } from '../../api';
-import { StaffRoomsSettings } from '../hearings/StaffRoomsSettings';
+import { RoomsSettings } from '../hearings/RoomsSettings';
 import { HolidaySettings } from './HolidaySettings';
+import { VerifyChainPanel } from '../audit/VerifyChainPanel';
+import { BackupsPanel } from '../backup/BackupsPanel';
+import { useCan } from '../../shell/session';
+import { Editable } from '../../ui/Editable';
 
 type WageRow = { effectiveOn: string | null; yuan: string };
 
-/** The commission's settings: name, case-number pattern, minimum wage by date, fast-track target, operator. */
+/** The commission's settings: name, case-number pattern, minimum wage by date, fast-track target, idle lock (administrator; others read them). */
 export function SettingsPage() {
   const [form, setForm] = useState<Settings | null>(null);
   const [wages, setWages] = useState<WageRow[]>([]);
@@ -19,6 +23,8 @@ export function SettingsPage() {
   const [police, setPolice] = useState({ one: '', ten: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const can = useCan();
+  const editable = can('settings.update');
 
   useEffect(() => {
     call('settings.get', {})
@@ -60,6 +66,9 @@ export function SettingsPage() {
   return (
     <Stack maw={760}>
       <Title order={2}>设置</Title>
+      {!editable && <Alert color="gray">设置由管理员维护，这里只能查看。</Alert>}
+      <Editable allowed={editable}>
+      <Stack>
       <Paper withBorder p="md">
         <Stack>
           <TextInput label="仲裁委员会名称" value={form.commissionName} onChange={(e) => setForm({ ...form, commissionName: e.currentTarget.value })} />
@@ -110,7 +119,26 @@ export function SettingsPage() {
             onChange={(v) => setForm({ ...form, fastTrackTargetDays: Number(v) || 30 })}
             w={200}
           />
-          <TextInput label="操作员姓名" description="记入每条办案记录" value={form.operatorName} onChange={(e) => setForm({ ...form, operatorName: e.currentTarget.value })} w={200} />
+          <NumberInput
+            label="自动锁屏（分钟）"
+            description="无人操作这么久后锁定屏幕，输入密码继续；未保存的内容不丢失"
+            min={1}
+            max={240}
+            value={form.idleLockMinutes}
+            onChange={(v) => setForm({ ...form, idleLockMinutes: Number(v) || 15 })}
+            w={320}
+            data-testid="settings-idle-lock"
+          />
+          <NumberInput
+            label="公告送达期间（天）"
+            description="自公告之日起满此天数视为送达；公告期间不计入仲裁期限（《办案规则》第四十六条第六项）。民事诉讼法（2021年修正）为30天"
+            min={1}
+            max={90}
+            value={form.publicationPeriodDays}
+            onChange={(v) => setForm({ ...form, publicationPeriodDays: Number(v) || 30 })}
+            w={420}
+            data-testid="settings-publication-days"
+          />
         </Stack>
       </Paper>
       <Paper withBorder p="md">
@@ -151,12 +179,18 @@ export function SettingsPage() {
           <TextInput label="拒不支付十名以上劳动者（元）" value={police.ten} onChange={(e) => setPolice({ ...police, ten: e.currentTarget.value })} data-testid="settings-police-ten" />
         </Group>
       </Paper>
+      </Stack>
+      </Editable>
       {error && <Alert color="red">{error}</Alert>}
-      <Group>
-        <Button onClick={save} loading={busy}>保存设置</Button>
-      </Group>
-      <HolidaySettings />
-      <StaffRoomsSettings />
+      {editable && (
+        <Group>
+          <Button onClick={save} loading={busy}>保存设置</Button>
+        </Group>
+      )}
+      {editable && <HolidaySettings />}
+      <RoomsSettings />
+      {can('audit.verify') && <VerifyChainPanel />}
+      {can('backups.status') && <BackupsPanel />}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Tabs,
 import { notifications } from '@mantine/notifications';
 import type { WarningView } from '../../../../electron/core/contract';
 import { call, onEvent } from '../../api';
+import { useCan } from '../../shell/session';
 import { hrefFor } from '../../router';
 import { PackageResult, type PackageInfo } from './PackageResult';
 
@@ -30,20 +31,22 @@ export function WarningsPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ id: number; message: string } | null>(null);
   const [made, setMade] = useState<Made[]>([]);
+  const can = useCan();
+  const mayRefresh = can('warnings.refresh');
 
   const loadOpen = useCallback(() => call('warnings.list', { open: true }).then(setOpen), []);
   const loadResolved = useCallback(() => call('warnings.list', { open: false }).then((list) => setResolved(list.filter((w) => w.resolvedOn !== null))), []);
 
   // Opening the page scans for what has become overdue since the last look.
   useEffect(() => {
-    call('warnings.refresh', {})
+    (mayRefresh ? call('warnings.refresh', {}) : Promise.resolve())
       .then(() => loadOpen())
       .catch((e: Error) => {
         setError(e.message);
         return loadOpen();
       })
       .catch((e: Error) => setError(e.message));
-  }, [loadOpen]);
+  }, [loadOpen, mayRefresh]);
   useEffect(() => {
     if (tab === 'resolved') loadResolved().catch((e: Error) => setError(e.message));
   }, [tab, loadResolved]);
@@ -141,20 +144,26 @@ export function WarningsPage() {
                       <Text size="sm">{w.detail}</Text>
                     </Stack>
                     <Group gap={6} wrap="nowrap">
-                      <Button size="compact-sm" color="red" variant="light" loading={busy === `enforcement-${w.id}`} onClick={() => makePackage(w, 'enforcement')} data-testid={`warning-enforce-${w.id}`}>
-                        申请强制执行
-                      </Button>
-                      {w.policeEligible && (
+                      {can('followUp.enforcementPackage') && (
+                        <Button size="compact-sm" color="red" variant="light" loading={busy === `enforcement-${w.id}`} onClick={() => makePackage(w, 'enforcement')} data-testid={`warning-enforce-${w.id}`}>
+                          申请强制执行
+                        </Button>
+                      )}
+                      {w.policeEligible && can('followUp.policePackage') && (
                         <Button size="compact-sm" color="dark" variant="light" loading={busy === `police-${w.id}`} onClick={() => makePackage(w, 'police')} data-testid={`warning-police-${w.id}`}>
                           移送公安
                         </Button>
                       )}
-                      <Button size="compact-sm" color="green" variant="light" loading={busy === `paid-${w.id}`} onClick={() => resolve(w, 'paid')} data-testid={`warning-paid-${w.id}`}>
-                        已支付
-                      </Button>
-                      <Button size="compact-sm" color="gray" variant="subtle" loading={busy === `dismissed-${w.id}`} onClick={() => resolve(w, 'dismissed')} data-testid={`warning-dismiss-${w.id}`}>
-                        驳回
-                      </Button>
+                      {can('warnings.resolve') && (
+                        <Button size="compact-sm" color="green" variant="light" loading={busy === `paid-${w.id}`} onClick={() => resolve(w, 'paid')} data-testid={`warning-paid-${w.id}`}>
+                          已支付
+                        </Button>
+                      )}
+                      {can('warnings.resolve') && (
+                        <Button size="compact-sm" color="gray" variant="subtle" loading={busy === `dismissed-${w.id}`} onClick={() => resolve(w, 'dismissed')} data-testid={`warning-dismiss-${w.id}`}>
+                          驳回
+                        </Button>
+                      )}
                     </Group>
                   </Group>
                   {rowError?.id === w.id && (
@@ -207,7 +216,7 @@ export function WarningsPage() {
                       <Table.Td>{w.resolvedOn}</Table.Td>
                       <Table.Td>{w.resolution ? resolutionLabels[w.resolution] : ''}</Table.Td>
                       <Table.Td>
-                        {w.policeEligible && w.resolution !== 'police' && w.resolution !== 'paid' && (
+                        {w.policeEligible && w.resolution !== 'police' && w.resolution !== 'paid' && can('followUp.policePackage') && (
                           <Button size="compact-sm" color="dark" variant="light" loading={busy === `police-${w.id}`} onClick={() => makePackage(w, 'police')} data-testid={`warning-police-${w.id}`}>
                             移送公安
                           </Button>

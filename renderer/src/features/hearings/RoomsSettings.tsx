@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import type { RoomView, StaffView } from '../../../../electron/core/contract';
+import { hrefFor } from '../../router';
+import { useCan } from '../../shell/session';
+import { Editable } from '../../ui/Editable';
 import { call } from '../../api';
 import { useStaff } from './useStaff';
 
@@ -32,73 +35,11 @@ function RenameCell({ value, label, onSave, testId }: { value: string; label: st
   );
 }
 
-function StaffList({ role, title, staff, apply }: { role: 'arbitrator' | 'clerk'; title: string; staff: StaffView[]; apply: Apply }) {
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const list = staff.filter((s) => s.role === role);
-  const add = async () => {
-    try {
-      apply(await call('staff.save', { role, name, active: true }));
-      setName('');
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  return (
-    <Paper withBorder p="sm" data-testid={`staff-${role}`}>
-      <Text fw={600} mb="xs">
-        {title}
-      </Text>
-      <Table>
-        <Table.Tbody>
-          {list.map((s) => (
-            <Table.Tr key={s.id} opacity={s.active ? 1 : 0.55}>
-              <Table.Td>
-                <RenameCell value={s.name} label={`${title} ${s.name} 姓名`} onSave={async (n) => apply(await call('staff.save', { id: s.id, role, name: n, active: s.active }))} />
-              </Table.Td>
-              <Table.Td w={110}>
-                <Switch
-                  size="xs"
-                  label={s.active ? '在岗' : '已停用'}
-                  checked={s.active}
-                  onChange={async (e) => {
-                    const active = e.currentTarget.checked;
-                    try {
-                      apply(await call('staff.save', { id: s.id, role, name: s.name, active }));
-                    } catch (err) {
-                      setError((err as Error).message);
-                    }
-                  }}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {!list.length && (
-        <Text size="sm" c="dimmed">
-          尚未添加
-        </Text>
-      )}
-      <Group gap="xs" mt="xs">
-        <TextInput size="xs" placeholder="姓名" value={name} onChange={(e) => setName(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && void add()} aria-label={`新增${title}`} />
-        <Button size="xs" variant="light" onClick={() => void add()}>
-          添加
-        </Button>
-      </Group>
-      {error && (
-        <Alert color="red" mt="xs" p="xs">
-          {error}
-        </Alert>
-      )}
-    </Paper>
-  );
-}
-
-/** Settings: hearing rooms (仲裁庭), arbitrators and clerks — add, rename, deactivate. */
-export function StaffRoomsSettings() {
-  const { staff, rooms, error, apply } = useStaff();
+/** Settings: hearing rooms (仲裁庭) — add, rename, deactivate. Arbitrators and clerks are accounts (账号与角色). */
+export function RoomsSettings() {
+  const { rooms, error, apply } = useStaff();
+  const can = useCan();
+  const editable = can('rooms.save');
   const [roomName, setRoomName] = useState('');
   const [roomLocation, setRoomLocation] = useState('');
   const [roomError, setRoomError] = useState<string | null>(null);
@@ -114,11 +55,13 @@ export function StaffRoomsSettings() {
   };
   return (
     <Paper withBorder p="md" data-testid="staff-rooms-settings">
-      <Title order={4}>仲裁庭、仲裁员与书记员</Title>
+      <Title order={4}>仲裁庭（庭室）</Title>
       <Text size="sm" c="dimmed" mb="xs">
-        开庭排期从这里选择庭室和人员；停用后不再出现在新排期中，已排的开庭不受影响。
+        开庭排期从这里选择庭室；停用后不再出现在新排期中，已排的开庭不受影响。仲裁员和书记员是各自的账号，在
+        {can('accounts.list') ? <Anchor href={hrefFor({ page: 'accounts' })}>「账号与角色」</Anchor> : '「账号与角色」'}中由管理员开设。
       </Text>
       {error && <Alert color="red">{error}</Alert>}
+      <Editable allowed={editable}>
       <Stack gap="sm">
         <Paper withBorder p="sm" data-testid="rooms">
           <Text fw={600} mb="xs">
@@ -158,24 +101,21 @@ export function StaffRoomsSettings() {
               尚未设置庭室
             </Badge>
           )}
-          <Group gap="xs" mt="xs">
+          {editable && <Group gap="xs" mt="xs">
             <TextInput size="xs" placeholder="名称，如 第一仲裁庭" value={roomName} onChange={(e) => setRoomName(e.currentTarget.value)} aria-label="新增庭室名称" />
             <TextInput size="xs" placeholder="位置（可不填）" value={roomLocation} onChange={(e) => setRoomLocation(e.currentTarget.value)} aria-label="新增庭室位置" />
             <Button size="xs" variant="light" onClick={() => void addRoom()}>
               添加庭室
             </Button>
-          </Group>
+          </Group>}
           {roomError && (
             <Alert color="red" mt="xs" p="xs">
               {roomError}
             </Alert>
           )}
         </Paper>
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <StaffList role="arbitrator" title="仲裁员" staff={staff} apply={apply} />
-          <StaffList role="clerk" title="书记员" staff={staff} apply={apply} />
-        </SimpleGrid>
       </Stack>
+      </Editable>
     </Paper>
   );
 }

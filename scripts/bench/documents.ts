@@ -1,0 +1,90 @@
+/**
+ * The award of an N-worker case (default 500), every claim awarded: collect + build + pack of the
+ * award docx, beside the docx library packing the same per-worker table alone (one plain Table, no
+ * layout). The case is filed, accepted and awarded through the dispatcher inside a transaction
+ * that is rolled back at the end, and the generated file is removed: the folder is left as it was.
+ */
+import fs from 'node:fs';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { MethodInput } from '../../electron/core/contract';
+import type { Services } from '../../electron/services/createServices';
+import { documentBuilder } from '../../electron/services/documents/registry';
+import { documentPath } from '../../electron/services/documents/generate';
+import { computeIdCheck } from '../../electron/core/ids/idNumber';
+import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
+import { call, printTable, floorNote, timePaired, type Row } from './measure';
+
+export async function benchDocuments(services: Services, workerCount: number, runs: number): Promise<void> {
+  const client = services.ctx.db.$client;
+  client.exec('begin immediate');
+  const written: string[] = [];
+  try {
+    const surnames = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
+    const given = ['建华', '志强', '秀英', '国平', '德明', '桂兰', '海涛', '春生', '玉梅', '长青', '小军', '立新'];
+    const workers = Array.from({ length: workerCount }, (_, i) => {
+      const first17 = `360702${1970 + (i % 30)}0${(i % 9) + 1}1${i % 10}${String(i % 1000).padStart(3, '0')}`;
+      const name = `${surnames[i % surnames.length]}${given[Math.floor(i / surnames.length) % given.length]}${i >= 384 ? String.fromCharCode(0x4e00 + i) : ''}`;
+      return { ...emptyWorkerDraft(), name, idNumber: first17 + computeIdCheck(first17), owed: String(6000 + (i % 40) * 125) };
+    });
+    const settings = (await call(services, 'settings.get', {})) as MethodInput<'settings.update'>;
+    await call(services, 'settings.update', { ...settings, minimumWages: [{ effectiveOn: '2024-01-01', monthlyFen: 191_000 }] });
+    const today = (await call(services, 'app.info', {})).today;
+    const { id } = await call(services, 'cases.create', {
+      channel: 'walkIn',
+      receivedOn: today,
+      procedure: 'ordinary',
+      cause: '追索劳动报酬',
+      project: { name: '基准测试·赣州蓉江新区安置房三期工程', address: '赣州市南康区蓉江新区' },
+      respondents: [{ role: 'generalContractor', organisation: { kind: 'company', name: '江西赣建建设集团有限公司（基准测试）', creditCode: '91350100M000100Y43' } }],
+      workers,
+      extraClaims: [],
+      representativeIndexes: [0, 1, 2],
+    });
+    await call(services, 'cases.accept', { id, acceptedOn: today });
+    const detail = await call(services, 'cases.get', { id });
+    const items = detail.workers.flatMap((w) => w.claims.map((c) => ({ claimItemId: c.id, awardedFen: c.amountFen })));
+    await call(services, 'award.save', {
+      caseId: id,
+      decidedOn: today,
+      defence: '被申请人辩称工程款尚未结清。',
+      factsFound: '经查，申请人在涉案项目务工，被申请人拖欠工资。',
+      reasoning: '本委认为，用人单位应当按时足额支付劳动报酬。',
+      items,
+    });
+
+    const builder = documentBuilder('award');
+    if (!builder) throw new Error('裁决书的生成功能尚未接入');
+    let award = { docs: 0, bytes: 0 };
+    const buildAward = async () => {
+      const docs = builder.build(builder.collect(services.ctx, services.ctx.db, id, ''));
+      let bytes = 0;
+      for (const d of docs) bytes += (await Packer.toBuffer(d.document)).length;
+      award = { docs: docs.length, bytes };
+    };
+    // the same per-worker table, packed by docx alone
+    const table = [['序号', '姓名', '公民身份号码', '请求项目', '请求金额', '裁决金额'], ...detail.workers.map((w, i) => [String(i + 1), w.name, w.idNumber, '拖欠工资', (w.claims[0]!.amountFen / 100).toFixed(2), (w.claims[0]!.amountFen / 100).toFixed(2)])];
+    let alone = 0;
+    const packAlone = async () => {
+      const cell = (t: string) => new TableCell({ width: { size: 1400, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun(t)] })] });
+      const rows = table.map((r, i) => new TableRow({ tableHeader: i === 0, cantSplit: true, children: r.map(cell) }));
+      alone = (await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows })] }] }))).length;
+    };
+    const [awardTiming, aloneTiming] = await timePaired(runs, buildAward, packAlone);
+    const t0 = performance.now();
+    const generated = await call(services, 'documents.generate', { caseId: id, kind: 'award' });
+    const endToEnd = performance.now() - t0;
+    for (const g of generated) written.push(documentPath(services.ctx.dataDir, { caseId: id, fileName: g.fileName }));
+
+    const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+    const rows: Row[] = [
+      { label: `裁决书 collect+build+pack（${workerCount}人）`, median: awardTiming.median, p95: awardTiming.p95, floor: aloneTiming.median, goal: '比值≤2', result: `${award.docs} 份，${kb(award.bytes)}` },
+      { label: 'docx 库单独打包同一表格', median: aloneTiming.median, p95: aloneTiming.p95, floor: null, result: `1 份，${kb(alone)}` },
+      { label: 'documents.generate（含写盘、入库）', median: endToEnd, p95: endToEnd, floor: aloneTiming.median, result: generated.map((g) => `${g.fileName} ${kb(g.size)}`).join('，') },
+    ];
+    printTable(`文书（每项 ${runs} 次，与下限交替进行，另 2 次预热；毫秒）`, rows);
+    floorNote(`docx 库（Packer）打包同样 ${workerCount} 行 6 列的表格，不加版式`);
+  } finally {
+    client.exec('rollback');
+    for (const file of written) fs.rmSync(file, { force: true });
+  }
+}

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, openTestServices } from '../support/services';
+import type { Services } from '../../electron/services/createServices';
+import { generateDemo } from '../../electron/services/demo/generateDemo';
+import { ratePct, round1, yearEarlier } from '../../electron/services/dashboard/period';
+
+/**
+ * The dashboard reads daily figures that triggers keep (daily_received, daily_closed, daily_paid).
+ * On a demo folder — every case through the services, closings and payments as the demo writes
+ * them — the figures must equal a full recount over cases and payments, before and after rows are
+ * changed and deleted.
+ */
+const TODAY = '2026-11-20';
+let s: Services;
+
+beforeAll(async () => {
+  s = openTestServices(undefined, `${TODAY}T02:00:00Z`);
+  await generateDemo(s, { cases: 400, seed: 11, today: TODAY });
+}, 120_000);
+afterAll(() => s.close());
+
+type Row = Record<string, unknown>;
+const all = (q: ReturnType<typeof sql>) => s.ctx.db.all<Row>(q);
+
+/** The daily tables, without days whose figures went back to zero, against a GROUP BY over the source rows. */
+function expectDailyTablesEqualRecount() {
+  expect(all(sql`select day, cases, workers, claimed_fen from daily_received where cases <> 0 order by day`)).toEqual(
+    all(sql`select received_on as day, count(*) as cases, sum(worker_count) as workers, sum(claimed_total_fen) as claimed_fen
+      from cases group by 1 order by 1`),
+  );
+  expect(
+    all(sql`select day, closing_method, cases, on_time, within_fast_track, days_sum, days_count from daily_closed where cases <> 0 order by 1, 2`),
+  ).toEqual(
+    all(sql`select closed_on as day, coalesce(closing_method, '') as closing_method, count(*) as cases,
+        coalesce(sum(closed_on_time = 1), 0) as on_time, coalesce(sum(closed_within_fast_track = 1), 0) as within_fast_track,
+        coalesce(sum(days_to_close), 0) as days_sum, count(days_to_close) as days_count
+      from cases where closed_on is not null group by 1, 2 order by 1, 2`),
+  );
+  expect(all(sql`select day, amount_fen from daily_paid where amount_fen <> 0 order by day`)).toEqual(
+    all(sql`select substr(paid_at, 1, 10) as day, sum(amount_fen) as amount_fen from payments group by 1 having sum(amount_fen) <> 0 order by 1`),
+  );
+}
+
+/** The dashboard's period figures recounted the long way: over every case and payment in the period. */
+function recount(from: string, to: string) {
+  const one = <T>(q: ReturnType<typeof sql>) => s.ctx.db.get<T>(q)!;
+  const received = one<{ n: number; workers: number | null; claimed: number | null }>(sql`
+    select count(*) as n, sum(worker_count) as workers, sum(claimed_total_fen) as claimed from cases where received_on between ${from} and ${to}`);
+  const closed = one<{ n: number; onTime: number | null; mediated: number | null; fast: number | null; avgDays: number | null; finals: number | null; nonFinals: number | null }>(sql`
+    select count(*) as n, sum(closed_on_time = 1) as onTime, sum(closing_method in ('mediation', 'withdrawal', 'deemedWithdrawal')) as mediated,
+      sum(closed_within_fast_track = 1) as fast, avg(days_to_close) as avgDays,
+      sum(closing_method = 'finalAward') as finals, sum(closing_method = 'nonFinalAward') as nonFinals
+    from cases where closed_on between ${from} and ${to}`);
+  const paid = one<{ n: number | null }>(sql`select sum(amount_fen) as n from payments where substr(paid_at, 1, 10) between ${from} and ${to}`);
+  const n = closed.n;
+  return {
+    received: received.n,
+    workers: received.workers ?? 0,
+    claimedFen: received.claimed ?? 0,
+    recoveredFen: paid.n ?? 0,
+    closed: n,
+    onTimeRate: round1(ratePct(closed.onTime ?? 0, n) ?? 0),
+    mediationRate: round1(ratePct(closed.mediated ?? 0, n) ?? 0),
+    avgDaysToClose: closed.avgDays === null ? 0 : round1(closed.avgDays),
+    fastTrackShare: round1(ratePct(closed.fast ?? 0, n) ?? 0),
+    finalAwards: closed.finals ?? 0,
+    awards: (closed.finals ?? 0) + (closed.nonFinals ?? 0),
+    onTimeClosed: closed.onTime ?? 0,
+  };
+}
+
+async function expectDashboardEqualsRecount(from: string, to: string) {
+  const view = await callApi(s, 'dashboard.get', { from, to });
+  const got = (key: string) => view.metrics.find((m) => m.key === key)!.value;
+  const want = recount(from, to);
+  for (const [key, value] of Object.entries(want)) expect(got(key), `${from}…${to} ${key}`).toBe(value);
+  const before = recount(yearEarlier(from), yearEarlier(to));
+  for (const key of ['received', 'workers', 'claimedFen', 'recoveredFen', 'closed'] as const) {
+    expect(view.metrics.find((m) => m.key === key)!.previous, `previous ${key}`).toBe(before[key]);
+  }
+  // months and closing methods add up to the same recount
+  const months = s.ctx.db.all<{ m: string; received: number }>(sql`
+    select substr(received_on, 1, 7) as m, count(*) as received from cases where received_on between ${from} and ${to} group by 1`);
+  for (const { m, received } of months) expect(view.monthly.find((x) => x.month === m)?.received, m).toBe(received);
+  const methods = s.ctx.db.all<{ m: string; n: number }>(sql`
+    select closing_method as m, count(*) as n from cases where closed_on between ${from} and ${to} and closing_method is not null group by 1`);
+  for (const { m, n } of methods) expect(view.byClosingMethod.find((x) => x.method === m)?.count, m).toBe(n);
+  return view;
+}
+
+describe('dashboard daily figures (kept by triggers)', () => {
+  it('equal a full recount of the demo folder, and so does every dashboard figure', async () => {
+    const span = s.ctx.db.get<{ first: string }>(sql`select min(received_on) as first from cases`)!.first;
+    expectDailyTablesEqualRecount();
+    const year = await expectDashboardEqualsRecount('2026-01-01', TODAY);
+    expect(year.metrics.find((m) => m.key === 'received')!.value).toBeGreaterThan(100);
+    expect(year.metrics.find((m) => m.key === 'recoveredFen')!.value).toBeGreaterThan(0);
+    await expectDashboardEqualsRecount(span, TODAY);
+    await expectDashboardEqualsRecount('2026-03-01', '2026-03-31');
+  });
+
+  it('follow every change to cases and payments: updates, moves between days and methods, deletions', async () => {
+    const db = s.ctx.db;
+    const closed = db.all<{ id: number }>(sql`select id from cases where closed_on is not null order by id limit 3`).map((r) => r.id);
+    const open = db.get<{ id: number }>(sql`select id from cases where closed_on is null order by id limit 1`)!.id;
+    db.run(sql`update cases set closed_on = '2026-03-03', closing_method = 'finalAward', closed_on_time = 0, days_to_close = 61 where id = ${closed[0]!}`);
+    db.run(sql`update cases set closed_on = null, closing_method = null, closed_on_time = null, days_to_close = null where id = ${closed[1]!}`);
+    db.run(sql`update cases set closed_on = '2026-03-04', closing_method = null, days_to_close = null where id = ${open}`);
+    db.run(sql`update cases set received_on = '2026-03-02', worker_count = worker_count + 1, claimed_total_fen = claimed_total_fen + 100 where id = ${closed[2]!}`);
+    const payment = db.get<{ id: number }>(sql`select id from payments order by id limit 1`)!.id;
+    db.run(sql`update payments set paid_at = '2026-03-05T10:00', amount_fen = amount_fen + 1 where id = ${payment}`);
+    db.run(sql`delete from payments where id = ${payment + 1}`);
+    // deleting a case removes its payments too (cascade), and both leave the figures
+    const withPayments = db.get<{ id: number }>(sql`select case_id as id from payments where id > ${payment + 1} order by id limit 1`)!.id;
+    db.run(sql`delete from cases where id = ${withPayments}`);
+    expectDailyTablesEqualRecount();
+    await expectDashboardEqualsRecount('2026-01-01', TODAY);
+    await expectDashboardEqualsRecount('2026-03-01', '2026-03-31');
+  });
+});

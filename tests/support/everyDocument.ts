@@ -70,7 +70,12 @@ export async function buildEveryDocumentWorld(s: Services & { dataDir: string })
   await callApi(s, 'cases.reject', { id: rejected, rejectedOn: '2026-11-19', reason: '申请事项不属于劳动人事争议处理范围' });
   await callApi(s, 'closing.close', { caseId: rejected, method: 'rejection', closedOn: '2026-11-20' });
 
-  const caseIds = [main, mediated, rejected];
+  // 4. a case withdrawn by the applicant: the application recorded first (withdrawal decision)
+  const withdrawn = (await callApi(s, 'cases.create', caseInput([workerDraft('孙志远', makeId('360702', '1991-03-03', 205), '4000')]))).id;
+  await callApi(s, 'cases.accept', { id: withdrawn, acceptedOn: '2026-11-16' });
+  await callApi(s, 'closing.recordWithdrawalApplication', { caseId: withdrawn, appliedOn: '2026-11-19', appliedBy: '孙志远', reason: '工资已付清' });
+
+  const caseIds = [main, mediated, rejected, withdrawn];
   const readyOn = new Map<DocumentKind, number>();
   for (const caseId of caseIds) {
     for (const a of (await callApi(s, 'documents.list', { caseId })).available) if (a.ready && !readyOn.has(a.kind)) readyOn.set(a.kind, caseId);

@@ -440,8 +440,10 @@ const unbreakable = (text: string) => text !== '' && !/[\s\u2e80-\uffff]/.test(t
 export function fitColumns(widths: number[], cells: { text: string; bold: boolean }[][], size: number): { widths: number[]; size: number } {
   for (let s = size; s >= 18; s -= s > 21 ? 2 : 1) {
     const need = widths.map((_, i) => Math.max(0, ...cells.map((row) => (row[i] && unbreakable(row[i].text) ? Math.ceil(textTwips(row[i].text, s, row[i].bold) * 1.12) + CELL_PADDING : 0))));
-    // a text column keeps room for two characters of its own
-    const floor = need.map((n) => Math.max(n, 2 * s * 10 + CELL_PADDING));
+    // a text column keeps room for two characters of its own, and a short text (a name such as
+    // 王建国, a 序号) is never broken: "王建 / 国" reads as two people
+    const short = widths.map((_, i) => Math.max(0, ...cells.map((row) => (row[i] && [...row[i].text].length <= 4 ? Math.ceil(textTwips(row[i].text, s, row[i].bold) * 1.12) + CELL_PADDING : 0))));
+    const floor = need.map((n, i) => Math.max(n, short[i] as number, 2 * s * 10 + CELL_PADDING));
     const deficit = widths.reduce((a, w, i) => a + Math.max(0, (need[i] as number) - w), 0);
     if (!deficit) return { widths, size: s };
     const slack = widths.map((w, i) => Math.max(0, w - (floor[i] as number)));

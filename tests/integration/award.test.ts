@@ -429,7 +429,10 @@ describe('调解书: wages first, then the whole settlement', () => {
       expect(f.flat).toContain(`申请人${NAMES[1]}的款项共计23,200.01元分期支付，各申请人每期履行期限及金额见附表二，以银行转账方式支付至申请人本人银行账户；`);
       expect(f.flat).toContain('被申请人逾期未支付任何一期款项的，申请人可以就全部未付款项申请人民法院强制执行；');
       // 28 workers' wages by 12/15 (no method agreed for the wages), worker 0's wages less the 5,000 paid; all 29 overtime by 12/31 by bank
-      expect(f.flat).toContain(`申请人${NAMES[0]}等29人的工资（扣除当场已付部分）共计323,100.00元于2026年12月15日前一次性支付；`);
+      // the worker paid on the spot by bank transfer has that way of payment agreed for the rest too,
+      // so the wages fall into two groups with their own terms (20,000 + 303,100 = 323,100)
+      expect(f.flat).toContain(`申请人${NAMES[0]}的工资（扣除当场已付部分）共计20,000.00元于2026年12月15日前一次性支付，以银行转账方式支付至申请人本人银行账户；`);
+      expect(f.flat).toContain(`申请人${NAMES[3]}等28人的工资共计303,100.00元于2026年12月15日前一次性支付；`);
       expect(f.flat).toContain(`申请人${NAMES[0]}等29人的加班费共计29,000.00元于2026年12月31日前一次性支付，以银行转账方式支付至申请人本人银行账户；`);
       expect(f.flat).not.toContain('生效之日起五日内');
       expect(f.flat).toContain('双方就本案劳动争议再无其他争议。');
@@ -437,7 +440,10 @@ describe('调解书: wages first, then the whole settlement', () => {
       expect(f.flat).toContain('合计30人386,300.01380,300.015,000.00');
       // worker 0: 25,000 + 1,200 claimed, 25,000 + 1,000 agreed, 5,000 paid by transfer, the rest on two dates; worker 1 in 2 instalments
       expect(f.flat).toContain(`1${NAMES[0]}3607021`);
-      expect(f.flat).toMatch(new RegExp(`1${NAMES[0]}\\d{17}[\\dX]26,200.0026,000.005,000.00转账12.15/12.31前转账`));
+      // paid 5,000 on the spot by transfer; the rest (wages 12.15, overtime 12.31) by transfer — the
+      // terms cell may wrap, so its two lines are not checked for their order in the extracted text
+      expect(f.flat).toMatch(new RegExp(`1${NAMES[0]}\\d{17}[\\dX]26,200.0026,000.005,000.00转账`));
+      expect(f.flat).toContain('12.15/12.31前');
       expect(f.flat).toMatch(new RegExp(`2${NAMES[1]}\\d{17}[\\dX]23,400.0123,200.01—分2期转账`));
       expect(f.flat).toContain('分期履行计划');
       expect(f.flat).toContain(`2${NAMES[1]}第二期2027年1月15日11,200.01`);

@@ -212,7 +212,10 @@ describe.skipIf(!hasSoffice())('outcome documents of a three-respondent case, re
     expect(docs.map((d) => d.title)).toEqual(['终局裁决书', '非终局裁决书']);
     const caseId = docs[0]!.caseId;
     for (const doc of docs) {
-      for (const recipient of [...NAMES, OWNER, GC, LABOUR]) await callApi(s, 'documents.recordService', { documentId: doc.id, recipient, method: 'inPerson', servedOn: '2026-07-10' });
+      // every party the document goes to, prefilled from the case (each worker, each respondent)
+      const recipients = await callApi(s, 'documents.serviceRecipients', { documentId: doc.id });
+      expect(recipients.map((r) => r.name).sort()).toEqual([...NAMES, OWNER, GC, LABOUR].sort());
+      await callApi(s, 'documents.recordServices', { documentId: doc.id, entries: recipients.map((r) => ({ party: r.party, recipient: r.name, method: 'inPerson', servedOn: '2026-07-10' })) });
     }
     await callApi(s, 'closing.close', { caseId, method: 'finalAward', closedOn: '2026-07-10' });
     const [approval] = await callApi(s, 'documents.generate', { caseId, kind: 'closingApproval' });

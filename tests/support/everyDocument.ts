@@ -75,7 +75,14 @@ export async function buildEveryDocumentWorld(s: Services & { dataDir: string })
   await callApi(s, 'cases.accept', { id: withdrawn, acceptedOn: '2026-11-16' });
   await callApi(s, 'closing.recordWithdrawalApplication', { caseId: withdrawn, appliedOn: '2026-11-19', appliedBy: '孙志远', reason: '工资已付清' });
 
-  const caseIds = [main, mediated, rejected, withdrawn];
+  // 5. a case mediated in part: one worker's wages settled, the other's claims go on to hearing (partial 调解书)
+  const part = (await callApi(s, 'cases.create', caseInput([workerDraft('钱小林', makeId('360702', '1988-04-04', 206), '5000'), workerDraft('吴永春', makeId('360702', '1989-05-05', 207), '6000')]))).id;
+  await callApi(s, 'cases.accept', { id: part, acceptedOn: '2026-11-16' });
+  await callApi(s, 'mediation.addSession', { caseId: part, heldOn: '2026-11-17', mediator: '黄仲裁员', attendees: [], notes: '' });
+  const firstWorker = (await callApi(s, 'cases.get', { id: part })).workers[0]!.id;
+  await callApi(s, 'mediation.settleWagesFirst', { caseId: part, workerIds: [firstWorker], payBy: '2026-11-19' });
+
+  const caseIds = [main, mediated, rejected, withdrawn, part];
   const readyOn = new Map<DocumentKind, number>();
   for (const caseId of caseIds) {
     for (const a of (await callApi(s, 'documents.list', { caseId })).available) if (a.ready && !readyOn.has(a.kind)) readyOn.set(a.kind, caseId);

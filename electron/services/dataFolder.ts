@@ -140,9 +140,11 @@ export function loadCalendar(dataDir: string, paths: AppPaths, db?: Db) {
  * A calendar whose data can be reloaded while the services run (a notice saved in settings counts
  * at once): every call goes to the calendar built last.
  */
-export function reloadableCalendar(build: () => Calendar): Calendar & { reload: () => void } {
+export function reloadableCalendar(build: () => Calendar): Calendar & { reload: () => void; base: () => Calendar } {
   let current = build();
   return {
+    // what deadlines remember their answers by (core/clock/deadlines runPeriod): the calendar read now
+    base: () => current,
     isWorkday: (date) => current.isWorkday(date),
     describe: (date) => current.describe(date),
     covers: (year) => current.covers(year),

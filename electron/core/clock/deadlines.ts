@@ -134,14 +134,17 @@ function fmt(date: string): string {
 /**
  * Periods already run, per calendar object: the case page, the deadline refresh and the closing
  * record recompute the same few hundred starting days over and over. A calendar is never changed
- * in place (new holiday data means a new Calendar from createCalendar), so answers stay true.
+ * in place (new holiday data means a new Calendar from createCalendar), so answers stay true; a
+ * calendar that reloads (holiday notices saved in settings) names the Calendar it currently reads
+ * through `base`, and answers are remembered per that one.
  */
 const ranPeriods = new WeakMap<Calendar, Map<string, Period>>();
 
 /** A period from `start` under `rule`, with its explanation. Pure; answers are remembered per calendar. */
 export function runPeriod(start: string, rule: PeriodRule, cal: Calendar, startEvent: string): Period {
-  let known = ranPeriods.get(cal);
-  if (!known) ranPeriods.set(cal, (known = new Map()));
+  const owner = (cal as Calendar & { base?: () => Calendar }).base?.() ?? cal;
+  let known = ranPeriods.get(owner);
+  if (!known) ranPeriods.set(owner, (known = new Map()));
   const key = `${start}|${rule.days}|${rule.unit}|${startEvent}`;
   const hit = known.get(key);
   if (hit) return hit;

@@ -10,6 +10,7 @@ import { openRepoServices } from '../electron/services/repoServices';
 import { defaultDataDir } from '../electron/services/dataFolder';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoSummary } from '../electron/services/demo/generateDemo';
 import { formatYuan } from '../electron/core/money';
+import { livingSummaryLines } from '../electron/services/demo/living/summaryText';
 import { isValidDate } from '../electron/core/dates';
 import { caseStatusLabels, channelLabels, stageLabels, type CaseStatus, type Channel, type Stage } from '../electron/core/domain';
 
@@ -47,6 +48,7 @@ export function printSummary(summary: DemoSummary): void {
   const calls = Object.entries(summary.timings)
     .map(([m, t]) => `${m} ${t.calls}次 ${(t.ms / 1000).toFixed(1)}s（${(t.ms / t.calls).toFixed(1)}ms/次）`)
     .join('；');
+  if (summary.living) for (const line of livingSummaryLines(summary.living)) console.log(line);
   console.log(`耗时 ${(summary.elapsedMs / 1000).toFixed(1)}s：${calls}`);
 }
 

@@ -19,6 +19,7 @@ import { CLOSING_METHODS, MATERIALS, REJECTION_REASONS } from './names';
 import { Rng } from './random';
 import { scheduleAll, type CaseSchedule } from './schedule';
 import { DemoWorld } from './world';
+import { LIVING_CASES, pickLivingCases, runLivingDemo, type LivingSummary } from './living';
 
 export const DEFAULT_DEMO_SEED = 20_260_101;
 
@@ -28,6 +29,8 @@ export type DemoOptions = {
   /** 'YYYY-MM-DD' (China); received dates go back about 18 months from here. Default: today. */
   today?: string;
   onProgress?: (progress: { done: number; total: number; casesCreated: number }) => void;
+  /** How many recent cases live through every stage (living/); 0 = the fast path only. */
+  living?: number;
 };
 
 export type DemoSummary = {
@@ -47,6 +50,7 @@ export type DemoSummary = {
   /** Milliseconds spent per service method, with call counts. */
   timings: Record<string, { calls: number; ms: number }>;
   elapsedMs: number;
+  living: LivingSummary | null;
 };
 
 type Event = { date: string; order: number; index: number; run: () => Promise<void> };
@@ -179,10 +183,14 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
     }
 
     current = chinaTime(today, 9 * 3600);
+    // The living cases leave the fast path here and go through every stage's services afterwards.
+    const picked = pickLivingCases(services, plan, ids, today, options.living ?? LIVING_CASES);
+    const fastPlan = plan.map((s, i) => (picked.has(i) ? { ...s, outcome: 'mediation' as const } : s));
     const closingRng = Rng.derive(seed, 'closing');
-    const closings = advanceStages(services, plan, ids, Rng.derive(seed, 'stages'), closingRng);
+    const closings = advanceStages(services, fastPlan, ids, Rng.derive(seed, 'stages'), closingRng);
     recordClosings(services, closings, closingRng);
-    return summarise(services, timings, performance.now() - started);
+    const living = picked.size ? await runLivingDemo(services, { seed, today, plan, ids, picked }) : null;
+    return { ...summarise(services, timings, performance.now() - started), living };
   } finally {
     ctx.now = originalNow;
   }
@@ -355,7 +363,7 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
   });
 }
 
-function summarise(services: Services, timings: DemoSummary['timings'], elapsedMs: number): DemoSummary {
+function summarise(services: Services, timings: DemoSummary['timings'], elapsedMs: number): Omit<DemoSummary, 'living'> {
   const db = services.ctx.db;
   const today = todayInChina(services.ctx.now());
   const one = (q: ReturnType<typeof sql>) => Number(db.get<{ n: number }>(q)?.n ?? 0);

@@ -59,15 +59,15 @@ export class HearingSlots {
  * Schedules a hearing on or after `date` (the first free working-day slot), decided on
  * `scheduledOn`; the notice served on `noticeOn` (null: not yet served).
  */
-export async function schedule(run: LivingRun, c: LivingCase, slots: HearingSlots, opts: { date: string; scheduledOn: string; noticeOn: string | null }): Promise<HearingView> {
+export async function schedule(run: LivingRun, c: LivingCase, slots: HearingSlots, opts: { date: string; scheduledOn: string; noticeOn: string | null; latest: string }): Promise<HearingView> {
   let day = opts.date;
   let slot = null;
-  for (let i = 0; i < 30 && !slot; i++) {
+  while (!slot && day <= opts.latest) {
     if (run.services.ctx.calendar.isWorkday(day)) slot = slots.take(day, c.detail.procedure, c.id);
     if (!slot) day = nextDay(day);
   }
-  if (!slot) throw new Error(`演示数据：${opts.date}起30日内没有空闲的开庭时段`);
-  run.at(opts.scheduledOn, '10:00');
+  if (!slot) throw new Error(`演示数据：${opts.date}至${opts.latest}之间没有空闲的开庭时段`);
+  run.at(opts.scheduledOn, '08:30');
   const hearing = await run.call('hearings.schedule', { caseId: c.id, procedure: c.detail.procedure, ...slot, noticeServedOn: null });
   run.count('开庭排期');
   if (!opts.noticeOn) return hearing;

@@ -15,12 +15,13 @@ import { HearingSlots } from './hearings';
 import { applyForEnforcement, transferToPolice } from './inspection';
 import { loadCase } from './livingCase';
 import { LivingRun, type Timings } from './runner';
-import { createStaff, setUpCommission } from './settingsStaff';
+import { createStaff, DEMO_MINIMUM_WAGES, setUpCommission } from './settingsStaff';
 import { fits, stories, tell, type Story } from './stories';
 
 /** How many cases each story gets (about 60 in all). */
 export const LIVING_QUOTAS: Record<Story, number> = {
-  closedAward: 12,
+  closedAward: 9,
+  closedFinalAward: 4,
   closedMediation: 12,
   closedWithdrawal: 2,
   heard: 4,
@@ -36,37 +37,57 @@ export const LIVING_CASES = Object.values(LIVING_QUOTAS).reduce((a, b) => a + b,
 const STORIES_FOR: Record<Outcome, Story[]> = {
   received: [],
   rejected: [],
-  closed: ['closedAward', 'closedMediation', 'closedWithdrawal'],
-  closing: ['heard', 'closedAward', 'mediationInstalments'],
+  closed: ['closedFinalAward', 'closedAward', 'closedMediation', 'closedWithdrawal'],
+  closing: ['heard', 'closedFinalAward', 'closedAward', 'mediationInstalments'],
   hearing: ['hearingUpcoming', 'hearingShortNotice', 'heard'],
   mediation: ['mediationOpen', 'inspectionOrder', 'mediationInstalments', 'hearingUpcoming', 'hearingShortNotice'],
 };
 
+/** Quotas for `limit` living cases: LIVING_QUOTAS scaled, at least one case per story. */
+function quotas(limit: number): Record<Story, number> {
+  const scale = limit / LIVING_CASES;
+  return Object.fromEntries(stories.map((s) => [s, Math.max(1, Math.round(LIVING_QUOTAS[s] * scale))])) as Record<Story, number>;
+}
+
 /**
- * Picks the living cases: the two largest collective cases (100+ workers) first, then the most
- * recently accepted case for each story until its quota is met. Returns plan index → story.
+ * Picks the living cases: the two largest collective cases (100+ workers) first, then, from the
+ * most recently accepted case back, each case gets the story it fits that is least filled so far
+ * (so a small demo still has every story). A wholly final award needs every item within the
+ * final-award limit (12 × the minimum wage). Returns plan index → story.
  */
 export function pickLivingCases(services: Services, plan: CaseSchedule[], ids: number[], today: string, limit = LIVING_CASES): Map<number, Story> {
   const picked = new Map<number, Story>();
   if (limit <= 0) return picked;
-  const left = { ...LIVING_QUOTAS };
+  const quota = quotas(limit);
+  const filled = Object.fromEntries(stories.map((s) => [s, 0])) as Record<Story, number>;
   const span = (i: number) => diffDays(plan[i]!.decidedOn!, today);
   const accepted = plan.map((s, i) => i).filter((i) => STORIES_FOR[plan[i]!.outcome].length > 0);
   const indexOf = new Map(accepted.map((i) => [ids[i]!, i]));
-  const large = services.ctx.db.all<{ id: number }>(sql`
-    select c.id from cases c join workers w on w.case_id = c.id
-    where c.status = 'accepted' and c.id in (select value from json_each(${JSON.stringify(accepted.map((i) => ids[i]))}))
-    group by c.id having count(*) >= 100 order by count(*) desc, c.id limit 2`);
+  const facts = new Map(
+    services.ctx.db
+      .all<{ id: number; workers: number; maxItem: number }>(sql`
+        select c.id, (select count(*) from workers w where w.case_id = c.id) as workers,
+          (select coalesce(max(amount_fen), 0) from claim_items ci where ci.case_id = c.id) as maxItem
+        from cases c where c.id in (select value from json_each(${JSON.stringify(accepted.map((i) => ids[i]))}))`)
+      .map((r) => [r.id, r]),
+  );
+  const finalLimit = 12 * DEMO_MINIMUM_WAGES[DEMO_MINIMUM_WAGES.length - 1]!.monthlyFen;
+  const fitsCase = (s: Story, i: number) => fits(s, span(i)) && (s !== 'closedFinalAward' || facts.get(ids[i]!)!.maxItem <= finalLimit);
+  const large = [...facts.values()].filter((f) => f.workers >= 100).sort((a, b) => b.workers - a.workers || a.id - b.id).slice(0, 2);
   large.forEach(({ id }, n) => {
     const i = indexOf.get(id)!;
-    picked.set(i, n === 0 && fits('closedAward', span(i)) ? 'closedAward' : n === 0 ? 'closedMediation' : 'hearingUpcoming');
+    const story: Story = n === 0 && fits('closedAward', span(i)) ? 'closedAward' : n === 0 ? 'closedMediation' : 'hearingUpcoming';
+    picked.set(i, story);
+    filled[story]++;
   });
-  const recent = accepted.filter((i) => !picked.has(i)).sort((a, b) => (plan[b]!.decidedOn! < plan[a]!.decidedOn! ? -1 : plan[b]!.decidedOn! > plan[a]!.decidedOn! ? 1 : b - a));
+  const decided = (i: number) => plan[i]!.decidedOn!;
+  const recent = accepted.filter((i) => !picked.has(i)).sort((a, b) => (decided(b) < decided(a) ? -1 : decided(b) > decided(a) ? 1 : b - a));
   for (const i of recent) {
     if (picked.size >= limit) break;
-    const story = STORIES_FOR[plan[i]!.outcome].find((s) => left[s] > 0 && fits(s, span(i)));
-    if (!story) continue;
-    left[story]--;
+    const open = STORIES_FOR[plan[i]!.outcome].filter((s) => filled[s] < quota[s] && fitsCase(s, i));
+    if (!open.length) continue;
+    const story = open.reduce((best, s) => (filled[s] / quota[s] < filled[best] / quota[best] ? s : best));
+    filled[story]++;
     picked.set(i, story);
   }
   return picked;
@@ -107,7 +128,7 @@ export async function runLivingDemo(services: Services, options: { seed: number;
     // Today: what is overdue becomes a warning; one unpaid award goes to court, one ignored order to the police.
     run.at(today, '16:00');
     await run.call('warnings.refresh', {});
-    for (const t of told.filter((t) => t.story === 'closedAward').reverse()) {
+    for (const t of told.filter((t) => t.story === 'closedAward' || t.story === 'closedFinalAward').reverse()) {
       if (await applyForEnforcement(run, await loadCase(run, t.id, tribunal), today)) break;
     }
     for (const t of told.filter((t) => t.story === 'inspectionOrder')) {

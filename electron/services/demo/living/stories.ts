@@ -14,6 +14,7 @@ import type { LivingRun } from './runner';
 
 export const stories = [
   'closedAward',
+  'closedFinalAward',
   'closedMediation',
   'closedWithdrawal',
   'heard',
@@ -43,6 +44,7 @@ async function notices(run: LivingRun, c: LivingCase, today: string): Promise<vo
 export function fits(story: Story, span: number): boolean {
   switch (story) {
     case 'closedAward':
+    case 'closedFinalAward':
       return span >= 30;
     case 'heard':
       return span >= 16;
@@ -76,7 +78,7 @@ export async function tell(story: Story, x: StoryContext): Promise<void> {
       await sign(run, c, firstSession, min(workdays(run, firstSession, 1), today));
       // dues one week and one month on: the first is past, unpaid for some cases (→ warning)
       const dues = [addDays(firstSession, 7), addDays(firstSession, 37)];
-      const later = await pay(run, c, view, { on: firstSession, onSpot: c.rng.pick([0, 30, 50]), dues, paidUpTo: c.rng.chance(0.5) ? null : today });
+      const later = await pay(run, c, view, { on: firstSession, onSpot: c.rng.pick([0, 30, 50]), dues, paidUpTo: x.upcomingIndex % 2 ? today : null });
       await runLater(later);
       return;
     }
@@ -105,42 +107,47 @@ export async function tell(story: Story, x: StoryContext): Promise<void> {
     case 'hearingShortNotice': {
       await holdSession(run, c, firstSession, 'failed');
       await addCaseEvidence(run, c, firstSession, 'arbitration');
-      // this week first, then the next three weeks
-      const from = x.upcomingIndex < 4 ? today : addDays(today, 7 * (1 + (x.upcomingIndex % 3)));
+      // this week first, then the next three weeks; short notice: in a day or two, notice served
+      // yesterday or not at all (the calendar warns)
       const short = story === 'hearingShortNotice';
-      const scheduledOn = max(firstSession, short ? addDays(today, -1) : min(addDays(from, -8), today));
-      const noticeOn = short ? (x.upcomingIndex % 2 ? null : scheduledOn) : scheduledOn;
+      const from = short ? workdays(run, addDays(today, 1), x.upcomingIndex % 2) : x.upcomingIndex < 4 ? workdays(run, today, 0) : addDays(today, 7 * (1 + (x.upcomingIndex % 3)));
+      const scheduledOn = max(firstSession, short ? previousWorkday(run, today) : min(addDays(from, -8), today));
+      const noticeOn = short && x.upcomingIndex % 2 ? null : scheduledOn;
       const date = short ? from : max(from, workdays(run, scheduledOn, 5));
-      const hearing = await schedule(run, c, x.slots, { date, scheduledOn, noticeOn });
+      await schedule(run, c, x.slots, { date, scheduledOn, noticeOn, latest: addDays(today, 60) });
       if (noticeOn) {
         run.at(noticeOn, '15:00');
         const docs = await generate(run, c, 'hearingNotice');
         await serve(run, c, docs, noticeOn, today, true);
       }
-      void hearing;
       return;
     }
     case 'heard':
-    case 'closedAward': {
-      const defaulted = story === 'closedAward' && c.rng.chance(0.15);
+    case 'closedAward':
+    case 'closedFinalAward': {
+      const heard = story === 'heard';
+      const defaulted = !heard && c.rng.chance(0.15);
       await holdSession(run, c, firstSession, 'failed');
       const exhibits = await addCaseEvidence(run, c, firstSession, 'arbitration');
       const noticeOn = workdays(run, firstSession, 1);
-      const hearing = await schedule(run, c, x.slots, { date: workdays(run, noticeOn, 5 + c.rng.int(0, 2)), scheduledOn: noticeOn, noticeOn });
+      // heard cases: the hearing was in the last few working days (this week's calendar)
+      const earliest = workdays(run, noticeOn, 5 + c.rng.int(0, 2));
+      const yesterday = previousWorkday(run, today);
+      const date = heard ? max(earliest, previousWorkday(run, yesterday, x.upcomingIndex % 3)) : earliest;
+      const hearing = await schedule(run, c, x.slots, { date, scheduledOn: noticeOn, noticeOn, latest: heard ? yesterday : addDays(today, -1) });
       run.at(noticeOn, '15:00');
       await serve(run, c, await generate(run, c, 'hearingNotice'), noticeOn, today, true);
       const hearingOn = hearing.startsAt.slice(0, 10);
-      if (hearingOn > today) throw new Error(`演示数据：${c.detail.caseNumber}的开庭日期${hearingOn}晚于今天`);
       await hold(run, c, hearing, exhibits, { applicant: true, respondent: !defaulted });
       run.at(hearingOn, hearing.endsAt.slice(11, 16));
       await generate(run, c, 'hearingRecord');
       await generate(run, c, 'evidenceList');
       const decidedOn = min(workdays(run, hearingOn, c.rng.int(1, 3)), today);
       await draftAward(run, c, min(workdays(run, hearingOn, 1), today), hearingOn, defaulted);
-      if (story === 'heard' && c.rng.chance(0.5)) return;
+      if (heard && c.rng.chance(0.5)) return;
       const { award, documents } = await issueAward(run, c, decidedOn);
       const servedBy = await serve(run, c, documents, decidedOn, today);
-      if (story === 'heard') return;
+      if (heard) return;
       const closeOn = max(servedBy, min(x.plannedClose ?? servedBy, today));
       await close(run, c, closingMethodOf(award), closeOn);
       // after the award: paid in full, in part or not at all (→ warning after it takes effect)
@@ -156,6 +163,15 @@ export async function tell(story: Story, x: StoryContext): Promise<void> {
       await inspect(run, c, c.acceptedOn, payBy);
       return;
     }
+  }
+}
+
+/** The working day `back` working days before the one before `date`. */
+function previousWorkday(run: LivingRun, date: string, back = 0): string {
+  let d = addDays(date, -1);
+  for (let n = 0; ; d = addDays(d, -1)) {
+    if (!run.services.ctx.calendar.isWorkday(d)) continue;
+    if (n++ === back) return d;
   }
 }
 

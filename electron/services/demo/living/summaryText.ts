@@ -5,7 +5,8 @@ import { COMMISSION, DEMO_MINIMUM_WAGES } from './settingsStaff';
 import { formatYuan } from '../../../core/money';
 
 const storyLabels: Record<Story, string> = {
-  closedAward: '裁决结案',
+  closedAward: '裁决结案（非终局或部分终局）',
+  closedFinalAward: '裁决结案（终局）',
   closedMediation: '调解结案',
   closedWithdrawal: '撤回结案',
   heard: '已开庭待裁决/待结案',

@@ -11,14 +11,15 @@ import path from 'node:path';
 import type { ExhibitView } from '../../../core/contract';
 import { employerName, type LivingCase } from './livingCase';
 import { rosterXlsx, sitePhotoPng, wageLedgerPdf, type LedgerRow } from './evidenceFiles';
+import { ledgerPdfs, type LedgerFacts } from './ledgerPdf';
 import type { LivingRun } from './runner';
 
 /** Per run: the scratch folder the files are written to before import, and each project's photo. */
-type Bench = { dir: string; photoOfProject: Map<string, ExhibitView> };
+type Bench = { dir: string; photoOfProject: Map<string, ExhibitView>; ledgers: Map<string, Buffer> };
 const benches = new WeakMap<LivingRun, Bench>();
 function bench(run: LivingRun): Bench {
   let b = benches.get(run);
-  if (!b) benches.set(run, (b = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-demo-evidence-')), photoOfProject: new Map() }));
+  if (!b) benches.set(run, (b = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-demo-evidence-')), photoOfProject: new Map(), ledgers: new Map() }));
   return b;
 }
 /** Removes the scratch folder (the store keeps its own copies). */
@@ -26,6 +27,18 @@ export function removeScratch(run: LivingRun): void {
   const b = benches.get(run);
   if (b) fs.rmSync(b.dir, { recursive: true, force: true });
   benches.delete(run);
+}
+
+function ledgerFacts(c: LivingCase): LedgerFacts {
+  const on = c.acceptedOn;
+  return { project: c.detail.project?.name ?? '工程项目', employer: employerName(c), period: `截至${on.slice(0, 4)}年${Number(on.slice(5, 7))}月`, rows: rows(c) };
+}
+
+/** Makes every living case's wage ledger PDF up front (one LibreOffice run). */
+export async function prepareLedgers(run: LivingRun, cases: LivingCase[]): Promise<void> {
+  const b = bench(run);
+  const pdfs = await ledgerPdfs(new Map(cases.map((c) => [String(c.id), ledgerFacts(c)])), b.dir);
+  for (const [key, pdf] of pdfs) b.ledgers.set(key, pdf);
 }
 
 function rows(c: LivingCase): LedgerRow[] {
@@ -38,12 +51,11 @@ function rows(c: LivingCase): LedgerRow[] {
  */
 export async function addCaseEvidence(run: LivingRun, c: LivingCase, on: string, track: 'arbitration' | 'inspection'): Promise<ExhibitView[]> {
   const project = c.detail.project?.name ?? '工程项目';
-  const { dir: root, photoOfProject } = bench(run);
+  const { dir: root, photoOfProject, ledgers } = bench(run);
   const dir = path.join(root, String(c.id));
   fs.mkdirSync(dir, { recursive: true });
-  const period = `${on.slice(0, 4)}年${Number(on.slice(5, 7))}月前`;
   const ledger = path.join(dir, '工资发放台账.pdf');
-  fs.writeFileSync(ledger, wageLedgerPdf({ project, employer: employerName(c), period, rows: rows(c) }));
+  fs.writeFileSync(ledger, ledgers.get(String(c.id)) ?? wageLedgerPdf(ledgerFacts(c)));
   const roster = path.join(dir, '农民工花名册.xlsx');
   fs.writeFileSync(roster, await rosterXlsx({ project, rows: rows(c) }));
   const paths = [ledger, roster];

@@ -10,10 +10,10 @@ import { sql } from 'drizzle-orm';
 import { diffDays } from '../../../core/dates';
 import type { Services } from '../../createServices';
 import type { CaseSchedule, Outcome } from '../schedule';
-import { removeScratch } from './evidence';
+import { prepareLedgers, removeScratch } from './evidence';
 import { HearingSlots } from './hearings';
 import { applyForEnforcement, transferToPolice } from './inspection';
-import { loadCase } from './livingCase';
+import { loadCase, type LivingCase } from './livingCase';
 import { LivingRun, type Timings } from './runner';
 import { createStaff, DEMO_MINIMUM_WAGES, setUpCommission } from './settingsStaff';
 import { fits, stories, tell, type Story } from './stories';
@@ -39,7 +39,7 @@ const STORIES_FOR: Record<Outcome, Story[]> = {
   rejected: [],
   closed: ['closedFinalAward', 'closedAward', 'closedMediation', 'closedWithdrawal'],
   closing: ['heard', 'closedFinalAward', 'closedAward', 'mediationInstalments'],
-  hearing: ['hearingUpcoming', 'hearingShortNotice', 'heard'],
+  hearing: ['hearingUpcoming', 'hearingShortNotice', 'heard', 'mediationInstalments'],
   mediation: ['mediationOpen', 'inspectionOrder', 'mediationInstalments', 'hearingUpcoming', 'hearingShortNotice'],
 };
 
@@ -117,9 +117,12 @@ export async function runLivingDemo(services: Services, options: { seed: number;
     const order = [...picked.keys()].sort((a, b) => (plan[a]!.decidedOn! < plan[b]!.decidedOn! ? -1 : plan[a]!.decidedOn! > plan[b]!.decidedOn! ? 1 : a - b));
     const byStory: Partial<Record<Story, number>> = {};
     const told: { id: number; story: Story }[] = [];
+    const cases = new Map<number, LivingCase>();
+    for (const i of order) cases.set(i, await loadCase(run, ids[i]!, tribunal));
+    await prepareLedgers(run, [...cases.values()]);
     for (const i of order) {
       const story = picked.get(i)!;
-      const c = await loadCase(run, ids[i]!, tribunal);
+      const c = cases.get(i)!;
       const upcomingIndex = byStory[story] ?? 0;
       await tell(story, { run, c, slots, today, plannedClose: plan[i]!.closedOn, upcomingIndex });
       byStory[story] = upcomingIndex + 1;

@@ -51,7 +51,7 @@ export function fits(story: Story, span: number): boolean {
     case 'inspectionOrder':
       return span >= 16;
     case 'mediationInstalments':
-      return span >= 14;
+      return span >= 10;
     case 'closedWithdrawal':
       return span >= 4;
     case 'hearingUpcoming':
@@ -88,7 +88,7 @@ export async function tell(story: Story, x: StoryContext): Promise<void> {
       const view = await agree(run, c, firstSession, addDays(closeOn, 30));
       await generateAndServe(run, c, 'mediationDocument', firstSession, closeOn);
       await sign(run, c, firstSession, min(workdays(run, firstSession, 1), closeOn));
-      const instalments = c.rng.chance(0.4);
+      const instalments = x.upcomingIndex % 3 === 1;
       const later = await pay(run, c, view, { on: firstSession, onSpot: instalments ? 50 : 100, dues: instalments ? [addDays(closeOn, 20), addDays(closeOn, 50)] : [], paidUpTo: today });
       await close(run, c, 'mediation', closeOn);
       await runLater(later);

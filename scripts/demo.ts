@@ -1,5 +1,6 @@
 /**
- * npm run demo -- [--data DIR] [--cases N] [--seed S] [--today YYYY-MM-DD] [--force]
+ * npm run demo -- [--data DIR] [--cases N] [--seed S] [--today YYYY-MM-DD] [--living N] [--force]
+ * --living: how many recent cases go through every stage (default about 60; 0 = fast path only).
  * Fills a data folder with deterministic synthetic cases (same N, seed and today → same data).
  * Refuses a folder that already holds cases unless --force (then the demo cases are added).
  */
@@ -57,6 +58,8 @@ async function main() {
   const cases = Number(arg('cases') ?? 200);
   const seed = Number(arg('seed') ?? DEFAULT_DEMO_SEED);
   const today = arg('today');
+  const living = arg('living') === undefined ? undefined : Number(arg('living'));
+  if (living !== undefined && (!Number.isInteger(living) || living < 0)) throw new Error('--living 应为不小于 0 的整数');
   if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases 应为正整数');
   if (!Number.isInteger(seed)) throw new Error('--seed 应为整数');
   if (today !== undefined && !isValidDate(today)) throw new Error('--today 应为 YYYY-MM-DD');
@@ -76,6 +79,7 @@ async function main() {
       cases,
       seed,
       today,
+      living,
       onProgress: ({ done, total, casesCreated }) => {
         const percent = Math.floor((done / total) * 100);
         if (percent === lastPercent || (percent % 5 !== 0 && done !== total)) return;

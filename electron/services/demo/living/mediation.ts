@@ -66,7 +66,7 @@ export async function pay(run: LivingRun, c: LivingCase, view: MediationView, op
   const nextReference = () => `6222${String(c.id).padStart(6, '0')}${String(++reference).padStart(4, '0')}`;
   const later: Later[] = [];
   for (const row of view.rows) {
-    const now = Math.min(row.agreedFen - row.paidFen, Math.round((row.agreedFen * opts.onSpot) / 100) * 100);
+    const now = Math.min(row.agreedFen - row.paidFen, Math.round((row.agreedFen * opts.onSpot) / 10_000) * 100); // whole yuan
     if (now > 0) {
       run.at(opts.on, '15:30');
       const cash = now <= 300_000 && c.rng.chance(0.2);

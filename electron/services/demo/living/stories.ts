@@ -28,6 +28,9 @@ export type Story = (typeof stories)[number];
 
 export type StoryContext = { run: LivingRun; c: LivingCase; slots: HearingSlots; today: string; plannedClose: string | null; upcomingIndex: number };
 
+/** Upcoming hearings: this week, next week, this week, in two weeks, … (weeks from today). */
+const WEEKS_AHEAD = [0, 1, 0, 2, 0, 3, 1, 0, 2, 1];
+
 const min = (a: string, b: string) => (a < b ? a : b);
 const max = (a: string, b: string) => (a > b ? a : b);
 
@@ -107,10 +110,10 @@ export async function tell(story: Story, x: StoryContext): Promise<void> {
     case 'hearingShortNotice': {
       await holdSession(run, c, firstSession, 'failed');
       await addCaseEvidence(run, c, firstSession, 'arbitration');
-      // this week first, then the next three weeks; short notice: in a day or two, notice served
+      // this week and the next three weeks; short notice: in a day or two, notice served
       // yesterday or not at all (the calendar warns)
       const short = story === 'hearingShortNotice';
-      const from = short ? workdays(run, addDays(today, 1), x.upcomingIndex % 2) : x.upcomingIndex < 4 ? workdays(run, today, 0) : addDays(today, 7 * (1 + (x.upcomingIndex % 3)));
+      const from = short ? workdays(run, addDays(today, 1), x.upcomingIndex % 2) : workdays(run, addDays(today, WEEKS_AHEAD[x.upcomingIndex % WEEKS_AHEAD.length]! * 7), 0);
       const scheduledOn = max(firstSession, short ? previousWorkday(run, today) : min(addDays(from, -8), today));
       const noticeOn = short && x.upcomingIndex % 2 ? null : scheduledOn;
       const date = short ? from : max(from, workdays(run, scheduledOn, 5));

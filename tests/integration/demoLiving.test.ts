@@ -5,13 +5,18 @@
 // and every kind of generated document opens (LibreOffice converts it to a PDF with text).
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../electron/services/createServices';
 import { generateDemo, type DemoSummary } from '../../electron/services/demo/generateDemo';
 import { evidencePath } from '../../electron/services/evidence/store';
 import { addDays } from '../../electron/core/dates';
-import { hasSoffice, pdfText } from '../support/pdf';
+import { hasSoffice, pdfPageCount, pdfText } from '../support/pdf';
+import { documentPath } from '../../electron/services/documents/generate';
+import { findSoffice } from '../../electron/services/documents/pdf';
+import { convertAllToPdf } from '../../electron/services/demo/living/ledgerPdf';
 import { callApi, openTestServices } from '../support/services';
 
 const TODAY = '2026-11-19'; // a Thursday: this week has hearings behind and ahead
@@ -146,18 +151,32 @@ describe('living demo: every screen has content', () => {
 
 describe('living demo: every generated document opens', () => {
   it.skipIf(!hasSoffice())(
-    'LibreOffice converts one document of every kind made (and the app reads its text back)',
+    'LibreOffice converts two documents of every kind made (one LibreOffice run), and the app exports an award through its own path',
     async () => {
-      const sample = rows<{ id: number; kind: string }>(sql`select min(id) as id, kind from documents group by kind order by kind`);
+      const sample = rows<{ id: number; caseId: number; kind: string; fileName: string }>(sql`
+        select d.id, d.case_id as caseId, d.kind, d.file_name as fileName from documents d
+        where d.id in (select min(id) from documents group by kind union select max(id) from documents group by kind) order by d.kind, d.id`);
       // every kind the demo's stories make
-      expect(sample.map((d) => d.kind)).toEqual(
-        expect.arrayContaining(['acceptanceNotice', 'responseNotice', 'hearingNotice', 'hearingRecord', 'evidenceList', 'award', 'mediationDocument', 'serviceReceipt', 'withdrawalDecision', 'closingApproval', 'correctionOrder', 'enforcementApplication']),
+      expect(new Set(sample.map((d) => d.kind))).toEqual(
+        new Set(['acceptanceNotice', 'responseNotice', 'hearingNotice', 'hearingRecord', 'evidenceList', 'award', 'mediationDocument', 'serviceReceipt', 'withdrawalDecision', 'closingApproval', 'correctionOrder', 'enforcementApplication', 'policeTransferLetter']),
       );
+      const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sucai-demo-pdf-'));
+      const files = sample.map((d) => {
+        const copy = path.join(work, `${d.id}.docx`);
+        fs.copyFileSync(documentPath(s.dataDir, d), copy);
+        return copy;
+      });
+      await convertAllToPdf(findSoffice()!, files, path.join(work, 'pdf'), path.join(work, 'profile'));
       for (const d of sample) {
-        const pdf = await callApi(s, 'documents.exportPdf', { documentId: d.id });
-        expect(pdf.pages, d.kind).toBeGreaterThan(0);
-        expect(pdfText(pdf.path).replace(/\s+/g, '').length, d.kind).toBeGreaterThan(50);
+        const pdf = path.join(work, 'pdf', `${d.id}.pdf`);
+        expect(fs.existsSync(pdf), `${d.kind} ${d.fileName}`).toBe(true);
+        expect(pdfPageCount(pdf), d.kind).toBeGreaterThan(0);
+        expect(pdfText(pdf).replace(/\s+/g, '').length, d.kind).toBeGreaterThan(50);
       }
+      const award = sample.find((d) => d.kind === 'award')!;
+      const exported = await callApi(s, 'documents.exportPdf', { documentId: award.id });
+      expect(exported.pages).toBeGreaterThan(0);
+      expect(pdfText(exported.path)).toMatch(/裁\s*决\s*书/);
     },
     900_000,
   );

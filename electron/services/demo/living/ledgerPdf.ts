@@ -54,18 +54,27 @@ export async function ledgerPdfs(ledgers: Map<string, LedgerFacts>, scratch: str
     fs.writeFileSync(file, await ledgerDocx(f));
     files.push(file);
   }
-  const env = { ...process.env };
-  const fonts = fontconfigFile();
-  if (fonts) env.FONTCONFIG_FILE = fonts;
-  const profile = pathToFileURL(path.join(scratch, 'soffice-profile')).href;
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nologo', '--nodefault', '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...files], { env, stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`LibreOffice 转换工资台账失败（退出码 ${code}）`))));
-  });
+  await convertAllToPdf(soffice, files, path.join(dir, 'pdf'), path.join(scratch, 'soffice-profile'));
   for (const [key, f] of ledgers) {
     const pdf = path.join(dir, 'pdf', `${key}.pdf`);
     out.set(key, fs.existsSync(pdf) ? fs.readFileSync(pdf) : wageLedgerPdf(f));
   }
   return out;
+}
+
+/**
+ * Converts many docx files to PDF in ONE LibreOffice run (project fontconfig, private profile):
+ * each start costs seconds, each further file a fraction of that. PDFs land in `outDir` under the
+ * docx's base name.
+ */
+export function convertAllToPdf(soffice: string, files: string[], outDir: string, profileDir: string): Promise<void> {
+  const env = { ...process.env };
+  const fonts = fontconfigFile();
+  if (fonts) env.FONTCONFIG_FILE = fonts;
+  const args = [`-env:UserInstallation=${pathToFileURL(profileDir).href}`, '--headless', '--norestore', '--nologo', '--nodefault', '--convert-to', 'pdf', '--outdir', outDir, ...files];
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(soffice, args, { env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`LibreOffice 转换失败（退出码 ${code}）`))));
+  });
 }

@@ -71,7 +71,12 @@ export async function tell(story: Story, x: StoryContext): Promise<void> {
   const firstSession = min(workdays(run, c.acceptedOn, c.rng.int(0, 2)), today);
   switch (story) {
     case 'mediationOpen': {
-      await holdSession(run, c, firstSession, c.rng.chance(0.5) ? 'pending' : 'failed');
+      // every other case: the wages settled, the other claims left to the hearing (部分调解书)
+      const partly = x.upcomingIndex % 2 === 1 && c.detail.workers.some((w) => w.claims.some((cl) => cl.type !== 'unpaidWages'));
+      await holdSession(run, c, firstSession, partly ? 'partlySettled' : c.rng.chance(0.5) ? 'pending' : 'failed');
+      if (!partly) return;
+      await agree(run, c, firstSession, addDays(firstSession, 30), true);
+      await generateAndServe(run, c, 'partialMediationDocument', firstSession, today);
       return;
     }
     case 'mediationInstalments': {

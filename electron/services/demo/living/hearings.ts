@@ -33,7 +33,8 @@ export class HearingSlots {
   take(date: string, procedure: 'simplified' | 'ordinary', rotate: number): { startsAt: string; endsAt: string; roomId: number; presidingId: number; wingIds: number[]; clerkId: number } | null {
     const t = this.tribunal;
     if (procedure === 'ordinary') {
-      for (const s of ORDINARY_SLOTS) {
+      for (let k = 0; k < ORDINARY_SLOTS.length; k++) {
+        const s = ORDINARY_SLOTS[(k + rotate) % ORDINARY_SLOTS.length]!;
         const key = `${date}|${s.start}|0`;
         if (this.used.has(key)) continue;
         this.used.add(key);
@@ -42,7 +43,8 @@ export class HearingSlots {
       }
       return null;
     }
-    for (const s of SIMPLE_SLOTS) {
+    for (let k = 0; k < SIMPLE_SLOTS.length; k++) {
+      const s = SIMPLE_SLOTS[(k + rotate) % SIMPLE_SLOTS.length]!; // cases start at different times of day
       for (let r = 1; r <= 2; r++) {
         const room = ((r - 1 + rotate) % 2) + 1;
         const key = `${date}|${s.start}|${room}`;

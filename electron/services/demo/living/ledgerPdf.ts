@@ -15,11 +15,12 @@ import { wageLedgerPdf, type LedgerRow } from './evidenceFiles';
 
 export type LedgerFacts = { project: string; employer: string; period: string; rows: LedgerRow[] };
 
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: '宋体', size: 20 })] })] });
+const WIDTHS = [700, 1300, 2900, 1900, 1600];
+const cell = (text: string, bold = false, i = 0) => new TableCell({ width: { size: WIDTHS[i]!, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text, bold, font: '宋体', size: 20 })] })] });
 
 function ledgerDocx(f: LedgerFacts): Promise<Buffer> {
-  const head = new TableRow({ tableHeader: true, children: ['序号', '姓名', '身份证号码', '应发未发（元）', '本人签名'].map((t) => cell(t, true)) });
-  const body = f.rows.map((r, i) => new TableRow({ children: [cell(String(i + 1)), cell(r.name), cell(r.idNumber), cell(formatYuan(r.owedFen).replace('元', '')), cell('')] }));
+  const head = new TableRow({ tableHeader: true, children: ['序号', '姓名', '身份证号码', '应发未发（元）', '本人签名'].map((t, i) => cell(t, true, i)) });
+  const body = f.rows.map((r, i) => new TableRow({ children: [String(i + 1), r.name, r.idNumber, formatYuan(r.owedFen).replace('元', ''), ''].map((t, k) => cell(t, false, k)) }));
   const total = f.rows.reduce((s, r) => s + r.owedFen, 0);
   const doc = new Document({
     sections: [
@@ -28,7 +29,7 @@ function ledgerDocx(f: LedgerFacts): Promise<Buffer> {
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '农民工工资发放台账', bold: true, font: '黑体', size: 36 })] }),
           new Paragraph({ children: [new TextRun({ text: `项目：${f.project}`, font: '宋体', size: 21 })] }),
           new Paragraph({ children: [new TextRun({ text: `用工单位：${f.employer}　　期间：${f.period}`, font: '宋体', size: 21 })] }),
-          new Table({ width: { size: 9000, type: WidthType.DXA }, rows: [head, ...body] }),
+          new Table({ width: { size: 8400, type: WidthType.DXA }, columnWidths: WIDTHS, rows: [head, ...body] }),
           new Paragraph({ children: [new TextRun({ text: `合计${f.rows.length}人，应发未发${formatYuan(total)}。`, font: '宋体', size: 21 })] }),
           new Paragraph({ children: [new TextRun({ text: '制表：劳务班组　　核对：项目部　　（演示数据）', font: '宋体', size: 21 })] }),
         ],

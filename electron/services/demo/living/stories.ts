@@ -36,7 +36,10 @@ const max = (a: string, b: string) => (a > b ? a : b);
 
 /** Acceptance and response notices, generated on the day of acceptance and served. */
 async function notices(run: LivingRun, c: LivingCase, today: string): Promise<void> {
-  run.at(c.acceptedOn, '16:00');
+  // a quarter of an hour after the acceptance was recorded (China time)
+  const accepted = c.detail.events.find((e) => e.action === 'case.accepted');
+  const at = accepted ? new Date(Date.parse(accepted.at) + (8 * 60 + 15) * 60_000).toISOString().slice(11, 16) : '16:00';
+  run.at(c.acceptedOn, at < '17:30' ? at : '17:30');
   await generateAndServe(run, c, 'acceptanceNotice', c.acceptedOn);
   const respondentsOn = min(workdays(run, c.acceptedOn, 1), today);
   run.at(respondentsOn, '10:00');
@@ -50,13 +53,13 @@ export function fits(story: Story, span: number): boolean {
     case 'closedFinalAward':
       return span >= 30;
     case 'heard':
-      return span >= 16;
+      return span >= 21;
     case 'inspectionOrder':
       return span >= 16;
     case 'mediationInstalments':
       return span >= 10;
     case 'closedWithdrawal':
-      return span >= 4;
+      return span >= 8;
     case 'hearingUpcoming':
     case 'hearingShortNotice':
       return span >= 2;
@@ -68,7 +71,8 @@ export function fits(story: Story, span: number): boolean {
 export async function tell(story: Story, x: StoryContext): Promise<void> {
   const { run, c, today } = x;
   await notices(run, c, today);
-  const firstSession = min(workdays(run, c.acceptedOn, c.rng.int(0, 2)), today);
+  // mediation starts the working day after acceptance (or today, for a case accepted today)
+  const firstSession = min(workdays(run, c.acceptedOn, c.rng.int(1, 2)), today);
   switch (story) {
     case 'mediationOpen': {
       // every other case: the wages settled, the other claims left to the hearing (部分调解书)

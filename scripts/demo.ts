@@ -1,5 +1,6 @@
 /**
- * npm run demo -- [--data DIR] [--cases N] [--seed S] [--today YYYY-MM-DD] [--force] [--no-floor]
+ * npm run demo -- [--data DIR] [--cases N] [--seed S] [--today YYYY-MM-DD] [--living N] [--force] [--no-floor]
+ * --living: how many recent cases go through every stage (default about 60; 0 = fast path only).
  * Fills a data folder with deterministic synthetic cases (same N, seed and today → same data).
  * Refuses a folder that already holds cases unless --force (then the demo cases are added).
  * Then, unless --no-floor, writes the same rows again with bare prepared INSERTs into a scratch
@@ -12,6 +13,7 @@ import { openRepoServices } from '../electron/services/repoServices';
 import { defaultDataDir } from '../electron/services/dataFolder';
 import { DEFAULT_DEMO_SEED, generateDemo, type DemoSummary } from '../electron/services/demo/generateDemo';
 import { formatYuan } from '../electron/core/money';
+import { livingSummaryLines } from '../electron/services/demo/living/summaryText';
 import { isValidDate } from '../electron/core/dates';
 import { measureInsertFloor } from './bench/insertFloor';
 import { caseStatusLabels, channelLabels, stageLabels, type CaseStatus, type Channel, type Stage } from '../electron/core/domain';
@@ -50,6 +52,7 @@ export function printSummary(summary: DemoSummary): void {
   const calls = Object.entries(summary.timings)
     .map(([m, t]) => `${m} ${t.calls}次 ${(t.ms / 1000).toFixed(1)}s（${(t.ms / t.calls).toFixed(1)}ms/次）`)
     .join('；');
+  if (summary.living) for (const line of livingSummaryLines(summary.living)) console.log(line);
   console.log(`耗时 ${(summary.elapsedMs / 1000).toFixed(1)}s：${calls}`);
 }
 
@@ -58,6 +61,8 @@ async function main() {
   const cases = Number(arg('cases') ?? 200);
   const seed = Number(arg('seed') ?? DEFAULT_DEMO_SEED);
   const today = arg('today');
+  const living = arg('living') === undefined ? undefined : Number(arg('living'));
+  if (living !== undefined && (!Number.isInteger(living) || living < 0)) throw new Error('--living 应为不小于 0 的整数');
   if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases 应为正整数');
   if (!Number.isInteger(seed)) throw new Error('--seed 应为整数');
   if (today !== undefined && !isValidDate(today)) throw new Error('--today 应为 YYYY-MM-DD');
@@ -79,6 +84,7 @@ async function main() {
       cases,
       seed,
       today,
+      living,
       onProgress: ({ done, total, casesCreated }) => {
         const percent = Math.floor((done / total) * 100);
         if (percent === lastPercent || (percent % 5 !== 0 && done !== total)) return;

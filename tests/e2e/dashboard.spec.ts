@@ -29,7 +29,7 @@ const caseCount = async (page: Page) => {
 test('统计: demo of 300 cases → figures, charts, a figure opens its cases, export, a mediated case closed moves 按期办结率', async ({ page }) => {
   test.setTimeout(300_000);
   const dataDir = freshDataDir();
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '300'], { cwd: repoRoot, stdio: 'ignore' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '300', '--living', '0'], { cwd: repoRoot, stdio: 'ignore' });
   host = await startHost(dataDir);
   const today = todayInChina();
   const from = `${today.slice(0, 4)}-01-01`;

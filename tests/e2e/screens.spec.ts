@@ -14,7 +14,7 @@ const dataDir = freshDataDir();
 
 test.beforeAll(async () => {
   // The demo command itself, as a user runs it: 300 deterministic cases.
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '300'], { cwd: repoRoot, stdio: 'ignore' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '300', '--living', '0'], { cwd: repoRoot, stdio: 'ignore' });
   host = await startHost(dataDir);
 });
 test.afterAll(async () => host?.stop());

@@ -20,7 +20,7 @@ afterEach(() => {
 async function demo(seed: number, cases = 30) {
   const s = openTestServices(undefined, '2026-11-20T02:00:00Z');
   open.push(s);
-  const summary = await generateDemo(s, { cases, seed, today: TODAY });
+  const summary = await generateDemo(s, { cases, seed, today: TODAY, living: 0 }); // the fast path (living: demoLiving.test.ts)
   return { s, summary };
 }
 

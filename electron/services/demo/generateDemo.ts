@@ -22,6 +22,7 @@ import { DemoWorld } from './world';
 import { chinaTime, runSteps } from './steps';
 import { withDeferredIndexes } from '../batch';
 import { intakeSteps, type DemoCaseState } from './intakeStages';
+import { LIVING_CASES, pickLivingCases, runLivingDemo, type LivingSummary } from './living';
 
 export const DEFAULT_DEMO_SEED = 20_260_101;
 
@@ -34,6 +35,8 @@ export type DemoOptions = {
   /** 'YYYY-MM-DD' (China); received dates go back about 18 months from here. Default: today. */
   today?: string;
   onProgress?: (progress: { done: number; total: number; casesCreated: number }) => void;
+  /** How many recent cases live through every stage (living/); 0 = the fast path only. */
+  living?: number;
 };
 
 export type DemoSummary = {
@@ -53,6 +56,7 @@ export type DemoSummary = {
   /** Milliseconds spent per service method, with call counts. */
   timings: Record<string, { calls: number; ms: number }>;
   elapsedMs: number;
+  living: LivingSummary | null;
 };
 
 export async function generateDemo(services: Services, options: DemoOptions): Promise<DemoSummary> {
@@ -85,6 +89,8 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
 
     let created = 0;
     const every = Math.max(1, Math.floor(steps.length / 100));
+    let ids: number[] = [];
+    let picked: ReturnType<typeof pickLivingCases> = new Map();
     // Indexes on values that arrive in random order are built once at the end (see withDeferredIndexes).
     const timings = await withDeferredIndexes(ctx, DEFERRED_INDEXES, async () => {
       const timings = await runSteps(
@@ -97,13 +103,18 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
         },
       );
       current = chinaTime(today, 9 * 3600);
-      const ids = states.map((s) => s.id);
+      ids = states.map((s) => s.id);
+      // The living cases leave the fast path here and go through every stage's services afterwards.
+      picked = pickLivingCases(services, plan, ids, today, options.living ?? LIVING_CASES);
+      const fastPlan = plan.map((s, i) => (picked.has(i) ? { ...s, outcome: 'mediation' as const } : s));
       const closingRng = Rng.derive(seed, 'closing');
       // the steps written here without a service are the demo's too: its events name 演示数据
-      runAs(systemCaller(ctx.host, '演示数据'), () => recordClosings(services, advanceStages(services, plan, ids, Rng.derive(seed, 'stages'), closingRng), closingRng));
+      runAs(systemCaller(ctx.host, '演示数据'), () => recordClosings(services, advanceStages(services, fastPlan, ids, Rng.derive(seed, 'stages'), closingRng), closingRng));
       return timings;
     });
-    return summarise(services, timings, performance.now() - started);
+    current = chinaTime(today, 9 * 3600);
+    const living = picked.size ? await runLivingDemo(services, { seed, today, plan, ids, picked }) : null;
+    return { ...summarise(services, timings, performance.now() - started), living };
   } finally {
     ctx.now = originalNow;
   }
@@ -284,7 +295,7 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
   });
 }
 
-function summarise(services: Services, timings: DemoSummary['timings'], elapsedMs: number): DemoSummary {
+function summarise(services: Services, timings: DemoSummary['timings'], elapsedMs: number): Omit<DemoSummary, 'living'> {
   const db = services.ctx.db;
   const today = todayInChina(services.ctx.now());
   const one = (q: ReturnType<typeof sql>) => Number(db.get<{ n: number }>(q)?.n ?? 0);

@@ -1,0 +1,116 @@
+/**
+ * The commission as a new user would set it up: name, address, phone, number patterns, the local
+ * minimum wage by effective date (demo figures — check them against the province's notice before
+ * relying on an award's finality), staff and rooms. All through settings.update / staff.save /
+ * rooms.save.
+ */
+import type { Settings } from '../../../core/contract';
+import type { LivingRun } from './runner';
+import { nameInitials } from '../../../core/pinyin';
+
+/** Demo figures for 赣州 (江西一类地区) — to be checked against the provincial notice. */
+export const DEMO_MINIMUM_WAGES = [
+  { effectiveOn: '2018-01-01', monthlyFen: 168_000 },
+  { effectiveOn: '2021-07-01', monthlyFen: 185_000 },
+  { effectiveOn: '2024-03-01', monthlyFen: 200_000 },
+];
+
+export const COMMISSION = {
+  commissionName: '赣州市劳动人事争议仲裁委员会',
+  commissionAddress: '江西省赣州市章贡区长征大道21号 赣州市人力资源和社会保障局三楼',
+  commissionPhone: '0797-8122345',
+};
+
+/** Patterns the settings know (the rejection and labour-authority series exist once their feature lands). */
+const PATTERNS: Record<string, string> = {
+  caseNumberPattern: '赣市劳人仲案字〔{year}〕第{n}号',
+  rejectionNumberPattern: '赣市劳人仲不字〔{year}〕第{n}号',
+  correctionOrderNumberPattern: '赣市人社监令〔{year}〕{n}号',
+  policeTransferNumberPattern: '赣市人社监移〔{year}〕{n}号',
+};
+
+export type StaffRole = 'arbitrator' | 'clerk' | 'inspector' | 'mediator';
+export const DEMO_STAFF: { role: StaffRole; name: string }[] = [
+  { role: 'arbitrator', name: '王建华' },
+  { role: 'arbitrator', name: '李秀梅' },
+  { role: 'arbitrator', name: '陈志刚' },
+  { role: 'arbitrator', name: '刘文静' },
+  { role: 'arbitrator', name: '黄国平' },
+  { role: 'arbitrator', name: '曾庆林' },
+  { role: 'arbitrator', name: '谢婉清' },
+  { role: 'clerk', name: '周婷' },
+  { role: 'clerk', name: '钟晓燕' },
+  { role: 'clerk', name: '赖俊杰' },
+  { role: 'inspector', name: '郭卫东' },
+  { role: 'inspector', name: '温丽华' },
+  { role: 'inspector', name: '邱明辉' },
+  { role: 'mediator', name: '肖桂芳' },
+  { role: 'mediator', name: '廖志明' },
+  { role: 'mediator', name: '蓝玉梅' },
+];
+
+export const DEMO_ROOMS = [
+  { name: '第一仲裁庭', location: '三楼东侧（大庭，集体争议）' },
+  { name: '第二仲裁庭', location: '三楼西侧' },
+  { name: '第三仲裁庭', location: '二楼' },
+  { name: '速裁调解室', location: '一楼服务大厅旁' },
+];
+
+export type Tribunal = {
+  arbitrators: { id: number; name: string }[];
+  clerks: { id: number; name: string }[];
+  inspectors: string[];
+  mediators: string[];
+  rooms: { id: number; name: string }[];
+  /** Printed in the summary; set once staff are accounts. */
+  demoPassword: string | null;
+};
+
+export async function setUpCommission(run: LivingRun): Promise<void> {
+  const current = (await run.call('settings.get', {})) as Settings & Record<string, unknown>;
+  const patterns = Object.fromEntries(Object.entries(PATTERNS).filter(([k]) => k in current));
+  await run.call('settings.update', { ...current, ...COMMISSION, ...patterns, minimumWages: DEMO_MINIMUM_WAGES } as Settings);
+}
+
+/** The initial password of every demo account (each person is asked to set their own at first sign-in). */
+export const DEMO_PASSWORD = 'sucai-demo-2026';
+
+/**
+ * Staff are accounts: an administrator (登录名 admin) and every arbitrator, clerk, inspector and
+ * mediator, signing in with the pinyin initials of their name (王建华 → wjh) and the printed demo
+ * password. Arbitrators and clerks sit on hearings; inspectors and mediators are named in their
+ * records. Rooms are settings.
+ */
+export async function createStaff(run: LivingRun): Promise<Tribunal> {
+  const existing = await run.call('accounts.list', {});
+  const taken = new Set(existing.map((a) => a.username));
+  const usernameFor = (name: string, given?: string) => {
+    const base = given ?? (nameInitials(name) || 'user');
+    let username = base;
+    for (let n = 2; taken.has(username); n++) username = `${base}${n}`;
+    taken.add(username);
+    return username;
+  };
+  if (!existing.some((a) => a.roles.includes('admin'))) {
+    await run.call('accounts.create', { username: usernameFor('系统管理员', 'admin'), name: '系统管理员', roles: ['admin'], password: DEMO_PASSWORD });
+  }
+  for (const s of DEMO_STAFF) {
+    if (existing.some((a) => a.name === s.name)) continue;
+    await run.call('accounts.create', { username: usernameFor(s.name), name: s.name, roles: [s.role], password: DEMO_PASSWORD });
+  }
+  let listed = await run.call('staff.list', {});
+  for (const r of DEMO_ROOMS) {
+    if (listed.rooms.some((x) => x.name === r.name)) continue;
+    listed = await run.call('rooms.save', r);
+  }
+  const pick = (role: 'arbitrator' | 'clerk') =>
+    DEMO_STAFF.filter((s) => s.role === role).map((s) => listed.staff.find((x) => x.roles.includes(role) && x.name === s.name)!);
+  return {
+    arbitrators: pick('arbitrator'),
+    clerks: pick('clerk'),
+    inspectors: DEMO_STAFF.filter((s) => s.role === 'inspector').map((s) => s.name),
+    mediators: DEMO_STAFF.filter((s) => s.role === 'mediator').map((s) => s.name),
+    rooms: DEMO_ROOMS.map((r) => listed.rooms.find((x) => x.name === r.name)!),
+    demoPassword: DEMO_PASSWORD,
+  };
+}

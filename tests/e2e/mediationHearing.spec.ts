@@ -67,6 +67,8 @@ test('快调 and 快审: schedule (conflict refused, short notice warned), media
   const caseId = await createCase(host, today, names, '赣州蓉江新区安置房三期工程');
   const otherCase = await createCase(host, today, ['彭大勇', '林晓燕'], '章贡区沙石镇农贸市场改造工程');
   const thirdCase = await createCase(host, today, ['郭春华'], '南康家具产业园标准厂房');
+  // the application copies reach the respondents today: their 10-day defence period ends before the hearings
+  for (const id of [caseId, otherCase, thirdCase]) await api(host, 'cases.recordService', { id, servedOn: today, method: 'inPerson' });
 
   // One exhibit (a wage ledger), for the transfer slip picker and 质证.
   const pdf = await PDFDocument.create();

@@ -32,7 +32,7 @@ async function openSettings(page: Page, h: RunningHost) {
 
 test('核验, backups and restore in settings', async ({ page }) => {
   const dataDir = freshDataDir();
-  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '12'], { cwd: repoRoot, encoding: 'utf8' });
+  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '12', '--living', '0'], { cwd: repoRoot, encoding: 'utf8' });
   expect(demo.status, demo.stderr).toBe(0);
 
   host = await startHost(dataDir);
@@ -49,7 +49,7 @@ test('核验, backups and restore in settings', async ({ page }) => {
 
   // back up now (the daily backup of the first start may already be there)
   await page.getByTestId('backup-now').click();
-  await expect(page.getByText(/备份完成：sucai-\d{8}-\d{6}(-\d+)?-manual/)).toBeVisible();
+  await expect(page.getByText(/备份完成：sucai-\d{8}-\d{6}(-\d+)?-manual/)).toBeVisible({ timeout: 30_000 });
   const rows = page.getByTestId('backup-list').locator('tbody tr');
   await expect(rows.filter({ hasText: '手动' })).toHaveCount(1);
   await expect(rows.filter({ hasText: '手动' })).toContainText('2 个');

@@ -8,7 +8,7 @@ import { generateDemo } from '../../electron/services/demo/generateDemo';
 let s: Services;
 beforeAll(async () => {
   s = openTestServices(undefined, '2026-11-20T02:00:00Z');
-  await generateDemo(s, { cases: 120, seed: 5, today: '2026-11-20' });
+  await generateDemo(s, { cases: 120, seed: 5, today: '2026-11-20', living: 0 });
 });
 afterAll(() => s.close());
 

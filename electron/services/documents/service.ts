@@ -137,13 +137,6 @@ export function recordServices(ctx: ServiceContext, input: { documentId: number;
           .values({ documentId: doc.id, caseId: doc.caseId, recipient: e.recipient, partyKind: e.party?.kind ?? null, partyId: e.party?.id ?? null, method: e.method, servedOn: e.servedOn, note: e.note ?? null })
           .run();
       }
-      const lines = input.entries.map((e) => `${e.recipient}${e.servedOn ? formatChineseDate(e.servedOn) : ''}${serviceMethodLabels[e.method]}${e.servedOn ? '' : '（未签收）'}`);
-      appendEvent(tx, ctx.now(), {
-        caseId: doc.caseId,
-        action: 'documents.recordService',
-        summary: `${doc.title}（第${doc.version}版）送达：${lines.join('、')}`,
-        after: input.entries.map((e) => ({ documentId: doc.id, recipient: e.recipient, party: e.party, method: e.method, servedOn: e.servedOn })),
-      });
       if (doc.kind === 'responseNotice' && row?.status === 'accepted') {
         const copies = input.entries.flatMap((e) => (e.party?.kind === 'respondent' && e.servedOn ? [{ organisationId: e.party.id, servedOn: e.servedOn, method: e.method }] : []));
         if (copies.length) {
@@ -153,6 +146,14 @@ export function recordServices(ctx: ServiceContext, input: { documentId: number;
       // the defence period runs from the respondents' service; a served 组庭通知书 closes its
       // deadline; a publication (公告送达) moves the award period
       refreshNextDue(ctx, tx, doc.caseId);
+      // the event comes last: it takes every row this service wrote into the audit chain
+      const lines = input.entries.map((e) => `${e.recipient}${e.servedOn ? formatChineseDate(e.servedOn) : ''}${serviceMethodLabels[e.method]}${e.servedOn ? '' : '（未签收）'}`);
+      appendEvent(tx, ctx.now(), {
+        caseId: doc.caseId,
+        action: 'documents.recordService',
+        summary: `${doc.title}（第${doc.version}版）送达：${lines.join('、')}`,
+        after: input.entries.map((e) => ({ documentId: doc.id, recipient: e.recipient, party: e.party, method: e.method, servedOn: e.servedOn })),
+      });
     },
     { behavior: 'immediate' },
   );

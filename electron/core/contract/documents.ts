@@ -41,6 +41,38 @@ export const documentLabels: Record<DocumentKind, string> = {
   enforcementApplication: '强制执行申请书',
 };
 
+/**
+ * Whom a document goes to. 'parties': served on the parties, each service recorded (送达回证), and
+ * counted as unserved until it is; 'internal': the tribunal's own forms and records (结案审批表,
+ * 庭审笔录, 证据目录); 'receipt': the 送达回证 itself, the record of a service; 'authority': sent to
+ * a court or the police with its package, not served on the parties.
+ */
+export type DocumentServiceNeed = 'parties' | 'internal' | 'receipt' | 'authority';
+export const documentServiceNeed: Record<DocumentKind, DocumentServiceNeed> = {
+  acceptanceNotice: 'parties',
+  rejectionNotice: 'parties',
+  responseNotice: 'parties',
+  hearingNotice: 'parties',
+  tribunalNotice: 'parties',
+  hearingRecord: 'internal',
+  mediationDocument: 'parties',
+  partialMediationDocument: 'parties',
+  award: 'parties',
+  evidenceList: 'internal',
+  serviceReceipt: 'receipt',
+  withdrawalDecision: 'parties',
+  closingApproval: 'internal',
+  correctionOrder: 'parties',
+  policeTransferLetter: 'authority',
+  enforcementApplication: 'authority',
+};
+/** What the documents tab shows for a document that is not served on the parties. */
+export const documentServiceNeedLabels: Record<Exclude<DocumentServiceNeed, 'parties'>, { label: string; hint: string }> = {
+  internal: { label: '内部文书', hint: '仲裁委内部文书，入卷归档，不向当事人送达' },
+  receipt: { label: '无需送达', hint: '送达回证是送达的记录，本身不再送达' },
+  authority: { label: '无需送达', hint: '随材料递交人民法院或移送公安机关，不向当事人送达' },
+};
+
 export type DocumentView = {
   id: number;
   caseId: number;

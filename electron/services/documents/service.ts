@@ -4,7 +4,7 @@
 // application copy too: its defence period starts from that date.
 import { asc, eq, inArray } from 'drizzle-orm';
 import { formatChineseDate, todayInChina } from '../../core/dates';
-import { AppFailure, serviceMethodLabels, type DocumentKind, type DocumentView, type PartyRef, type ServiceMethod, type ServiceRecipient } from '../../core/contract';
+import { AppFailure, documentKinds, documentServiceNeed, serviceMethodLabels, type DocumentKind, type DocumentView, type PartyRef, type ServiceMethod, type ServiceRecipient } from '../../core/contract';
 import { partyRoleLabels } from '../../core/domain';
 import { caseRespondents, cases, documentServices, documents, organisations, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
@@ -15,18 +15,7 @@ import { storeRespondentServices } from '../cases/respondentService';
 import { requireDocument, toViews } from './generate';
 
 /** Documents that go to a party and so need a service record (送达回证) before the file is closed. */
-export const servedKinds: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
-  'acceptanceNotice',
-  'rejectionNotice',
-  'responseNotice',
-  'hearingNotice',
-  'tribunalNotice',
-  'mediationDocument',
-  'partialMediationDocument',
-  'award',
-  'withdrawalDecision',
-  'correctionOrder',
-]);
+export const servedKinds: ReadonlySet<DocumentKind> = new Set(documentKinds.filter((k) => documentServiceNeed[k] === 'parties'));
 
 export type CaseParties = {
   isCollective: boolean;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import type { DocumentView } from '../../../../electron/core/contract';
+import { documentServiceNeed, documentServiceNeedLabels, type DocumentView } from '../../../../electron/core/contract';
 import { call } from '../../api';
 import { useCan } from '../../shell/session';
 import { DesktopPath, useDataDir } from './DesktopPath';
@@ -118,8 +118,22 @@ export function DocumentFileActions({ doc, blanks = [] }: { doc: DocumentView; b
   );
 }
 
-/** 已送达 / 未送达, with each recorded service on hover. */
+/** A document not served on the parties (internal form, the receipt itself, a letter to an authority) with no service recorded. */
+const notForParties = (doc: DocumentView) => documentServiceNeed[doc.kind] !== 'parties' && doc.services.length === 0;
+
+/** 已送达 / 未送达, with each recorded service on hover; 内部文书 / 无需送达 for what is not served. */
 export function ServiceStatus({ doc }: { doc: DocumentView }) {
+  const need = documentServiceNeed[doc.kind];
+  if (need !== 'parties' && notForParties(doc)) {
+    const { label, hint } = documentServiceNeedLabels[need];
+    return (
+      <Tooltip label={hint}>
+        <Badge color="gray" variant="light" data-testid={`doc-served-${doc.id}`} data-service-need={need}>
+          {label}
+        </Badge>
+      </Tooltip>
+    );
+  }
   const served = isServed(doc);
   const lines = doc.services.map((s) => `${s.recipient} · ${serviceMethodLabels[s.method]} · ${s.servedOn ?? '未签收'}`);
   const badge = (
@@ -167,7 +181,7 @@ export function DocumentRow({ doc, latest, onServe, blanks }: { doc: DocumentVie
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <ServiceStatus doc={doc} />
-          {can('documents.recordService') && (
+          {can('documents.recordService') && !notForParties(doc) && (
             <Button size="compact-xs" variant="subtle" onClick={() => onServe(doc)} data-testid={`doc-serve-${doc.id}`}>
               送达
             </Button>

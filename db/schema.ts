@@ -75,6 +75,8 @@ export const minimumWages = sqliteTable(
     commissionId: integer('commission_id').notNull().references(() => commissions.id),
     effectiveOn: text('effective_on').notNull(),
     monthlyFen: integer('monthly_fen').notNull(),
+    /** Entered by the demo generator: shown as 演示数据，请核对 until an admin confirms it (settings.confirmMinimumWage). */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('minimum_wages_commission_effective').on(t.commissionId, t.effectiveOn)],
 );

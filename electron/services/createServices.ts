@@ -6,7 +6,7 @@ import type { Contract } from '../core/contract';
 import type { ServiceContext } from './context';
 import { openDataFolder, loadCalendar, reloadableCalendar, type AppPaths, type OpenedFolder } from './dataFolder';
 import { calendarHandlers } from './settings/handlers';
-import { ensureCommission, readSettings, updateSettings } from './settings/settingsService';
+import { confirmMinimumWage, ensureCommission, readSettings, updateSettings } from './settings/settingsService';
 import { searchOrganisations } from './catalog/organisationsService';
 import { searchProjects } from './catalog/projectsService';
 import { previewRoster } from './roster/readRoster';
@@ -104,6 +104,7 @@ function servicesOn({ db, release }: OpenedFolder, options: ServiceOptions): Ser
       if (before.fastTrackTargetDays !== after.fastTrackTargetDays || before.publicationPeriodDays !== after.publicationPeriodDays) refreshAllNextDue(ctx);
       return after;
     },
+    'settings.confirmMinimumWage': ({ effectiveOn }) => confirmMinimumWage(ctx, effectiveOn),
     'projects.search': ({ query }) => searchProjects(db, query),
     'organisations.search': ({ query }) => searchOrganisations(db, query),
     'workers.previewRoster': ({ fileName, contentBase64 }) =>

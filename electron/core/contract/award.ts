@@ -28,6 +28,8 @@ export type AwardView = {
   reasoning: string;
   items: AwardItemView[];
   minimumWageFen: number | null;
+  /** That minimum wage was entered by the demo and not yet confirmed in settings (演示数据，请核对). */
+  minimumWageIsDemo: boolean;
   thresholdFen: number | null;
   hasFinal: boolean;
   hasNonFinal: boolean;

@@ -77,6 +77,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   inspectors: '监察员',
   instalmentId: '分期编号',
   instalments: { label: '分期', counter: '期' },
+  isDemo: '演示数据标记',
   items: { label: '项目', counter: '项' },
   jobType: '工种',
   keep: '保留份数',

@@ -9,7 +9,11 @@ export type HolidaysView = { notices: HolidayNoticeView[]; builtInUntil: number;
 /** A number pattern like the case number's: {year} and {n} are filled in. */
 const numberPattern = (what: string) => text(60).refine((p) => p.includes('{year}') && p.includes('{n}'), `${what}须包含 {year} 和 {n}`);
 
-export const minimumWageSchema = z.object({ effectiveOn: date, monthlyFen: fen.min(1, '金额须大于0') });
+/**
+ * isDemo: entered by the demo generator (演示数据，请核对). Omitted on save: an unchanged entry keeps
+ * its mark, a changed amount loses it (what an admin typed is no longer demo data).
+ */
+export const minimumWageSchema = z.object({ effectiveOn: date, monthlyFen: fen.min(1, '金额须大于0'), isDemo: z.boolean().optional() });
 
 export const settingsSchema = z.object({
   commissionName: text(60).min(1, '请填写仲裁委员会名称'),
@@ -42,6 +46,8 @@ export const settingsContract = {
   'settings.get': { input: z.object({}).default({}), output: out<Settings>(), access: 'signedIn', reads: true },
   'settings.update': { input: settingsSchema, output: out<Settings>(), access: ['admin'], reads: false },
   /** State Council holiday notices entered in settings (beyond the built-in data). */
+  /** 已核对: an admin confirms a minimum wage the demo entered; its 演示数据 mark is cleared. */
+  'settings.confirmMinimumWage': { input: z.strictObject({ effectiveOn: date }), output: out<Settings>(), access: ['admin'], reads: false },
   'holidays.list': { input: z.object({}).default({}), output: out<HolidaysView>(), access: 'signedIn', reads: true },
   'holidays.save': { input: holidayNoticeInputSchema, output: out<HolidaysView>(), access: ['admin'], reads: false },
   'holidays.delete': { input: z.strictObject({ year: z.number().int().min(2000).max(2100) }), output: out<HolidaysView>(), access: ['admin'], reads: false },

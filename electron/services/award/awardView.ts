@@ -18,9 +18,9 @@ import { effectiveSettlement } from '../mediation/settled';
 
 export type AwardRow = typeof awards.$inferSelect;
 
-export function readMinimumWages(db: Executor): MinimumWage[] {
+export function readMinimumWages(db: Executor): (MinimumWage & { isDemo: boolean })[] {
   return db
-    .select({ effectiveOn: minimumWages.effectiveOn, monthlyFen: minimumWages.monthlyFen })
+    .select({ effectiveOn: minimumWages.effectiveOn, monthlyFen: minimumWages.monthlyFen, isDemo: minimumWages.isDemo })
     .from(minimumWages)
     .where(eq(minimumWages.commissionId, COMMISSION_ID))
     .orderBy(asc(minimumWages.effectiveOn))
@@ -61,7 +61,8 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
   const decided = settlement ? items.filter((i) => !settlement.agreed.has(i.claimItemId)) : items;
 
   const decidedOn = award?.decidedOn ?? null;
-  const threshold = decidedOn ? thresholdOn(readMinimumWages(db), decidedOn) : null;
+  const wages = readMinimumWages(db);
+  const threshold = decidedOn ? thresholdOn(wages, decidedOn) : null;
   const issued = !!award?.issuedAt;
   const rows = decided.map((i) => {
     const awardedFen = i.awardedFen ?? null;
@@ -104,6 +105,7 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
     reasoning: award?.reasoning ?? '',
     items: rows.map(({ workerOrder: _order, ...item }) => item),
     minimumWageFen: threshold?.minimumWage.monthlyFen ?? null,
+    minimumWageIsDemo: wages.some((w) => w.isDemo && w.effectiveOn === threshold?.minimumWage.effectiveOn),
     thresholdFen: threshold?.thresholdFen ?? null,
     hasFinal: rows.some((r) => r.isFinal === true),
     hasNonFinal: rows.some((r) => r.isFinal === false),

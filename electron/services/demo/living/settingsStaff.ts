@@ -69,7 +69,8 @@ export type Tribunal = {
 export async function setUpCommission(run: LivingRun): Promise<void> {
   const current = (await run.call('settings.get', {})) as Settings & Record<string, unknown>;
   const patterns = Object.fromEntries(Object.entries(PATTERNS).filter(([k]) => k in current));
-  await run.call('settings.update', { ...current, ...COMMISSION, ...patterns, minimumWages: DEMO_MINIMUM_WAGES } as Settings);
+  // marked as demo data: settings and the award's final-award threshold say so until an admin confirms each one
+  await run.call('settings.update', { ...current, ...COMMISSION, ...patterns, minimumWages: DEMO_MINIMUM_WAGES.map((w) => ({ ...w, isDemo: true })) } as Settings);
 }
 
 /** The initial password of every demo account (each person is asked to set their own at first sign-in). */

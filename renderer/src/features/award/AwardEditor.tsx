@@ -218,6 +218,11 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
                   ? '裁决日没有有效的最低工资标准，无法判断终局/非终局，请在“设置”中填写当地月最低工资标准。'
                   : '填写裁决日期后，按当日有效的月最低工资标准判断每项是否为终局裁决。'}
             </Text>
+            {award.minimumWageIsDemo && award.minimumWageFen !== null && (
+              <Text size="sm" c="orange.8" fw={500} data-testid="award-threshold-demo">
+                注意：月最低工资{formatYuan(award.minimumWageFen)}是演示数据，尚未核对；请在“设置”中按当地公布的标准核对后再据此判断终局裁决。
+              </Text>
+            )}
           </div>
           {drafting && (
             <Button variant="light" size="xs" onClick={fillClaimed} disabled={closed || !undecided} data-testid="award-fill-claimed">

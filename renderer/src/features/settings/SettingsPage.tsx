@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import type { Settings } from '../../../../electron/core/contract';
@@ -25,6 +25,7 @@ export function SettingsPage() {
   const [busy, setBusy] = useState(false);
   const can = useCan();
   const editable = can('settings.update');
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   useEffect(() => {
     call('settings.get', {})
@@ -36,6 +37,21 @@ export function SettingsPage() {
       .catch((e: Error) => setError(e.message));
   }, []);
   if (!form) return error ? <Alert color="red">{error}</Alert> : null;
+
+  /** Saved entries the demo entered and nobody has checked yet, by effective date. */
+  const demoDates = new Set(form.minimumWages.filter((w) => w.isDemo).map((w) => w.effectiveOn));
+  const confirmWage = async (effectiveOn: string) => {
+    setError(null);
+    setConfirming(effectiveOn);
+    try {
+      setForm(await call('settings.confirmMinimumWage', { effectiveOn }));
+      notifications.show({ color: 'green', message: `${effectiveOn}起施行的最低工资标准已核对` });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setConfirming(null);
+    }
+  };
 
   const save = async () => {
     setError(null);
@@ -145,11 +161,17 @@ export function SettingsPage() {
         <Title order={4}>当地月最低工资标准</Title>
         <Text size="sm" c="dimmed" mb="xs">终局裁决按裁决作出之日有效的标准计算（12个月）。请按人社部门公布的文件填写。</Text>
         {!wages.length && <Alert color="yellow" mb="xs">尚未设置最低工资标准</Alert>}
+        {demoDates.size > 0 && (
+          <Alert color="orange" mb="xs" data-testid="settings-wage-demo-alert">
+            标有「演示数据，请核对」的标准由演示数据生成，不一定是本地现行标准；终局裁决的判断依赖它。请按人社部门公布的文件核对金额，无误后点「已核对」（如有出入，直接改正金额并保存）。
+          </Alert>
+        )}
         <Table>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>生效日期</Table.Th>
               <Table.Th>月最低工资（元）</Table.Th>
+              <Table.Th>核对</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -161,6 +183,18 @@ export function SettingsPage() {
                 </Table.Td>
                 <Table.Td>
                   <TextInput value={w.yuan} onChange={(e) => { const yuan = e.currentTarget.value; setWages(wages.map((x, j) => (j === i ? { ...x, yuan } : x))); }} aria-label={`第${i + 1}行月最低工资`} />
+                </Table.Td>
+                <Table.Td>
+                  {w.effectiveOn && demoDates.has(w.effectiveOn) && (
+                    <Group gap={6} wrap="nowrap">
+                      <Badge color="orange" variant="light" data-testid={`settings-wage-demo-${w.effectiveOn}`}>演示数据，请核对</Badge>
+                      {can('settings.confirmMinimumWage') && (
+                        <Button size="compact-xs" variant="light" loading={confirming === w.effectiveOn} onClick={() => void confirmWage(w.effectiveOn!)} data-testid={`settings-wage-confirm-${w.effectiveOn}`}>
+                          已核对
+                        </Button>
+                      )}
+                    </Group>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <ActionIcon variant="subtle" color="red" onClick={() => setWages(wages.filter((_, j) => j !== i))} aria-label="删除">×</ActionIcon>

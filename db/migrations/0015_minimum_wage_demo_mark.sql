@@ -1,0 +1,1 @@
+ALTER TABLE `minimum_wages` ADD `is_demo` integer DEFAULT false NOT NULL;

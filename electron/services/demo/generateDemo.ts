@@ -23,6 +23,7 @@ import { chinaTime, runSteps } from './steps';
 import { withDeferredIndexes } from '../batch';
 import { intakeSteps, type DemoCaseState } from './intakeStages';
 import { LIVING_CASES, pickLivingCases, runLivingDemo, type LivingSummary } from './living';
+import { recordFastMediations, type FastMediation } from './fastMediation';
 
 export const DEFAULT_DEMO_SEED = 20_260_101;
 
@@ -56,11 +57,20 @@ export type DemoSummary = {
   /** Milliseconds spent per service method, with call counts. */
   timings: Record<string, { calls: number; ms: number }>;
   elapsedMs: number;
+  /** The fast path alone (every case filed, decided, served, advanced and closed in batches): wall and CPU time of this process. */
+  fastPath: { ms: number; cpuMs: number };
   living: LivingSummary | null;
+};
+
+/** CPU time (user + system) of this process since `from`, in ms. */
+export const cpuMsSince = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
 };
 
 export async function generateDemo(services: Services, options: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   const { ctx } = services;
   const count = Math.max(0, Math.floor(options.cases));
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
@@ -112,9 +122,10 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
       runAs(systemCaller(ctx.host, '演示数据'), () => recordClosings(services, advanceStages(services, fastPlan, ids, Rng.derive(seed, 'stages'), closingRng), closingRng));
       return timings;
     });
+    const fastPath = { ms: performance.now() - started, cpuMs: cpuMsSince(startedCpu) };
     current = chinaTime(today, 9 * 3600);
     const living = picked.size ? await runLivingDemo(services, { seed, today, plan, ids, picked }) : null;
-    return { ...summarise(services, timings, performance.now() - started), living };
+    return { ...summarise(services, timings, performance.now() - started), fastPath, living };
   } finally {
     ctx.now = originalNow;
   }
@@ -216,7 +227,7 @@ const CLOSING_METHOD_OF: Record<string, ClosingMethod> = {
 
 /**
  * 快结 facts for closed demo cases, as the closing service records them (closingVerdict): closing
- * method, on time against the award period (with extension) and the fast-track target, days to
+ * method (调解结案 with its session, agreement and signatures: fastMediation.ts), on time against the award period (with extension) and the fast-track target, days to
  * close from the clock start; payments to the workers (mediation and withdrawal: paid at closing; awards: paid later, in
  * part, or not at all); unpaid awards raise a warning, some later resolved by an enforcement
  * application or a police transfer. Deterministic (own random stream); batch SQL, no service.
@@ -228,7 +239,9 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
   const createdAt = ctx.now().toISOString();
   type Fields = { id: number; method: ClosingMethod; onTime: number; fast: number | null; days: number };
   const fields: Fields[] = [];
-  const paid: { id: number; pct: number; paidAt: string }[] = [];
+  const paid: { id: number; pct: number; paidAt: string; agreed: number }[] = [];
+  const mediations: FastMediation[] = [];
+  const at = (date: string) => (hour: number) => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
   const warned: { id: number; raisedOn: string; resolvedOn: string | null; resolution: string | null; detail: string }[] = [];
   ctx.db.transaction((tx) => {
     for (const c of closings) {
@@ -246,12 +259,13 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
       });
       if (method === 'mediation' || method === 'withdrawal') {
         const pct = method === 'withdrawal' ? 100 : rng.weighted<number>([[100, 60], [90, 15], [80, 15], [60, 10]]);
-        paid.push({ id: c.id, pct, paidAt: `${closedOn}T${rng.pick(['10:30', '11:15', '15:40', '16:20'])}` });
+        paid.push({ id: c.id, pct, paidAt: `${closedOn}T${rng.pick(['10:30', '11:15', '15:40', '16:20'])}`, agreed: method === 'mediation' ? 1 : 0 });
+        if (method === 'mediation') mediations.push({ id: c.id, closedOn, pct, at: at(closedOn) });
       } else if (method === 'finalAward' || method === 'nonFinalAward') {
         const payOn = addDays(closedOn, rng.int(10, 40));
         const roll = rng.float();
         const pct = roll < 0.6 ? 100 : roll < 0.8 ? 50 : 0;
-        if (pct > 0 && payOn <= today) paid.push({ id: c.id, pct, paidAt: `${payOn}T14:00` });
+        if (pct > 0 && payOn <= today) paid.push({ id: c.id, pct, paidAt: `${payOn}T14:00`, agreed: 0 });
         const raisedOn = addDays(closedOn, 30);
         if ((pct < 100 || payOn > today) && raisedOn <= today) {
           const resolvedOn = addDays(raisedOn, rng.int(5, 40));
@@ -266,6 +280,8 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
         }
       }
     }
+    // 调解结案: the session, the agreement and both signatures, as the mediation services record them.
+    recordFastMediations(ctx, tx, mediations);
     tx.run(sql`
       update cases set
         closing_method = j.value ->> 'method',
@@ -276,10 +292,16 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
       where cases.id = j.value ->> 'id'`);
     tx.run(sql`
       insert into payments (case_id, worker_id, amount_fen, paid_at, method, reference, created_at)
-      select w.case_id, w.id, max(1, cast(round(w.owed_fen * (j.value ->> 'pct') / 100.0) as integer)), j.value ->> 'paidAt',
-        'bankTransfer', 'DEMO' || printf('%08d', w.id), ${createdAt}
-      from json_each(${JSON.stringify(paid)}) j join workers w on w.case_id = j.value ->> 'id'
-      order by w.case_id, w.sort_order`);
+      select case_id, worker_id, amount, paid_at, 'bankTransfer', 'DEMO' || printf('%08d', worker_id), ${createdAt}
+      from (
+        select w.case_id, w.id as worker_id, j.value ->> 'paidAt' as paid_at, w.sort_order,
+          case when j.value ->> 'agreed' = 1
+            then (select coalesce(sum(si.agreed_fen), 0) from settlement_items si where si.worker_id = w.id)
+            else max(1, cast(round(w.owed_fen * (j.value ->> 'pct') / 100.0) as integer)) end as amount
+        from json_each(${JSON.stringify(paid)}) j join workers w on w.case_id = j.value ->> 'id')
+      -- a mediated case pays each worker what was agreed (settlement_items), on the spot
+      where amount > 0
+      order by case_id, sort_order`);
     tx.run(sql`
       insert into warnings (case_id, kind, subject, raised_on, detail, resolved_on, resolution)
       select j.value ->> 'id', 'awardUnpaid', 'demo-award', j.value ->> 'raisedOn', j.value ->> 'detail', j.value ->> 'resolvedOn', j.value ->> 'resolution'
@@ -289,13 +311,13 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
     appendEvent(tx, ctx.now(), {
       caseId: null,
       action: 'demo.closingsRecorded',
-      summary: `演示数据：登记${fields.length}件已结案件的结案情况、${paid.length}件的付款和${warned.length}条裁决未履行预警`,
+      summary: `演示数据：登记${fields.length}件已结案件的结案情况（其中调解结案${mediations.length}件，调解书可在文书页生成）、${paid.length}件的付款和${warned.length}条裁决未履行预警`,
       after: { cases: fields.length, paid: paid.length, warnings: warned.length },
     });
   });
 }
 
-function summarise(services: Services, timings: DemoSummary['timings'], elapsedMs: number): Omit<DemoSummary, 'living'> {
+function summarise(services: Services, timings: DemoSummary['timings'], elapsedMs: number): Omit<DemoSummary, 'living' | 'fastPath'> {
   const db = services.ctx.db;
   const today = todayInChina(services.ctx.now());
   const one = (q: ReturnType<typeof sql>) => Number(db.get<{ n: number }>(q)?.n ?? 0);

@@ -102,10 +102,13 @@ export type LivingSummary = {
   demoPassword: string | null;
   timings: Timings;
   elapsedMs: number;
+  /** CPU time of this process spent on the living part. */
+  cpuMs: number;
 };
 
 export async function runLivingDemo(services: Services, options: { seed: number; today: string; plan: CaseSchedule[]; ids: number[]; picked: Map<number, Story> }): Promise<LivingSummary> {
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   const { today, plan, ids, picked } = options;
   const run = new LivingRun(services, options.seed, today);
   try {
@@ -149,6 +152,7 @@ export async function runLivingDemo(services: Services, options: { seed: number;
       demoPassword: tribunal.demoPassword,
       timings: run.timings,
       elapsedMs: performance.now() - started,
+      cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage(startedCpu)),
     };
   } finally {
     removeScratch(run);

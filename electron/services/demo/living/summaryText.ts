@@ -18,6 +18,12 @@ const storyLabels: Record<Story, string> = {
 };
 const warningLabels: Record<string, string> = { instalmentOverdue: '分期逾期', awardUnpaid: '裁决未履行', correctionOverdue: '限期改正逾期' };
 
+/** What the living part made that costs time per case: documents and evidence files. */
+export function livingMade(s: LivingSummary): { documents: number; evidence: number } {
+  const made = Object.entries(s.made);
+  return { documents: made.filter(([k]) => k.startsWith('文书：')).reduce((a, [, n]) => a + n, 0), evidence: s.made['证据'] ?? 0 };
+}
+
 export function livingSummaryLines(s: LivingSummary): string[] {
   const join = (entries: [string, number][]) => entries.map(([k, n]) => `${k} ${n}`).join('，');
   const made = Object.entries(s.made);
@@ -29,7 +35,7 @@ export function livingSummaryLines(s: LivingSummary): string[] {
     `文书 ${docs.reduce((a, [, n]) => a + n, 0)} 份：${join(docs)}；送达记录 ${s.made['送达记录'] ?? 0} 条`,
     `其他：${join(made.filter(([k]) => !k.startsWith('文书：') && k !== '送达记录'))}`,
     `未处理预警：${join(Object.entries(s.openWarnings).map(([k, n]) => [warningLabels[k] ?? k, n])) || '无'}`,
-    `全流程用时 ${(s.elapsedMs / 1000).toFixed(1)}s，其中 ${Object.entries(s.timings)
+    `全流程用时 ${(s.elapsedMs / 1000).toFixed(1)}s（CPU ${(s.cpuMs / 1000).toFixed(1)}s），其中 ${Object.entries(s.timings)
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, 6)
       .map(([m, t]) => `${m} ${t.calls}次 ${(t.ms / 1000).toFixed(1)}s`)

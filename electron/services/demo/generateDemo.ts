@@ -296,7 +296,7 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
       from (
         select w.case_id, w.id as worker_id, j.value ->> 'paidAt' as paid_at, w.sort_order,
           case when j.value ->> 'agreed' = 1
-            then (select coalesce(sum(si.agreed_fen), 0) from settlement_items si where si.worker_id = w.id)
+            then (select coalesce(sum(si.agreed_fen), 0) from settlement_items si where si.case_id = w.case_id and si.worker_id = w.id)
             else max(1, cast(round(w.owed_fen * (j.value ->> 'pct') / 100.0) as integer)) end as amount
         from json_each(${JSON.stringify(paid)}) j join workers w on w.case_id = j.value ->> 'id')
       -- a mediated case pays each worker what was agreed (settlement_items), on the spot

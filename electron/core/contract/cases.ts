@@ -180,6 +180,14 @@ export type RelatedCase = {
   alreadyDecided: string[];
 };
 
+/**
+ * One page of the case list. A text search counts its matches only up to SEARCH_COUNT_CAP past the
+ * page's offset: `totalAtLeast` then says there are at least `total` (shown as 1000 件以上); a list
+ * without search words, and a count below the cap, is exact.
+ */
+export type CaseSearchResult = { total: number; totalAtLeast: boolean; rows: CaseRow[] };
+export const SEARCH_COUNT_CAP = 1000;
+
 export const caseSearchSchema = z.object({
   query: text(60).default(''),
   status: z.enum(caseStatuses).nullable().optional(),
@@ -206,7 +214,7 @@ export const casesContract = {
   },
   'cases.create': { input: caseCreateSchema, output: out<{ id: number }>(), access: ['clerk', 'inspector'], reads: false },
   'cases.get': { input: z.object({ id }), output: out<CaseDetail>(), access: 'signedIn', reads: true },
-  'cases.search': { input: caseSearchSchema, output: out<{ total: number; rows: CaseRow[] }>(), access: 'signedIn', reads: true },
+  'cases.search': { input: caseSearchSchema, output: out<CaseSearchResult>(), access: 'signedIn', reads: true },
   'cases.related': { input: z.object({ id }), output: out<RelatedCase[]>(), access: 'signedIn', reads: true },
   'cases.accept': {
     access: ['clerk'], reads: false,

@@ -1,19 +1,23 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CaseRow, caseSearchSchema } from '../../core/contract';
+import { SEARCH_COUNT_CAP, type CaseRow, type CaseSearchResult, type caseSearchSchema } from '../../core/contract';
 import { parseCaseNumberQuery } from '../../core/caseNumber';
 import { addDays, todayInChina } from '../../core/dates';
 import type { ServiceContext } from '../context';
 import { matchExpression } from '../search/searchText';
 
 type SearchInput = z.output<typeof caseSearchSchema>;
-type Page = { total: number; rows: CaseRow[] };
+type Page = CaseSearchResult;
 
 /**
  * The case list. A query that names a case number is answered from the case-number columns
  * (indexed): a whole number gives that case alone; 第N号 the cases numbered N, newest year first;
  * a bare N those first, then what the text search finds. Other queries go through case_search
- * (FTS5). Filters are indexed columns; newest first (or by deadline); one page at a time.
+ * (FTS5, with prefix indexes for the short prefixes a clerk types). Filters are indexed columns.
+ * Without search words: newest received first, exact total. With them: the newest registered
+ * first (case id, the order FTS5 walks its index in, so a page stops after its rows) and the total
+ * counted only up to SEARCH_COUNT_CAP past the page (see CaseSearchResult); by deadline when a due
+ * filter is on (those sets are small: every match is sorted and counted).
  */
 export function searchCases(ctx: ServiceContext, input: SearchInput): Page {
   const filters = filterClauses(ctx, input);
@@ -28,12 +32,12 @@ export function searchCases(ctx: ServiceContext, input: SearchInput): Page {
       order by c.case_year desc, c.id desc`)
     .map((r) => r.id);
   if (number.kind === 'full' || number.caseNumbersOnly) {
-    return { total: numbered.length, rows: rowsByIds(ctx, numbered.slice(input.offset, input.offset + input.limit)) };
+    return { total: numbered.length, totalAtLeast: false, rows: rowsByIds(ctx, numbered.slice(input.offset, input.offset + input.limit)) };
   }
   // A bare number: the cases numbered N first, then the other matches (IDs, phones, names…).
   const first = numbered.slice(input.offset, input.offset + input.limit);
   const rest = textPage(ctx, input, filters, input.query, numbered, Math.max(0, input.offset - numbered.length), input.limit - first.length);
-  return { total: numbered.length + rest.total, rows: [...rowsByIds(ctx, first), ...rest.rows] };
+  return { total: numbered.length + rest.total, totalAtLeast: rest.totalAtLeast, rows: [...rowsByIds(ctx, first), ...rest.rows] };
 }
 
 function filterClauses(ctx: ServiceContext, input: SearchInput): SQL[] {
@@ -56,16 +60,28 @@ function filterClauses(ctx: ServiceContext, input: SearchInput): SQL[] {
 /** The full-text part: cases matching `query` (all cases when it is blank), leaving out `exclude`. */
 function textPage(ctx: ServiceContext, input: SearchInput, filters: SQL[], query: string, exclude: number[], offset: number, limit: number): Page {
   const where = [...filters];
-  const match = matchExpression(query);
-  if (query.trim() && !match) return { total: 0, rows: [] };
-  if (match) where.push(sql`c.id in (select rowid from case_search where case_search match ${match})`);
   if (exclude.length) where.push(sql`c.id not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})`);
-  const filter = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
-  const total = ctx.db.get<{ n: number }>(sql`select count(*) as n from cases c ${filter}`)?.n ?? 0;
-  if (limit <= 0 || offset >= total) return { total, rows: [] };
-  const order = input.due ? sql`c.next_due_on asc, c.id asc` : sql`c.received_on desc, c.id desc`;
-  const ids = ctx.db.all<{ id: number }>(sql`select c.id from cases c ${filter} order by ${order} limit ${limit} offset ${offset}`).map((r) => r.id);
-  return { total, rows: rowsByIds(ctx, ids) };
+  const match = matchExpression(query);
+  if (query.trim() && !match) return { total: 0, totalAtLeast: false, rows: [] };
+  const ids = (q: SQL) => ctx.db.all<{ id: number }>(q).map((r) => r.id);
+  const count = (q: SQL) => ctx.db.get<{ n: number }>(q)?.n ?? 0;
+
+  if (!match || input.due) {
+    if (match) where.push(sql`c.id in (select rowid from case_search where case_search match ${match})`);
+    const filter = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+    const total = count(sql`select count(*) as n from cases c ${filter}`);
+    if (limit <= 0 || offset >= total) return { total, totalAtLeast: false, rows: [] };
+    const order = input.due ? sql`c.next_due_on asc, c.id asc` : sql`c.received_on desc, c.id desc`;
+    return { total, totalAtLeast: false, rows: rowsByIds(ctx, ids(sql`select c.id from cases c ${filter} order by ${order} limit ${limit} offset ${offset}`)) };
+  }
+
+  // Driven by the FTS5 index, newest case first: both statements stop after the rows they need.
+  const from = sql`from case_search s join cases c on c.id = s.rowid where ${sql.join([sql`case_search match ${match}`, ...where], sql` and `)}`;
+  const cap = offset + SEARCH_COUNT_CAP;
+  const counted = count(sql`select count(*) as n from (select 1 ${from} limit ${cap + 1})`);
+  const total = Math.min(counted, cap);
+  const page = limit > 0 && offset < total ? ids(sql`select s.rowid as id ${from} order by s.rowid desc limit ${limit} offset ${offset}`) : [];
+  return { total, totalAtLeast: counted > cap, rows: rowsByIds(ctx, page) };
 }
 
 /**

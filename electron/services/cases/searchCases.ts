@@ -15,8 +15,8 @@ type Page = CaseSearchResult;
  * a bare N those first, then what the text search finds. Other queries go through case_search
  * (FTS5, with prefix indexes for the short prefixes a clerk types). Filters are indexed columns.
  * Without search words: newest received first, exact total. With them: the newest registered
- * first (case id, the order FTS5 walks its index in, so a page stops after its rows) and the total
- * counted only up to SEARCH_COUNT_CAP past the page (see CaseSearchResult); by deadline when a due
+ * first (case id, the order FTS5 walks its index in, so the statement stops early) and the total
+ * counted only up to SEARCH_COUNT_CAP past the page's offset (see CaseSearchResult); by deadline when a due
  * filter is on (those sets are small: every match is sorted and counted).
  */
 export function searchCases(ctx: ServiceContext, input: SearchInput): Page {
@@ -59,29 +59,31 @@ function filterClauses(ctx: ServiceContext, input: SearchInput): SQL[] {
 
 /** The full-text part: cases matching `query` (all cases when it is blank), leaving out `exclude`. */
 function textPage(ctx: ServiceContext, input: SearchInput, filters: SQL[], query: string, exclude: number[], offset: number, limit: number): Page {
-  const where = [...filters];
-  if (exclude.length) where.push(sql`c.id not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})`);
   const match = matchExpression(query);
   if (query.trim() && !match) return { total: 0, totalAtLeast: false, rows: [] };
   const ids = (q: SQL) => ctx.db.all<{ id: number }>(q).map((r) => r.id);
-  const count = (q: SQL) => ctx.db.get<{ n: number }>(q)?.n ?? 0;
+  const excluded = exclude.length ? sql`not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})` : null;
 
   if (!match || input.due) {
+    const where = [...filters];
+    if (excluded) where.push(sql`c.id ${excluded}`);
     if (match) where.push(sql`c.id in (select rowid from case_search where case_search match ${match})`);
     const filter = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
-    const total = count(sql`select count(*) as n from cases c ${filter}`);
+    const total = ctx.db.get<{ n: number }>(sql`select count(*) as n from cases c ${filter}`)?.n ?? 0;
     if (limit <= 0 || offset >= total) return { total, totalAtLeast: false, rows: [] };
     const order = input.due ? sql`c.next_due_on asc, c.id asc` : sql`c.received_on desc, c.id desc`;
     return { total, totalAtLeast: false, rows: rowsByIds(ctx, ids(sql`select c.id from cases c ${filter} order by ${order} limit ${limit} offset ${offset}`)) };
   }
 
-  // Driven by the FTS5 index, newest case first: both statements stop after the rows they need.
-  const from = sql`from case_search s join cases c on c.id = s.rowid where ${sql.join([sql`case_search match ${match}`, ...where], sql` and `)}`;
+  // Driven by the FTS5 index, newest case first, in one statement that stops one row past the cap:
+  // its length is the count, the page is a slice. The cases table is joined only for filters.
+  const where = [sql`case_search match ${match}`, ...filters];
+  if (excluded) where.push(sql`s.rowid ${excluded}`);
+  const join = filters.length ? sql`join cases c on c.id = s.rowid` : sql``;
   const cap = offset + SEARCH_COUNT_CAP;
-  const counted = count(sql`select count(*) as n from (select 1 ${from} limit ${cap + 1})`);
-  const total = Math.min(counted, cap);
-  const page = limit > 0 && offset < total ? ids(sql`select s.rowid as id ${from} order by s.rowid desc limit ${limit} offset ${offset}`) : [];
-  return { total, totalAtLeast: counted > cap, rows: rowsByIds(ctx, page) };
+  const matched = ids(sql`select s.rowid as id from case_search s ${join} where ${sql.join(where, sql` and `)} order by s.rowid desc limit ${cap + 1}`);
+  const page = limit > 0 ? matched.slice(offset, Math.min(offset + limit, cap)) : [];
+  return { total: Math.min(matched.length, cap), totalAtLeast: matched.length > cap, rows: rowsByIds(ctx, page) };
 }
 
 /**

@@ -12,6 +12,14 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { theme } from './theme';
 import { App } from './shell/App';
+import { parseRoute } from './router';
+import { parseCaseFilter } from './features/dashboard/caseFilterQuery';
+import { caseListFilter, prefetchFirstPage } from './features/cases/useCasePages';
+
+// The case list is the first screen: its first page is asked for now, alongside the sign-in check,
+// rather than after the app has drawn (the list takes this answer when it mounts).
+if (parseRoute(window.location.hash).page === 'list')
+  prefetchFirstPage(caseListFilter(parseCaseFilter(window.location.hash), { query: '', stage: null, channel: null, due: null }));
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">

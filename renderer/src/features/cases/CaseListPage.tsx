@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { channelLabels, channels, stageLabels, stages, type Channel, type Stage } from '../../../../electron/core/domain';
 import { hrefFor, navigate } from '../../router';
-import { useCasePages } from './useCasePages';
+import { caseListFilter, useCasePages, type CaseTotal } from './useCasePages';
 import { BundleImportButton } from '../evidence/Bundle';
 import { useCan } from '../../shell/session';
 import { CaseListRow, CaseListHeader, ROW_HEIGHT } from './CaseListRow';
@@ -19,20 +19,24 @@ export function CaseListPage() {
   const [due, setDue] = useState<'all' | 'overdue' | 'soon'>('all');
   // Filters handed over by a link (e.g. a dashboard figure): #/cases?closedFrom=…; the page's own controls win.
   const [linkFilter, setLinkFilter] = useLinkFilter();
-  const { total, rows, error, ensure, shownKey } = useCasePages({
-    ...linkFilter,
-    query,
-    stage: stage ?? linkFilter.stage ?? null,
-    channel: channel ?? linkFilter.channel ?? null,
-    due: due === 'all' ? (linkFilter.due ?? null) : due,
-  });
+  const { total, rows, error, ensure, shownKey } = useCasePages(caseListFilter(linkFilter, { query, stage, channel, due: due === 'all' ? null : due }));
 
   const parentRef = useRef<HTMLDivElement>(null);
+  // The search box takes the cursor once the first rows are there (focusing forces a layout: one, not two).
+  const searchRef = useRef<HTMLInputElement>(null);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (shownKey === null || focused.current) return;
+    focused.current = true;
+    searchRef.current?.focus();
+  }, [shownKey]);
   const virtualizer = useVirtualizer({
-    count: total ?? 0,
+    count: total?.count ?? 0,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // rows in the very first render (a prefetched first page), before the list box has been measured
+    initialRect: { width: 0, height: Math.max(300, window.innerHeight - 260) },
   });
   const items = virtualizer.getVirtualItems();
   useEffect(() => {
@@ -61,7 +65,7 @@ export function CaseListPage() {
             onChange={(e) => setQuery(e.currentTarget.value)}
             w={420}
             data-testid="case-search"
-            autoFocus
+            ref={searchRef}
           />
           <Select
             label="阶段"
@@ -90,9 +94,7 @@ export function CaseListPage() {
               { value: 'soon', label: '3日内到期' },
             ]}
           />
-          <Text size="sm" c="dimmed" data-testid="case-count">
-            {total === null ? '加载中…' : `共 ${total.toLocaleString('zh-CN')} 件`}
-          </Text>
+          <CaseCount total={total} />
         </Group>
       </Paper>
       <LinkFilterChips filter={linkFilter} onChange={setLinkFilter} />
@@ -105,7 +107,7 @@ export function CaseListPage() {
           data-testid="case-list"
           data-results-for={shownKey === null ? undefined : (JSON.parse(shownKey) as { query?: string }).query ?? ''}
         >
-          {total === 0 && (
+          {total?.count === 0 && (
             <Text p="xl" ta="center" c="dimmed">
               没有符合条件的案件
             </Text>
@@ -127,9 +129,33 @@ export function CaseListPage() {
           提示
         </Badge>
         <Text size="xs" c="dimmed">
-          搜索支持拼音首字母（如 zs 查张三）、身份证号开头、案号中的序号。
+          搜索支持拼音首字母（如 zs 查张三）、身份证号开头、案号中的序号；有搜索词时最新登记的案件在前，完整案号只列该案。
         </Text>
       </Group>
     </Stack>
+  );
+}
+
+/** 共 N 件 when counted exactly; N 件以上 when a search matched more than were counted (the list still scrolls on through them all). */
+function CaseCount({ total }: { total: CaseTotal | null }) {
+  if (total === null)
+    return (
+      <Text size="sm" c="dimmed" data-testid="case-count">
+        加载中…
+      </Text>
+    );
+  const count = total.count.toLocaleString('zh-CN');
+  if (!total.atLeast)
+    return (
+      <Text size="sm" c="dimmed" data-testid="case-count">
+        共 {count} 件
+      </Text>
+    );
+  return (
+    <Tooltip label={`符合条件的案件超过 ${count} 件，未逐一统计；列表可继续向下滚动。输入更多字词可缩小范围。`} multiline w={260}>
+      <Text size="sm" c="orange.8" data-testid="case-count" data-at-least="true">
+        {count} 件以上（未逐一统计）
+      </Text>
+    </Tooltip>
   );
 }

@@ -10,6 +10,9 @@ import { CaseListRow, CaseListHeader, ROW_HEIGHT } from './CaseListRow';
 import { useLinkFilter } from '../dashboard/useLinkFilter';
 import { LinkFilterChips } from '../dashboard/LinkFilterChips';
 
+/** One function for every row, so that the memoised rows are not drawn again on each keystroke. */
+const openCase = (id: number) => navigate({ page: 'case', id });
+
 export function CaseListPage() {
   const can = useCan();
   // Every keystroke searches (each answer takes milliseconds); an answer for older text is dropped.
@@ -118,7 +121,7 @@ export function CaseListPage() {
                 key={item.key}
                 row={rows.get(item.index)}
                 top={item.start}
-                onOpen={(id) => navigate({ page: 'case', id })}
+                onOpen={openCase}
               />
             ))}
           </div>

@@ -28,6 +28,10 @@ export function CaseListPage() {
   // The search box takes the cursor once the first rows are there (focusing forces a layout: one, not two).
   const searchRef = useRef<HTMLInputElement>(null);
   const focused = useRef(false);
+  // The results of a new search start at their top (not where the previous list was scrolled to).
+  useEffect(() => {
+    if (parentRef.current) parentRef.current.scrollTop = 0;
+  }, [shownKey]);
   useEffect(() => {
     if (shownKey === null || focused.current) return;
     focused.current = true;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { channelLabels, channels, stageLabels, stages, type Channel, type Stage } from '../../../../electron/core/domain';
@@ -50,6 +50,42 @@ export function CaseListPage() {
     for (const item of items) if (!rows.has(item.index)) ensure(item.index);
   }, [items, rows, ensure]);
 
+  // The filter controls are drawn again only when a filter changes, not on each keystroke in the search box.
+  const filterControls = useMemo(
+    () => (
+      <>
+        <Select
+          label="阶段"
+          placeholder="全部"
+          clearable
+          data={stages.map((s) => ({ value: s, label: stageLabels[s] }))}
+          value={stage}
+          onChange={(v) => setStage(v as Stage | null)}
+          w={110}
+        />
+        <Select
+          label="来源"
+          placeholder="全部"
+          clearable
+          data={channels.map((c) => ({ value: c, label: channelLabels[c] }))}
+          value={channel}
+          onChange={(v) => setChannel(v as Channel | null)}
+          w={200}
+        />
+        <SegmentedControl
+          value={due}
+          onChange={(v) => setDue(v as typeof due)}
+          data={[
+            { value: 'all', label: '全部期限' },
+            { value: 'overdue', label: '已超期' },
+            { value: 'soon', label: '3日内到期' },
+          ]}
+        />
+      </>
+    ),
+    [stage, channel, due],
+  );
+
   return (
     <Stack gap="sm" h="calc(100vh - 84px)">
       <Group justify="space-between">
@@ -74,33 +110,7 @@ export function CaseListPage() {
             data-testid="case-search"
             ref={searchRef}
           />
-          <Select
-            label="阶段"
-            placeholder="全部"
-            clearable
-            data={stages.map((s) => ({ value: s, label: stageLabels[s] }))}
-            value={stage}
-            onChange={(v) => setStage(v as Stage | null)}
-            w={110}
-          />
-          <Select
-            label="来源"
-            placeholder="全部"
-            clearable
-            data={channels.map((c) => ({ value: c, label: channelLabels[c] }))}
-            value={channel}
-            onChange={(v) => setChannel(v as Channel | null)}
-            w={200}
-          />
-          <SegmentedControl
-            value={due}
-            onChange={(v) => setDue(v as typeof due)}
-            data={[
-              { value: 'all', label: '全部期限' },
-              { value: 'overdue', label: '已超期' },
-              { value: 'soon', label: '3日内到期' },
-            ]}
-          />
+          {filterControls}
           <CaseCount total={total} />
         </Group>
       </Paper>

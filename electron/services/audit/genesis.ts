@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditedTableSql, registerDigestFunction, ROW_LINES, rowsDigestOfLines } from './rowSql';
+import { auditedTableSql, registerDigestFunction, RowsHasher } from './rowSql';
 import { CHAIN_START, eventHash, type ChainedFields } from './eventHash';
 
 /**
@@ -48,7 +48,11 @@ export function startChain(client: Database.Database, now: Date): { events: numb
         .run(genesisSeq).changes;
     }
     if (old.length || rows) {
-      const rowsDigest = rowsDigestOfLines(client.prepare(`select ${ROW_LINES} from event_rows where seq = ?`).pluck().get(genesisSeq) as string | null);
+      // Streamed row by row: a city's folder holds millions of rows, more than one SQLite string can.
+      const hasher = new RowsHasher();
+      const entries = client.prepare('select table_name, row_key, digest from event_rows where seq = ? order by id');
+      for (const e of entries.iterate(genesisSeq) as IterableIterator<{ table_name: string; row_key: string; digest: string | null }>) hasher.add(e);
+      const rowsDigest = hasher.digest();
       const event = {
         caseId: null,
         at: now.toISOString(),

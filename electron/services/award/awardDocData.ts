@@ -20,7 +20,7 @@ export function awardProblems(state: ReturnType<typeof readAwardState>): string[
     const shown = open.slice(0, 3).map((r) => `${r.workerName}「${claimTypeLabels[r.type]}」`);
     problems.push(`尚有${open.length}项请求未裁决：${shown.join('、')}${open.length > 3 ? '等' : ''}`);
   }
-  if (!state.rows.length) problems.push('本案没有仲裁请求');
+  if (!state.rows.length) problems.push(state.withdrawn.length ? '本案的仲裁请求均已撤回或经调解处理，没有需要裁决的请求' : '本案没有仲裁请求');
   problems.push(...liabilityProblems(state.liability));
   if (!state.factsFound.trim()) problems.push('请填写查明的事实');
   if (!state.reasoning.trim()) problems.push('请填写"本委认为"的理由');
@@ -45,6 +45,7 @@ export function loadAwardDocData(ctx: ServiceContext, db: Executor, caseId: numb
     only: variant,
     items: state.rows.map((r) => ({ claimItemId: r.claimItemId, workerId: r.workerId, type: r.type, claimedFen: r.claimedFen, awardedFen: r.awardedFen!, isFinal: r.isFinal! })),
     liability: Object.fromEntries([...state.liabilities.of.entries()].map(([id, a]) => [id, a.assignment])),
+    withdrawn: state.withdrawn,
     settled: state.settled ? { effectiveOn: state.settled.effectiveOn, workerNames: state.settled.workerNames, amountFen: state.settled.amountFen, types: settledTypes(db, caseId) } : null,
   };
 }

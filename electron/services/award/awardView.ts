@@ -15,6 +15,7 @@ import type { Executor } from '../../../db/open';
 import { COMMISSION_ID } from '../settings/settingsService';
 import { liabilityView, readLiabilities, type Liabilities } from '../liability/liabilityService';
 import { effectiveSettlement } from '../mediation/settled';
+import { readClaimWithdrawals } from '../mediation/mediationView';
 
 export type AwardRow = typeof awards.$inferSelect;
 
@@ -58,7 +59,13 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
 
   const settlement = effectiveSettlement(db, caseId);
   const settledItems = settlement ? items.filter((i) => settlement.agreed.has(i.claimItemId)) : [];
-  const decided = settlement ? items.filter((i) => !settlement.agreed.has(i.claimItemId)) : items;
+  // withdrawn items are never decided: the award states the withdrawal instead
+  const withdrawals = readClaimWithdrawals(db, caseId);
+  const withdrawn = items.flatMap((i) => {
+    const w = withdrawals.get(i.claimItemId);
+    return w ? [{ claimItemId: i.claimItemId, workerId: i.workerId, workerName: i.workerName, type: i.type, claimedFen: i.claimedFen, withdrawnOn: w.withdrawnOn }] : [];
+  });
+  const decided = items.filter((i) => !settlement?.agreed.has(i.claimItemId) && !withdrawals.has(i.claimItemId));
 
   const decidedOn = award?.decidedOn ?? null;
   const threshold = decidedOn ? thresholdOn(readMinimumWages(db), decidedOn) : null;
@@ -109,6 +116,7 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
     hasNonFinal: rows.some((r) => r.isFinal === false),
     issuedAt: award?.issuedAt ?? null,
     settled,
+    withdrawn,
     liability: liabilityView('award', scope, liabilities),
   };
 }

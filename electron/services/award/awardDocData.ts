@@ -13,6 +13,8 @@ import type { AwardDocData } from '../../documents/award/awardDocument';
 /** Everything that must be in place before an award can be issued or printed (empty when ready). */
 export function awardProblems(state: ReturnType<typeof readAwardState>): string[] {
   const problems: string[] = [];
+  if (!state.heardOn.length) problems.push('本案尚未开庭审理：请先在"开庭"中安排开庭，开庭后登记各方到庭情况（被申请人未到庭的，登记后可缺席裁决）');
+  else if (state.decidedOn && state.heardOn[0]! > state.decidedOn) problems.push(`裁决日期${formatChineseDate(state.decidedOn)}早于开庭日期${formatChineseDate(state.heardOn[0]!)}，裁决应在开庭审理之后作出`);
   if (!state.decidedOn) problems.push('请填写裁决日期');
   else if (state.thresholdFen === null) problems.push(`请在设置中填写${formatChineseDate(state.decidedOn)}（裁决日）或之前生效的最低工资标准`);
   const open = state.rows.filter((r) => r.awardedFen === null);

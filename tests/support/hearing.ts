@@ -18,10 +18,13 @@ export async function holdHearing(s: Services, caseId: number, on: string, opts:
   ({ staff, rooms } = await callApi(s, 'staff.list', {}));
   const arbs = staff.filter((p) => p.active && p.roles.includes('arbitrator'));
   const clerk = staff.find((p) => p.active && p.roles.includes('clerk'))!;
+  // the first hour of the day no other hearing of the folder takes (one room, one arbitrator)
+  const taken = new Set((await callApi(s, 'hearings.week', { from: on, days: 1 })).map((h) => h.startsAt.slice(11, 13)));
+  const slot = ['09', '10', '11', '14', '15', '16'].find((hh) => !taken.has(hh)) ?? '17';
   const hearing = await callApi(s, 'hearings.schedule', {
     caseId,
-    startsAt: `${on}T15:00`,
-    endsAt: `${on}T16:00`,
+    startsAt: `${on}T${slot}:00`,
+    endsAt: `${on}T${slot}:50`,
     roomId: rooms.find((r) => r.active)!.id,
     procedure: three ? 'ordinary' : 'simplified',
     presidingId: arbs[0]!.id,

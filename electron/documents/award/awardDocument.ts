@@ -25,7 +25,8 @@ import { FINAL_AWARD_BASIS } from '../../core/finalAward';
 import { attendanceSentence } from '../../core/hearing/attendance';
 import type { Assignment } from '../../core/liability';
 import { fenToChineseUpper, formatFen, formatYuan, sumFen } from '../../core/money';
-import { amountWithUpper, FONTS, docNumber, docTitle, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table, type TableColumn } from '../layout';
+import { amountWithUpper, FONTS, docNumber, docTitle, officialDocument, organLine, pageBreak, para, partyBlock, SIZES } from '../layout';
+import { workerAnnexTable } from './workerAnnex';
 import type { BuiltDocument } from '../index';
 import {
   applicantLines,
@@ -202,25 +203,26 @@ function decisionItems(data: AwardDocData, items: AwardDocItem[], applicants: Do
 
 /** Per worker: claimed, awarded and dismissed in this award (one line per worker, the part's items). */
 function annexTable(items: AwardDocItem[], applicants: DocWorker[]): Table {
-  const columns: TableColumn[] = [
-    { header: '序号', width: 8, align: 'center' },
-    { header: '姓名', width: 12, align: 'center' },
-    { header: '身份证号码', width: 32, align: 'center' },
-    { header: '请求金额', width: 16, align: 'right' },
-    { header: '裁决金额', width: 16, align: 'right' },
-    { header: '驳回金额', width: 16, align: 'right' },
-  ];
   const sums = { claimed: 0, awarded: 0 };
-  const rows = applicants.map((w, i) => {
-    const own = items.filter((it) => it.workerId === w.id);
-    const claimed = sumFen(own.map((it) => it.claimedFen));
-    const awarded = sumFen(own.map((it) => it.awardedFen));
-    sums.claimed += claimed;
-    sums.awarded += awarded;
-    return [String(i + 1), w.name, w.idNumber, formatFen(claimed), formatFen(awarded), claimed > awarded ? formatFen(claimed - awarded) : '—'];
+  return workerAnnexTable({
+    workers: applicants,
+    widths: [8, 12, 32],
+    columns: [
+      { header: '请求金额', width: 16, align: 'right' },
+      { header: '裁决金额', width: 16, align: 'right' },
+      { header: '驳回金额', width: 16, align: 'right' },
+    ],
+    cells: (w) => {
+      const own = items.filter((it) => it.workerId === w.id);
+      const claimed = sumFen(own.map((it) => it.claimedFen));
+      const awarded = sumFen(own.map((it) => it.awardedFen));
+      sums.claimed += claimed;
+      sums.awarded += awarded;
+      return [formatFen(claimed), formatFen(awarded), claimed > awarded ? formatFen(claimed - awarded) : '—'];
+    },
+    totals: () => [formatFen(sums.claimed), formatFen(sums.awarded), formatFen(sums.claimed - sums.awarded)],
+    size: SIZES.xiaoSi,
   });
-  const totals = ['', '合计', `${applicants.length}人`, formatFen(sums.claimed), formatFen(sums.awarded), formatFen(sums.claimed - sums.awarded)];
-  return table({ columns, rows, totals, size: SIZES.xiaoSi });
 }
 
 /** Builds one award document of the given variant (items already filtered to it). */

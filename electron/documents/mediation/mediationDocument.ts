@@ -23,6 +23,7 @@ import type { BuiltDocument } from '../index';
 import { amountWithUpper, blankLine, docNumber, docTitle, FONTS, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table, type TableColumn } from '../layout';
 import { applicantLines, respondentLines, respondentNames, signOff, workerNames, type CaseDocData, type DocWorker } from '../award/caseData';
 import { groupByAssignment, payerWords, principalOf, secondaryLines } from '../award/obligations';
+import { workerAnnexTable } from '../award/workerAnnex';
 import { CLAIM_NOUN as NOUN, CLAIM_TYPE_ORDER as TYPE_ORDER, withdrawnSentence, type WithdrawnClaim } from '../award/withdrawnText';
 
 export type PaymentMethod = 'bankTransfer' | 'cash';
@@ -214,30 +215,31 @@ function spotCell(t: Terms): string {
 
 function annexTable(data: MediationDocData, shown: DocWorker[]): Table {
   const rowOf = new Map(data.rows.map((r) => [r.workerId, r]));
-  const columns: TableColumn[] = [
-    { header: '序号', width: 6, align: 'center' },
-    { header: '姓名', width: 8, align: 'center' },
-    { header: '身份证号码', width: 22, align: 'center' },
-    { header: '请求金额', width: 13, align: 'right' },
-    { header: '调解金额', width: 13, align: 'right' },
-    { header: '当场已付', width: 16, align: 'right' },
-    { header: '余款履行', width: 22, align: 'center' },
-  ];
   let claimed = 0;
   let agreed = 0;
   let paid = 0;
-  const rows = shown.map((w, i) => {
-    const r = rowOf.get(w.id)!;
-    const t = termsOf(r, w);
-    const c = sumFen(settledClaims(r).map((x) => x.claimedFen));
-    claimed += c;
-    agreed += t.agreedFen;
-    paid += t.spotFen;
-    return [String(i + 1), w.name, w.idNumber, formatFen(c), formatFen(t.agreedFen), spotCell(t), termCell(t)];
-  });
-  const totals = ['', '合计', `${shown.length}人`, formatFen(claimed), formatFen(agreed), formatFen(paid), ''];
   // seven columns: 小五 (9 pt) keeps every ID number, amount and term on one line
-  return table({ columns, rows, totals, size: XIAO_WU });
+  return workerAnnexTable({
+    workers: shown,
+    widths: [6, 8, 22],
+    columns: [
+      { header: '请求金额', width: 13, align: 'right' },
+      { header: '调解金额', width: 13, align: 'right' },
+      { header: '当场已付', width: 16, align: 'right' },
+      { header: '余款履行', width: 22, align: 'center' },
+    ],
+    cells: (w) => {
+      const r = rowOf.get(w.id)!;
+      const t = termsOf(r, w);
+      const c = sumFen(settledClaims(r).map((x) => x.claimedFen));
+      claimed += c;
+      agreed += t.agreedFen;
+      paid += t.spotFen;
+      return [formatFen(c), formatFen(t.agreedFen), spotCell(t), termCell(t)];
+    },
+    totals: () => [formatFen(claimed), formatFen(agreed), formatFen(paid), ''],
+    size: XIAO_WU,
+  });
 }
 
 function instalmentTable(data: MediationDocData, shown: DocWorker[]): Table {

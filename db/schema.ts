@@ -295,6 +295,31 @@ export const claimItems = sqliteTable(
   (t) => [index('claim_items_case').on(t.caseId), index('claim_items_worker').on(t.workerId)],
 );
 
+/**
+ * 撤回部分仲裁请求: one claim item of one worker withdrawn, with the withdrawal on record (the date,
+ * who applied — the worker, or the representative with the represented workers' consent in a
+ * collective case — and the reason). A withdrawn item is no longer decided: the full 调解书 needs
+ * every other item agreed; the award, finality and enforcement leave it out and say it was withdrawn.
+ */
+export const claimWithdrawals = sqliteTable(
+  'claim_withdrawals',
+  {
+    claimItemId: integer('claim_item_id')
+      .primaryKey()
+      .references(() => claimItems.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    withdrawnOn: text('withdrawn_on').notNull(),
+    appliedBy: text('applied_by', { enum: ['worker', 'representative'] }).notNull(),
+    /** The name signed on the application (the worker, or the representative). */
+    applicantName: text('applicant_name').notNull(),
+    reason: text('reason').notNull().default(''),
+    consentOn: text('consent_on'),
+    consentNote: text('consent_note'),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('claim_withdrawals_case').on(t.caseId)],
+);
+
 export const missingMaterials = sqliteTable(
   'missing_materials',
   {

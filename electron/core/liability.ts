@@ -2,22 +2,37 @@
 // chain of respondents in, a liability per respondent out; the services store what the clerk
 // changes, the documents phrase it, enforcement binds exactly the respondents it names.
 //
-// Kinds (sources checked this session unless marked):
+// Kinds (sources checked unless marked [memory]):
 //  - employer        用人单位: pays as the employer of the workers.
 //  - contractingUnit 发包单位承担清偿责任: the unit that gave the work to an individual (包工头/班组长)
 //                    or to a unit without lawful qualification pays — 《保障农民工工资支付条例》第三十六条
 //                    ("建设单位或者施工总承包单位将建设工程发包或者分包给个人或者不具备合法经营资格的单位，
-//                    导致拖欠农民工工资的，由建设单位或者施工总承包单位清偿"); the individual contractor is
-//                    jointly liable with it, 《劳动合同法》第九十四条 ("发包的组织与个人承包经营者承担连带
+//                    导致拖欠农民工工资的，由建设单位或者施工总承包单位清偿"). Re-checked 2026-12-05: the
+//                    owner's half is quoted as "第三十六条 建设单位将建设工程发包或者分包给个人或者不具备合法经营
+//                    资格的单位，导致拖欠农民工工资的，由建设单位清偿" at https://jrcq.cn/Release/txtlist_i3596v.html
+//                    and http://www.nanninghotline.com/nnsh/loushi/79371.html, the contractor's half as
+//                    "第三十六条 施工总承包单位将建设工程分包给个人或者不具备合法经营资格的单位，导致拖欠农民工工资
+//                    的，由施工总承包单位清偿" at https://www.youxiua.com/show-97-238612-1.html (local
+//                    governments' commentaries, not the State Council's gazette). The individual contractor
+//                    is jointly liable with it, 《劳动合同法》第九十四条 ("发包的组织与个人承包经营者承担连带
 //                    赔偿责任").
 //  - payFirst        先行清偿: the general contractor pays first what a subcontractor owes and recovers
 //                    it later — 条例第三十条 ("分包单位拖欠农民工工资的，由施工总承包单位先行清偿，再依法
-//                    进行追偿"). Offered in a mediation agreement only: it is an administrative duty of
-//                    the contractor, which the contractor may accept in a settlement; an award orders
-//                    the employer (or the contracting unit) and those jointly liable.
+//                    进行追偿"). Re-checked 2026-12-05 against the article's text as given at
+//                    http://trklw.com/Fourcharacteridiom/b9zg32u5d7.html ("分包單位拖欠農民工工資的，由施工
+//                    總承包單位先行清償，再依法進行追償。工程建設項目轉包，拖欠農民工工資的，由施工總承包單位
+//                    先行清償，再依法進行追償"; a secondary page, not the gazette). Offered in a mediation
+//                    agreement only: it is an administrative duty of the contractor, which the contractor
+//                    may accept in a settlement; an award orders the employer (or the contracting unit)
+//                    and those jointly liable.
 //  - advance         建设单位垫付: the owner advances the wages up to the project funds it has not paid —
-//                    条例第二十九条 [memory: the article number and wording "以未结清的工程款为限先行垫付"
-//                    were not found in a published copy this session]. Mediation agreement only.
+//                    条例第二十九条 [memory, unverified: the article number and the wording "以未结清的工程款为
+//                    限先行垫付" were searched for again on 2026-12-05 (stored public pages and docs) and not
+//                    found in any copy of the 条例: the pages found carry Arts 23–27, 30, 36, 37, 63 but not
+//                    29. The same wording is confirmed only for the older rules it descends from —
+//                    《建设领域农民工工资支付管理暂行办法》第十条 ("…先行支付的工资金额以所欠工程款为限") and a
+//                    local 办法 ("先行垫付的工资数额以未结清的工程款为限", http://www.fymate.net/html/text/lar/173146/17314612_2.html).
+//                    Check the gazette text before relying on the article number.] Mediation agreement only.
 //  - joint           连带清偿责任: jointly and severally liable for the principal's obligation.
 //  - none            not bound: in an award "驳回申请人对被申请人…的仲裁请求"; in a mediation agreement
 //                    "被申请人…不承担上述款项的支付责任".

@@ -77,6 +77,8 @@ test('accounts and roles: first start, staff accounts, a clerk files and accepts
   // the minimum wage the award needs (an administrator's setting)
   const settings = (await apiAs<Settings>(page, 'settings.get', {})).body.value!;
   expect((await apiAs(page, 'settings.update', { ...settings, minimumWages: [{ effectiveOn: '2024-01-01', monthlyFen: 185_000 }] })).body.ok).toBe(true);
+  // and a hearing room (an award follows a hearing held)
+  expect((await apiAs(page, 'rooms.save', { name: '第一仲裁庭', location: '三楼' })).body.ok).toBe(true);
   // an administrator does not file cases: not offered, and refused if asked
   await expect(page.getByRole('link', { name: '新建案件（快立）' })).toHaveCount(0);
   await page.getByTestId('user-menu').click();
@@ -139,6 +141,27 @@ test('accounts and roles: first start, staff accounts, a clerk files and accepts
   await clerk.getByTestId('unlock-submit').click();
   await expect(clerk.getByTestId('lock-screen')).toHaveCount(0);
   await expect(clerk.getByTestId('project-name')).toHaveValue('于都县城南棚改项目（未保存的草稿）');
+
+  // ── the clerk holds the hearing (an award follows a hearing held): scheduled and attendance recorded ──
+  const { staff, rooms } = (await apiAs<{ staff: { id: number; name: string }[]; rooms: { id: number }[] }>(clerk, 'staff.list', {})).body.value!;
+  const hearing = await apiAs<{ id: number }>(clerk, 'hearings.schedule', {
+    caseId,
+    startsAt: `${todayInChina()}T08:30`,
+    endsAt: `${todayInChina()}T09:00`,
+    roomId: rooms[0]!.id,
+    procedure: 'simplified',
+    presidingId: staff.find((p) => p.name === people[1].name)!.id,
+    clerkId: staff.find((p) => p.name === people[0].name)!.id,
+    noticeServedOn: todayInChina(),
+  });
+  expect(hearing.body.ok).toBe(true);
+  const parties = (await apiAs<{ attendance: { applicants: { partyId: number }[]; respondents: { partyId: number }[] } }>(clerk, 'hearings.get', { id: hearing.body.value!.id })).body.value!.attendance;
+  const held = await apiAs(clerk, 'hearings.attendance', {
+    id: hearing.body.value!.id,
+    applicants: parties.applicants.map((a) => ({ workerId: a.partyId, present: true })),
+    respondents: parties.respondents.map((r) => ({ respondentId: r.partyId, present: true })),
+  });
+  expect(held.body.ok).toBe(true);
 
   // ── the arbitrator issues the award ──
   const arbitrator = await signIn(browser, people[1]);

@@ -6,6 +6,7 @@ import { addDays, todayInChina } from '../../electron/core/dates';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
 import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
 import { api, makeId } from './support/api';
+import { holdHearing } from './support/hearing';
 
 const shots = path.join(repoRoot, 'test-results', 'screens');
 fs.mkdirSync(shots, { recursive: true });
@@ -182,6 +183,8 @@ test('裁决 and 预警: a mixed award (two documents), then an unpaid award bec
     project: '南康家具产业园标准厂房',
   });
   const decidedOn = addDays(today, -20);
+  // an award follows a hearing held
+  await holdHearing(host, caseId, addDays(today, -22));
 
   // ── 设置: the commission's address and phone, and the police thresholds in yuan ──
   await page.goto(`${host.url}#/settings`);

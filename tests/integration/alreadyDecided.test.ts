@@ -7,6 +7,7 @@
 // on 赵六's 5,000元 flags a case E naming 赵六 against the same respondents.
 import { afterAll, describe, expect, it } from 'vitest';
 import { callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
+import { holdHearing } from '../support/hearing';
 import type { Services } from '../../electron/services/createServices';
 
 const ZHANG = makeId('360702', '1980-01-10', 21);
@@ -59,6 +60,7 @@ describe('related cases: claims already decided in another case (一事不再理
     await callApi(s, 'award.save', { caseId: d, items: [{ claimItemId: item.claimItemId, awardedFen: 500_000 }], factsFound: '事实', reasoning: '理由' });
     const e = (await callApi(s, 'cases.create', caseInput([workerDraft('赵六', ZHAO, '5000')], { receivedOn: '2026-06-19' }))).id;
     expect((await callApi(s, 'cases.related', { id: e })).find((r) => r.caseId === d)?.alreadyDecided).toEqual([]);
+    await holdHearing(s, d, '2026-06-19');
     await callApi(s, 'award.issue', { caseId: d, decidedOn: '2026-06-19' });
     expect((await callApi(s, 'cases.related', { id: e })).find((r) => r.caseId === d)?.alreadyDecided).toEqual([
       '赵六对江西赣建建设集团有限公司的请求已由该案裁决书处理（裁决金额5,000.00元）',

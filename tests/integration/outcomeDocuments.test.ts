@@ -23,6 +23,7 @@ import type { Services } from '../../electron/services/createServices';
 import { documentPath } from '../../electron/services/documents/generate';
 import { compact, docxToPdf, hasSoffice, pdfPages, renderPng } from '../support/pdf';
 import { callApi, caseInput, makeId, openTestServices, repoRoot, tempDataDir, workerDraft } from '../support/services';
+import { holdHearing } from '../support/hearing';
 
 const OWNER = '赣州蓉江新区城市建设投资有限公司';
 const GC = '江西赣建建设集团有限公司';
@@ -177,6 +178,7 @@ describe.skipIf(!hasSoffice())('outcome documents of a three-respondent case, re
     const { id } = await callApi(s, 'cases.create', chainCase(owed, seed));
     await callApi(s, 'cases.accept', { id, acceptedOn: '2026-06-01' });
     at('2026-07-10');
+    await holdHearing(s, id, '2026-07-10');
     let view = await callApi(s, 'award.get', { caseId: id });
     view = await callApi(s, 'award.save', {
       caseId: id,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/core/contract';
 import type { Services } from '../../electron/services/createServices';
 import { callApi, caseInput, makeId, openTestServices, workerDraft } from '../support/services';
+import { holdHearing } from '../support/hearing';
 
 const NAMES = ['赵建华', '钱志强', '孙秀英', '李国平', '周德明', '吴桂兰', '郑海涛', '王春生', '冯玉梅', '陈长青', '褚晓东', '卫红霞'];
 let s: Services & { dataDir: string };
@@ -79,6 +80,7 @@ describe('service of the application copy on each respondent', () => {
 
 describe('serving the award on every party in one step', () => {
   it('prefills the representatives and each respondent, records all in one event, and the checklist matches by party', async () => {
+    await holdHearing(s, caseId, '2026-11-20');
     const view = await callApi(s, 'award.get', { caseId });
     await callApi(s, 'award.save', {
       caseId,

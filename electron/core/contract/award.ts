@@ -19,6 +19,7 @@ export type AwardItemView = {
 };
 /** Items an effective mediation document settled: not decided again by the award. */
 export type SettledSummary = { effectiveOn: string; workers: number; items: number; amountFen: number; workerNames: string[] };
+export type WithdrawnClaimView = { claimItemId: number; workerId: number; workerName: string; type: AwardItemView['type']; claimedFen: number; withdrawnOn: string };
 export type AwardView = {
   caseId: number;
   decidedOn: string | null;
@@ -35,6 +36,8 @@ export type AwardView = {
   hasNonFinal: boolean;
   issuedAt: string | null;
   settled: SettledSummary | null;
+  /** Claim items withdrawn (on record): not decided, stated in the award's narrative. */
+  withdrawn: WithdrawnClaimView[];
   /** Who pays what is awarded, per respondent (groups of awarded items). */
   liability: LiabilityView;
 };

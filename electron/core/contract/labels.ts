@@ -194,6 +194,10 @@ export const fieldLabels: Record<string, FieldLabel> = {
   appliedOn: '申请日期',
   consentNote: '代表人同意情况',
   consentOn: '同意日期',
+  // 撤回部分仲裁请求
+  applicant: '撤回申请人身份',
+  applicantName: '撤回申请人姓名',
+  withdrawnOn: '撤回日期',
   openedAt: '开庭时间',
   closedAt: '闭庭时间',
   rejectionNumberPattern: '不予受理通知书文号格式',

@@ -10,13 +10,34 @@ import type { Methods } from './spec';
 export type PaymentMethod = 'bankTransfer' | 'cash';
 export type InstalmentView = { id: number; seq: number; dueOn: string; amountFen: number; paidFen: number; status: 'paid' | 'partlyPaid' | 'due' | 'overdue' };
 export type PaymentView = { id: number; amountFen: number; paidAt: string; method: PaymentMethod; reference: string | null; exhibitId: number | null; instalmentId: number | null };
+/** Who applied to withdraw a claim item: the worker, or the representative (collective case, with the represented workers' consent). */
+export const withdrawalApplicants = ['worker', 'representative'] as const;
+export type ClaimWithdrawalView = {
+  withdrawnOn: string;
+  applicant: (typeof withdrawalApplicants)[number];
+  applicantName: string;
+  reason: string;
+  consentOn: string | null;
+  consentNote: string | null;
+};
 export type MediationWorkerRow = {
   workerId: number;
   name: string;
   idNumber: string;
   phone: string | null;
   bankCard: string | null;
-  claims: { claimItemId: number; type: (typeof claimTypes)[number]; claimedFen: number; agreedFen: number | null; payBy: string | null; method: PaymentMethod | null; track: (typeof tracks)[number] }[];
+  claims: {
+    claimItemId: number;
+    type: (typeof claimTypes)[number];
+    claimedFen: number;
+    agreedFen: number | null;
+    payBy: string | null;
+    method: PaymentMethod | null;
+    track: (typeof tracks)[number];
+    /** 已撤回: the withdrawal on record (the item is then neither agreed nor decided). */
+    withdrawal: ClaimWithdrawalView | null;
+  }[];
+  /** Claimed, agreed and balance leave withdrawn items out. */
   claimedFen: number;
   agreedFen: number;
   paidFen: number;
@@ -50,7 +71,7 @@ export type MediationView = {
   hasInspectionAgreement: boolean;
   /** Who pays what the agreement settles, per respondent (groups of agreed items). */
   liability: LiabilityView;
-  /** Every claim item of every worker has an agreed amount: the full 调解书 may be made; else only the partial one. */
+  /** Every claim item of every worker is agreed or withdrawn (at least one agreed): the full 调解书 may be made; else only the partial one. */
   allAgreed: boolean;
 };
 
@@ -94,6 +115,30 @@ export const mediationContract = {
   },
   /** 工资优先: settle the wage items at the claimed amount for these workers (all when null). */
   'mediation.settleWagesFirst': { input: z.object({ caseId: id, workerIds: z.array(id).nullable(), payBy: date.nullable().optional() }), output: out<MediationView>(), access: ['mediator', 'arbitrator', 'inspector'], reads: false },
+  /**
+   * 撤回部分仲裁请求: withdraws claim items (one, or several at once, e.g. every 经济补偿 item of a
+   * collective case) with the withdrawal on record. 书记员 and 仲裁员 record it.
+   */
+  'mediation.withdrawClaims': {
+    access: ['clerk', 'arbitrator'], reads: false,
+    input: z.strictObject({
+      caseId: id,
+      claimItemIds: z.array(id).min(1, '请选择要撤回的请求').max(5000),
+      withdrawnOn: date,
+      applicant: z.enum(withdrawalApplicants, { error: '应为劳动者本人或代表人' }),
+      applicantName: text(40).min(1, '请填写撤回申请人姓名'),
+      reason: text(500).default(''),
+      consentOn: date.nullable().default(null),
+      consentNote: text(500).nullable().default(null),
+    }),
+    output: out<MediationView>(),
+  },
+  /** Undoes withdrawals, while no 调解书 or award covering the items has been made. */
+  'mediation.undoWithdrawal': {
+    access: ['clerk', 'arbitrator'], reads: false,
+    input: z.strictObject({ caseId: id, claimItemIds: z.array(id).min(1, '请选择要恢复的请求').max(5000) }),
+    output: out<MediationView>(),
+  },
   'mediation.recordPayment': {
     access: ['mediator', 'arbitrator', 'clerk', 'inspector'], reads: false,
     input: z.object({

@@ -25,7 +25,8 @@ import { FINAL_AWARD_BASIS } from '../../core/finalAward';
 import { attendanceSentence } from '../../core/hearing/attendance';
 import type { Assignment } from '../../core/liability';
 import { fenToChineseUpper, formatFen, formatYuan, sumFen } from '../../core/money';
-import { amountWithUpper, FONTS, docNumber, docTitle, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table, type TableColumn } from '../layout';
+import { amountWithUpper, FONTS, docNumber, docTitle, officialDocument, organLine, pageBreak, para, partyBlock, SIZES } from '../layout';
+import { workerAnnexTable } from './workerAnnex';
 import type { BuiltDocument } from '../index';
 import {
   applicantLines,
@@ -42,6 +43,7 @@ import {
 } from './caseData';
 import { decisionLead, defenceLines, evidenceLines, factLines, reasoningParts } from './awardText';
 import { dismissedRespondents, groupByAssignment, payerWords, principalOf, secondaryLines } from './obligations';
+import { CLAIM_NOUN as DECISION_NOUN, CLAIM_TYPE_ORDER as TYPE_ORDER, withdrawnSentence, type WithdrawnClaim } from './withdrawnText';
 
 export type AwardDocItem = { claimItemId: number; workerId: number; type: ClaimType; claimedFen: number; awardedFen: number; isFinal: boolean };
 
@@ -60,13 +62,12 @@ export type AwardDocData = CaseDocData & {
   liability: Record<number, Assignment>;
   /** What an effective mediation document settled before the award (not decided again). */
   settled: { effectiveOn: string; workerNames: string[]; amountFen: number; types: ClaimType[] } | null;
+  /** Claim items withdrawn before the award: not decided, stated in the procedure paragraph. */
+  withdrawn: WithdrawnClaim[];
 };
 
 export type AwardVariant = '' | 'final' | 'nonFinal';
 
-/** The noun used in the decision ("支付申请人工资…"). */
-const DECISION_NOUN: Record<ClaimType, string> = { unpaidWages: '工资', overtime: '加班费', compensation: '经济补偿', damages: '赔偿金', other: '其他款项' };
-const TYPE_ORDER: ClaimType[] = ['unpaidWages', 'overtime', 'compensation', 'damages', 'other'];
 const PAY_WITHIN = `于本裁决生效之日起${nzh.encodeS(AWARD_PAYMENT_DAYS)}日内`;
 
 export const FINAL_REMEDY = (court: string) =>
@@ -106,6 +107,7 @@ function procedureText(data: AwardDocData, applicants: DocWorker[], split: boole
     const names = data.settled.workerNames.length <= 3 ? data.settled.workerNames.join('、') : `${data.settled.workerNames[0]}等${data.settled.workerNames.length}人`;
     sentences.push(`经本委主持调解，申请人${names}的${what}请求（${formatYuan(data.settled.amountFen)}）已达成调解协议，本委作出的调解书已于${formatChineseDate(data.settled.effectiveOn)}经双方当事人签收发生法律效力，该部分请求本裁决不再处理。`);
   }
+  if (data.withdrawn.length) sentences.push(withdrawnSentence(data.withdrawn, data.workers).replace(/。$/, '，该部分请求本裁决不再处理。'));
   if (tribunal.procedure === 'simplified' && tribunal.arbitrators.length <= 1) {
     sentences.push(`本案适用简易处理，由仲裁员${tribunal.arbitrators[0] ?? '＿＿＿'}独任审理${tribunal.clerk ? `，书记员${tribunal.clerk}担任记录` : ''}。`);
   } else {
@@ -201,25 +203,26 @@ function decisionItems(data: AwardDocData, items: AwardDocItem[], applicants: Do
 
 /** Per worker: claimed, awarded and dismissed in this award (one line per worker, the part's items). */
 function annexTable(items: AwardDocItem[], applicants: DocWorker[]): Table {
-  const columns: TableColumn[] = [
-    { header: '序号', width: 8, align: 'center' },
-    { header: '姓名', width: 12, align: 'center' },
-    { header: '身份证号码', width: 32, align: 'center' },
-    { header: '请求金额', width: 16, align: 'right' },
-    { header: '裁决金额', width: 16, align: 'right' },
-    { header: '驳回金额', width: 16, align: 'right' },
-  ];
   const sums = { claimed: 0, awarded: 0 };
-  const rows = applicants.map((w, i) => {
-    const own = items.filter((it) => it.workerId === w.id);
-    const claimed = sumFen(own.map((it) => it.claimedFen));
-    const awarded = sumFen(own.map((it) => it.awardedFen));
-    sums.claimed += claimed;
-    sums.awarded += awarded;
-    return [String(i + 1), w.name, w.idNumber, formatFen(claimed), formatFen(awarded), claimed > awarded ? formatFen(claimed - awarded) : '—'];
+  return workerAnnexTable({
+    workers: applicants,
+    widths: [8, 12, 32],
+    columns: [
+      { header: '请求金额', width: 16, align: 'right' },
+      { header: '裁决金额', width: 16, align: 'right' },
+      { header: '驳回金额', width: 16, align: 'right' },
+    ],
+    cells: (w) => {
+      const own = items.filter((it) => it.workerId === w.id);
+      const claimed = sumFen(own.map((it) => it.claimedFen));
+      const awarded = sumFen(own.map((it) => it.awardedFen));
+      sums.claimed += claimed;
+      sums.awarded += awarded;
+      return [formatFen(claimed), formatFen(awarded), claimed > awarded ? formatFen(claimed - awarded) : '—'];
+    },
+    totals: () => [formatFen(sums.claimed), formatFen(sums.awarded), formatFen(sums.claimed - sums.awarded)],
+    size: SIZES.xiaoSi,
   });
-  const totals = ['', '合计', `${applicants.length}人`, formatFen(sums.claimed), formatFen(sums.awarded), formatFen(sums.claimed - sums.awarded)];
-  return table({ columns, rows, totals, size: SIZES.xiaoSi });
 }
 
 /** Builds one award document of the given variant (items already filtered to it). */

@@ -23,6 +23,8 @@ import type { BuiltDocument } from '../index';
 import { amountWithUpper, blankLine, docNumber, docTitle, FONTS, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table, type TableColumn } from '../layout';
 import { applicantLines, respondentLines, respondentNames, signOff, workerNames, type CaseDocData, type DocWorker } from '../award/caseData';
 import { groupByAssignment, payerWords, principalOf, secondaryLines } from '../award/obligations';
+import { workerAnnexTable } from '../award/workerAnnex';
+import { CLAIM_NOUN as NOUN, CLAIM_TYPE_ORDER as TYPE_ORDER, withdrawnSentence, type WithdrawnClaim } from '../award/withdrawnText';
 
 export type PaymentMethod = 'bankTransfer' | 'cash';
 export type MediationDocClaim = { claimItemId: number; type: ClaimType; claimedFen: number; agreedFen: number | null; payBy: string | null; method: PaymentMethod | null };
@@ -44,10 +46,10 @@ export type MediationDocData = CaseDocData & {
   clerk: string | null;
   /** Who pays each agreed item: claim item id → respondent id → liability. */
   liability: Record<number, Assignment>;
+  /** Claim items withdrawn before the document (not in `rows`): stated, never agreed. */
+  withdrawn: WithdrawnClaim[];
 };
 
-const NOUN: Record<ClaimType, string> = { unpaidWages: '工资', overtime: '加班费', compensation: '经济补偿', damages: '赔偿金', other: '其他款项' };
-const TYPE_ORDER: ClaimType[] = ['unpaidWages', 'overtime', 'compensation', 'damages', 'other'];
 const METHOD_TERMS: Record<PaymentMethod, string> = { bankTransfer: '以银行转账方式支付至申请人本人银行账户', cash: '以现金当面交付申请人本人并由其签收' };
 const METHOD_SHORT: Record<PaymentMethod, string> = { bankTransfer: '转账', cash: '现金' };
 /** 小五 (9 pt) in half-points. */
@@ -213,30 +215,31 @@ function spotCell(t: Terms): string {
 
 function annexTable(data: MediationDocData, shown: DocWorker[]): Table {
   const rowOf = new Map(data.rows.map((r) => [r.workerId, r]));
-  const columns: TableColumn[] = [
-    { header: '序号', width: 6, align: 'center' },
-    { header: '姓名', width: 8, align: 'center' },
-    { header: '身份证号码', width: 22, align: 'center' },
-    { header: '请求金额', width: 13, align: 'right' },
-    { header: '调解金额', width: 13, align: 'right' },
-    { header: '当场已付', width: 16, align: 'right' },
-    { header: '余款履行', width: 22, align: 'center' },
-  ];
   let claimed = 0;
   let agreed = 0;
   let paid = 0;
-  const rows = shown.map((w, i) => {
-    const r = rowOf.get(w.id)!;
-    const t = termsOf(r, w);
-    const c = sumFen(settledClaims(r).map((x) => x.claimedFen));
-    claimed += c;
-    agreed += t.agreedFen;
-    paid += t.spotFen;
-    return [String(i + 1), w.name, w.idNumber, formatFen(c), formatFen(t.agreedFen), spotCell(t), termCell(t)];
-  });
-  const totals = ['', '合计', `${shown.length}人`, formatFen(claimed), formatFen(agreed), formatFen(paid), ''];
   // seven columns: 小五 (9 pt) keeps every ID number, amount and term on one line
-  return table({ columns, rows, totals, size: XIAO_WU });
+  return workerAnnexTable({
+    workers: shown,
+    widths: [6, 8, 22],
+    columns: [
+      { header: '请求金额', width: 13, align: 'right' },
+      { header: '调解金额', width: 13, align: 'right' },
+      { header: '当场已付', width: 16, align: 'right' },
+      { header: '余款履行', width: 22, align: 'center' },
+    ],
+    cells: (w) => {
+      const r = rowOf.get(w.id)!;
+      const t = termsOf(r, w);
+      const c = sumFen(settledClaims(r).map((x) => x.claimedFen));
+      claimed += c;
+      agreed += t.agreedFen;
+      paid += t.spotFen;
+      return [formatFen(c), formatFen(t.agreedFen), spotCell(t), termCell(t)];
+    },
+    totals: () => [formatFen(claimed), formatFen(agreed), formatFen(paid), ''],
+    size: XIAO_WU,
+  });
 }
 
 function instalmentTable(data: MediationDocData, shown: DocWorker[]): Table {
@@ -281,16 +284,20 @@ export function buildMediationDocument(data: MediationDocData): BuiltDocument[] 
     TYPE_ORDER.filter((t) => list.some((c) => c.type === t)).map((t) => `${NOUN[t]}${annex ? '共计' : ''}${formatYuan(sumFen(list.filter((c) => c.type === t).map((c) => c.claimedFen)))}`);
   const accepted = data.acceptedOn ? `，于${formatChineseDate(data.acceptedOn)}依法受理` : '';
   const intro = `申请人${workerNames(data.workers)}与被申请人${respondentNames(data.respondents)}${data.cause}争议一案，本委于${formatChineseDate(data.receivedOn)}收到仲裁申请${accepted}。`;
+  // the claims as filed (withdrawn ones too), then the withdrawals, then what this document settles
+  const withdrawnClaims = data.withdrawn.map((w) => ({ type: w.type, claimedFen: w.claimedFen }) as MediationDocClaim);
+  const withdrawn = withdrawnSentence(data.withdrawn, data.workers);
   const claimLine = data.partial
-    ? `申请人${workerNames(data.workers)}请求裁决被申请人支付${claimParts(data.rows.flatMap((r) => r.claims)).join('、')}。其中，申请人${workerNames(shown)}的${claimParts(settled).join('、')}的请求，${onlyWages ? '根据工资争议优先处理的要求，' : ''}经本委先行调解达成协议。`
-    : `申请人请求裁决被申请人支付${claimParts(settled).join('、')}。`;
+    ? `申请人${workerNames(data.workers)}请求裁决被申请人支付${claimParts([...data.rows.flatMap((r) => r.claims), ...withdrawnClaims]).join('、')}。${withdrawn}其中，申请人${workerNames(shown)}的${claimParts(settled).join('、')}的请求，${onlyWages ? '根据工资争议优先处理的要求，' : ''}经本委先行调解达成协议。`
+    : `申请人请求裁决被申请人支付${claimParts([...settled, ...withdrawnClaims]).join('、')}。${withdrawn}`;
   const hasPlan = shown.some((w) => (data.rows.find((r) => r.workerId === w.id)?.instalments.length ?? 0) > 0);
   const annexName = hasPlan ? '附表一' : '附表';
   const children: (Paragraph | Table)[] = [
     organLine(data.commissionName),
     docTitle(title),
     docNumber(data.caseLabel),
-    ...partyBlock([...applicantLines(data.partial ? shown : data.workers, { collective: annex, representatives, annexName }), ...data.respondents.flatMap((r) => respondentLines(r))]),
+    // a worker whose every claim was withdrawn is not a party to the agreement (named in the withdrawal sentence)
+    ...partyBlock([...applicantLines(data.partial || data.withdrawn.length ? shown : data.workers, { collective: annex, representatives, annexName }), ...data.respondents.flatMap((r) => respondentLines(r))]),
     para(intro),
     para(claimLine),
     para(data.partial ? `经本委主持调解，双方当事人就上述请求自愿达成如下协议：` : '经本委主持调解，双方当事人自愿达成如下协议：', { keepNext: true }),

@@ -44,6 +44,7 @@ export const auditedTables: readonly AuditedTable[] = [
   { name: 'court_actions', label: '起诉与撤裁' },
   { name: 'respondent_services', label: '受理送达' },
   { name: 'withdrawal_applications', label: '撤回申请' },
+  { name: 'claim_withdrawals', label: '撤回部分请求' },
   { name: 'document_numbers', label: '文书编号' },
   // who may sign in and with which roles and password; the sign-in bookkeeping changes on every attempt without an event
   { name: 'accounts', label: '账号', ignore: ['failed_logins', 'last_failed_at', 'last_login_at'] },

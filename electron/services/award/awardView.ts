@@ -7,14 +7,15 @@
  * once the award is issued the stored classification is shown, so a later change of the
  * minimum-wage settings cannot rewrite it.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppFailure, type AwardItemView, type AwardView, type SettledSummary } from '../../core/contract';
 import { classifyItem, finalityReason, thresholdOn, type MinimumWage } from '../../core/finalAward';
-import { awardItems, awards, cases, claimItems, minimumWages, workers } from '../../../db/schema';
+import { awardItems, awards, cases, claimItems, hearings, minimumWages, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import { COMMISSION_ID } from '../settings/settingsService';
 import { liabilityView, readLiabilities, type Liabilities } from '../liability/liabilityService';
 import { effectiveSettlement } from '../mediation/settled';
+import { readClaimWithdrawals } from '../mediation/mediationView';
 
 export type AwardRow = typeof awards.$inferSelect;
 
@@ -32,7 +33,26 @@ export type AwardState = AwardView & {
   /** Items with the worker's order, for documents. */
   rows: (AwardItemView & { workerOrder: number })[];
   liabilities: Liabilities;
+  /** Days of the hearings held in this case (attendance recorded: heard, or by default when a respondent stayed away). */
+  heardOn: string[];
 };
+
+/**
+ * The days the case was heard. An award follows a hearing (调解仲裁法第三十五条–第三十九条: the
+ * tribunal notifies the parties of the hearing and hears them; a respondent who does not come is
+ * heard by default, 第三十六条, which is still a hearing held). domain.md names no procedure for
+ * deciding on the papers (书面审理), so none is offered. A hearing at which the applicant did not
+ * come ends as a deemed withdrawal, not a hearing the award may rest on.
+ */
+export function heardOn(db: Executor, caseId: number): string[] {
+  const rows = db
+    .select({ startsAt: hearings.startsAt })
+    .from(hearings)
+    .where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'held'), inArray(hearings.outcome, ['held', 'default'])))
+    .orderBy(asc(hearings.startsAt))
+    .all();
+  return rows.map((h) => h.startsAt.slice(0, 10));
+}
 
 export function readAwardState(db: Executor, caseId: number): AwardState {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
@@ -58,7 +78,13 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
 
   const settlement = effectiveSettlement(db, caseId);
   const settledItems = settlement ? items.filter((i) => settlement.agreed.has(i.claimItemId)) : [];
-  const decided = settlement ? items.filter((i) => !settlement.agreed.has(i.claimItemId)) : items;
+  // withdrawn items are never decided: the award states the withdrawal instead
+  const withdrawals = readClaimWithdrawals(db, caseId);
+  const withdrawn = items.flatMap((i) => {
+    const w = withdrawals.get(i.claimItemId);
+    return w ? [{ claimItemId: i.claimItemId, workerId: i.workerId, workerName: i.workerName, type: i.type, claimedFen: i.claimedFen, withdrawnOn: w.withdrawnOn }] : [];
+  });
+  const decided = items.filter((i) => !settlement?.agreed.has(i.claimItemId) && !withdrawals.has(i.claimItemId));
 
   const decidedOn = award?.decidedOn ?? null;
   const wages = readMinimumWages(db);
@@ -97,6 +123,7 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
     case: row,
     rows,
     liabilities,
+    heardOn: heardOn(db, caseId),
     caseId,
     decidedOn,
     defence: award?.defence ?? '',
@@ -111,12 +138,13 @@ export function readAwardState(db: Executor, caseId: number): AwardState {
     hasNonFinal: rows.some((r) => r.isFinal === false),
     issuedAt: award?.issuedAt ?? null,
     settled,
+    withdrawn,
     liability: liabilityView('award', scope, liabilities),
   };
 }
 
 /** What `award.get` returns. */
 export function readAward(db: Executor, caseId: number): AwardView {
-  const { case: _case, rows: _rows, liabilities: _l, ...view } = readAwardState(db, caseId);
+  const { case: _case, rows: _rows, liabilities: _l, heardOn: _h, ...view } = readAwardState(db, caseId);
   return view;
 }

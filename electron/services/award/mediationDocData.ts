@@ -3,14 +3,15 @@ import { todayInChina } from '../../core/dates';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { liabilityProblems, readLiabilities } from '../liability/liabilityService';
-import { agreedScope, readMediation } from '../mediation/mediationView';
+import { activeClaims, agreedScope, readMediation } from '../mediation/mediationView';
 import { arbitratorSigners, tribunalOf } from '../../documents/award/caseData';
 import type { MediationDocData } from '../../documents/mediation/mediationDocument';
 import { loadCaseDocData } from './caseDocData';
 
 /**
  * What is missing before the document can be made (Chinese, one line each). The full 调解书 needs
- * every claim of every worker agreed; while any is not, only the partial one (其他请求继续审理).
+ * every claim of every worker agreed or withdrawn (the withdrawal on record); while any is not, only
+ * the partial one (其他请求继续审理).
  */
 export function mediationProblems(ctx: ServiceContext, db: Executor, caseId: number, partial: boolean): string[] {
   const view = readMediation(ctx, db, caseId);
@@ -19,7 +20,7 @@ export function mediationProblems(ctx: ServiceContext, db: Executor, caseId: num
   if (!agreed.length) return [partial ? '尚未就任何请求达成调解（可使用"工资优先"）' : '尚未达成调解协议（请在快调中填写调解金额）'];
   const problems: string[] = [];
   if (!partial && !view.allAgreed) {
-    const open = view.rows.filter((r) => r.claims.some((c) => c.agreedFen === null));
+    const open = view.rows.filter((r) => activeClaims(r.claims).some((c) => c.agreedFen === null));
     problems.push(`尚有${open.length}名申请人的请求未达成调解（${open.slice(0, 3).map((r) => r.name).join('、')}${open.length > 3 ? '等' : ''}），只能制作部分调解书，其他请求继续审理`);
   }
   if (partial && view.allAgreed) problems.push('全部请求均已达成调解，请制作调解书（全部）');
@@ -45,9 +46,12 @@ export function loadMediationDocData(ctx: ServiceContext, db: Executor, caseId: 
     liability: Object.fromEntries([...liabilities.of.entries()].map(([id, a]) => [id, a.assignment])),
     rows: view.rows.map((r) => ({
       workerId: r.workerId,
-      claims: r.claims.map((c) => ({ claimItemId: c.claimItemId, type: c.type, claimedFen: c.claimedFen, agreedFen: c.agreedFen, payBy: c.payBy, method: c.method })),
+      claims: activeClaims(r.claims).map((c) => ({ claimItemId: c.claimItemId, type: c.type, claimedFen: c.claimedFen, agreedFen: c.agreedFen, payBy: c.payBy, method: c.method })),
       spotPayments: r.payments.filter((p) => p.instalmentId === null && p.paidAt.slice(0, 10) <= madeOn).map((p) => ({ amountFen: p.amountFen, method: p.method, paidOn: p.paidAt.slice(0, 10) })),
       instalments: r.instalments.map((i) => ({ seq: i.seq, dueOn: i.dueOn, amountFen: i.amountFen })),
     })),
+    withdrawn: view.rows.flatMap((r) =>
+      r.claims.flatMap((c) => (c.withdrawal ? [{ workerId: r.workerId, type: c.type, claimedFen: c.claimedFen, withdrawnOn: c.withdrawal.withdrawnOn }] : [])),
+    ),
   };
 }

@@ -82,7 +82,7 @@ export function saveAward(ctx: ServiceContext, input: AwardSaveInput): AwardView
         const seen = new Set<number>();
         for (const change of input.items) {
           const item = byId.get(change.claimItemId);
-          if (!item) throw new AppFailure('not_found', `仲裁请求（编号${change.claimItemId}）不在本次裁决范围内：不属于本案，或已由生效的调解书处理（调解书已处理的请求不再裁决）`);
+          if (!item) throw new AppFailure('not_found', `仲裁请求（编号${change.claimItemId}）不在本次裁决范围内：不属于本案、已由生效的调解书处理，或已撤回（调解书已处理和已撤回的请求不再裁决）`);
           if (seen.has(change.claimItemId)) throw new AppFailure('invalid_input', `${item.workerName}「${claimTypeLabels[item.type]}」重复填写`);
           seen.add(change.claimItemId);
           if (change.awardedFen !== null && change.awardedFen > item.claimedFen) {

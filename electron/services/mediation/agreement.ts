@@ -73,6 +73,9 @@ export function setAgreed(ctx: ServiceContext, input: MediationInput<'mediation.
       if (!claim) throw new AppFailure('invalid_input', `第${i + 1}项：请求（编号${item.claimItemId}）不属于本案，请刷新后重试`);
       if (seen.has(item.claimItemId)) throw new AppFailure('invalid_input', `${claim.workerName}的「${claimTypeLabels[claim.type]}」重复出现，请只保留一项`);
       seen.add(item.claimItemId);
+      if (claim.withdrawal) {
+        throw new AppFailure('conflict', `${claim.workerName}的「${claimTypeLabels[claim.type]}」请求已于${formatChineseDate(claim.withdrawal.withdrawnOn)}撤回，不能再确定调解金额；如撤回有误，请先撤销撤回`);
+      }
       const problem = agreedProblem(claim.workerName, claimTypeLabels[claim.type], claim.claimedFen, item.agreedFen);
       if (problem) throw new AppFailure('invalid_input', problem);
       const payBy = item.payBy === undefined ? claim.payBy : item.payBy;
@@ -108,7 +111,7 @@ export function settleWagesFirst(ctx: ServiceContext, input: MediationInput<'med
     for (const row of state.rows) {
       if (!chosen.has(row.workerId)) continue;
       for (const c of row.claims) {
-        if (c.type !== 'unpaidWages') continue;
+        if (c.type !== 'unpaidWages' || c.withdrawal) continue;
         changes.push({ claimItemId: c.claimItemId, agreedFen: c.claimedFen, payBy: input.payBy === undefined ? c.payBy : input.payBy, method: c.method });
       }
     }
@@ -116,7 +119,7 @@ export function settleWagesFirst(ctx: ServiceContext, input: MediationInput<'med
     const track = currentTrack(state);
     applyAgreed(ctx, tx, state, claims, changes, track);
     const workers = new Set(changes.map((c) => claims.get(c.claimItemId)!.workerId)).size;
-    const others = state.rows.filter((r) => chosen.has(r.workerId)).flatMap((r) => r.claims.filter((c) => c.type !== 'unpaidWages' && c.agreedFen === null)).length;
+    const others = state.rows.filter((r) => chosen.has(r.workerId)).flatMap((r) => r.claims.filter((c) => c.type !== 'unpaidWages' && c.agreedFen === null && !c.withdrawal)).length;
     const payBy = input.payBy ? `，${formatChineseDate(input.payBy)}前履行` : '';
     appendEvent(tx, ctx.now(), {
       caseId: input.caseId,

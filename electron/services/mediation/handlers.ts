@@ -5,6 +5,7 @@ import { readMediation } from './mediationView';
 import { recordSignature, setOutcome } from './outcome';
 import { recordPayment, setInstalments } from './payments';
 import { addSession, updateSession } from './sessions';
+import { undoWithdrawal, withdrawClaims } from './withdrawals';
 
 export function mediationHandlers(ctx: ServiceContext): HandlersOf<'mediation.'> {
   return {
@@ -18,6 +19,8 @@ export function mediationHandlers(ctx: ServiceContext): HandlersOf<'mediation.'>
     'mediation.setOutcome': (input) => setOutcome(ctx, input),
     'mediation.recordSignature': (input) => recordSignature(ctx, input),
     'mediation.setLiability': (input) => setMediationLiability(ctx, input),
+    'mediation.withdrawClaims': (input) => withdrawClaims(ctx, input),
+    'mediation.undoWithdrawal': (input) => undoWithdrawal(ctx, input),
     'mediation.convertInspectionAgreement': (input) => convertInspectionAgreement(ctx, input),
   };
 }

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { AppFailure, type Attendee, type MediationSessionView, type MediationView, type MediationWorkerRow } from '../../core/contract';
+import { AppFailure, type Attendee, type ClaimWithdrawalView, type MediationSessionView, type MediationView, type MediationWorkerRow } from '../../core/contract';
 import { todayInChina } from '../../core/dates';
 import { instalmentStates, settlementTotals, workerSettlement, type WorkerSettlement } from '../../core/settlement';
-import { awardItems, awards, cases, claimItems, instalments, mediationSessions, payments, settlementItems, workers } from '../../../db/schema';
+import { awardItems, awards, cases, claimItems, claimWithdrawals, instalments, mediationSessions, payments, settlementItems, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { liabilityView, readLiabilities, type ScopedItem } from '../liability/liabilityService';
@@ -74,6 +74,7 @@ export function readMediationState(ctx: ServiceContext, db: Executor, caseId: nu
       .all()
       .map((a) => [a.claimItemId, a.awardedFen]),
   );
+  const withdrawals = readClaimWithdrawals(db, caseId);
   const instalmentRows = db.select().from(instalments).where(eq(instalments.caseId, caseId)).orderBy(asc(instalments.workerId), asc(instalments.seq)).all();
   const paymentRows = db.select().from(payments).where(eq(payments.caseId, caseId)).orderBy(asc(payments.paidAt), asc(payments.id)).all();
 
@@ -97,10 +98,12 @@ export function readMediationState(ctx: ServiceContext, db: Executor, caseId: nu
       payBy: c.payBy ?? null,
       method: c.method ?? null,
       track: c.track ?? 'arbitration',
+      withdrawal: withdrawals.get(c.claimItemId) ?? null,
     }));
     const paid = paymentsBy.get(w.id) ?? [];
+    // a withdrawn item is no longer claimed: it counts in no figure
     const figure = workerSettlement(
-      claims.map((c) => ({ ...c, agreedFen: c.agreedFen ?? awarded.get(c.claimItemId) ?? null })),
+      claims.filter((c) => !c.withdrawal).map((c) => ({ ...c, agreedFen: c.agreedFen ?? awarded.get(c.claimItemId) ?? null })),
       paid,
     );
     figures.set(w.id, { ...figure, name: w.name });
@@ -139,8 +142,30 @@ export function readMediationState(ctx: ServiceContext, db: Executor, caseId: nu
     effective,
     hasInspectionAgreement: claimRows.some((c) => c.track === 'inspection' && c.agreedFen !== null),
     liability: liabilityView('mediation', scope, readLiabilities(db, caseId, 'mediation', scope)),
-    allAgreed: claimRows.length > 0 && claimRows.every((c) => c.agreedFen !== null && c.agreedFen !== undefined),
+    allAgreed: allAgreedOrWithdrawn(claimRows.map((c) => ({ agreedFen: c.agreedFen ?? null, withdrawn: withdrawals.has(c.claimItemId) }))),
   };
+}
+
+/**
+ * The full 调解书 may be made when every claim item is agreed or withdrawn (with the withdrawal on
+ * record), and at least one is agreed (with nothing agreed there is nothing to document).
+ */
+export function allAgreedOrWithdrawn(items: { agreedFen: number | null; withdrawn: boolean }[]): boolean {
+  return items.some((c) => c.agreedFen !== null && !c.withdrawn) && items.every((c) => c.withdrawn || c.agreedFen !== null);
+}
+
+/** The claim items a worker still asks for (withdrawn ones left out). */
+export const activeClaims = <C extends { withdrawal: unknown }>(claims: C[]): C[] => claims.filter((c) => !c.withdrawal);
+
+/** The withdrawals on record for a case, by claim item id. */
+export function readClaimWithdrawals(db: Executor, caseId: number): Map<number, ClaimWithdrawalView> {
+  const rows = db.select().from(claimWithdrawals).where(eq(claimWithdrawals.caseId, caseId)).all();
+  return new Map(
+    rows.map((w) => [
+      w.claimItemId,
+      { withdrawnOn: w.withdrawnOn, applicant: w.appliedBy, applicantName: w.applicantName, reason: w.reason, consentOn: w.consentOn, consentNote: w.consentNote },
+    ]),
+  );
 }
 
 /** The items a mediation agreement decides: those with an agreed amount. */

@@ -9,6 +9,7 @@ import { appendEvent } from '../timeline';
 import { assertNotEffective, mutateMediation } from './mutateMediation';
 import { outcomeLabels, type MediationInput } from './types';
 import { sessionFollowsOutcome } from './sessions';
+import { activeClaims } from './mediationView';
 
 function names(list: { name: string }[]): string {
   return list.slice(0, 5).map((w) => w.name).join('、') + (list.length > 5 ? `等${list.length}人` : '');
@@ -25,9 +26,10 @@ export function setOutcome(ctx: ServiceContext, input: MediationInput<'mediation
     assertNotEffective(state, '改变调解结果');
     const row = state.case;
     if (row.mediationOutcome === input.outcome) throw new AppFailure('conflict', `调解结果已记录为「${outcomeLabels[input.outcome]}」`);
-    const workers = state.rows.filter((r) => r.claims.length > 0).map((r) => state.figures.get(r.workerId)!);
+    // a worker whose every claim was withdrawn is no longer part of the agreement
+    const workers = state.rows.filter((r) => activeClaims(r.claims).length > 0).map((r) => state.figures.get(r.workerId)!);
     if (input.outcome === 'settled') {
-      if (!workers.length) throw new AppFailure('conflict', '本案没有仲裁请求，无法记录调解成功');
+      if (!workers.length) throw new AppFailure('conflict', '本案没有尚未撤回的仲裁请求，无法记录调解成功');
       const open = workers.filter((w) => !w.settled);
       if (open.length) {
         throw new AppFailure('conflict', `尚有${open.length}名工人的请求未全部确定调解金额（${names(open)}），请先确定调解金额，或选择「部分调解」`);

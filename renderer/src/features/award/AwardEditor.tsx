@@ -4,6 +4,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import type { AwardView, CaseDetail, DocumentView } from '../../../../electron/core/contract';
 import { isValidDate } from '../../../../electron/core/dates';
 import { formatYuan } from '../../../../electron/core/money';
+import { claimTypeLabels } from '../../../../electron/core/domain';
 import { call, onEvent } from '../../api';
 import { useCan } from '../../shell/session';
 import { Editable } from '../../ui/Editable';
@@ -233,6 +234,13 @@ export function AwardEditor({ detail }: { detail: CaseDetail }) {
         {award.settled && (
           <Alert color="teal" mb="xs" data-testid="award-settled">
             {award.settled.workerNames.length <= 3 ? award.settled.workerNames.join('、') : `${award.settled.workerNames[0]}等${award.settled.workers}人`}的{award.settled.items}项请求（调解金额{formatYuan(award.settled.amountFen)}）已由{award.settled.effectiveOn}生效的调解书处理，本裁决不再裁决，只裁决下列其余请求。
+          </Alert>
+        )}
+        {award.withdrawn.length > 0 && (
+          <Alert color="gray" mb="xs" data-testid="award-withdrawn">
+            已撤回、不予裁决的请求（裁决书载明撤回情况）：
+            {award.withdrawn.map((w) => `${w.workerName}「${claimTypeLabels[w.type]}」${formatYuan(w.claimedFen)}（${w.withdrawnOn}撤回）`).join('；')}
+            。如需撤回其他请求或撤销撤回，请在「快调」调解表中操作。
           </Alert>
         )}
         {mixed && (

@@ -17,6 +17,9 @@ export type RowCallbacks = {
   onToggleInstalments: (workerId: number) => void;
   onPayNow: (workerId: number) => void;
   onInstalmentsSaved: (view: import('../../../../electron/core/contract').MediationView) => void;
+  /** 撤回 one claim item (opens the dialog) / undo its withdrawal. */
+  onWithdraw: (claimItemId: number) => void;
+  onUndoWithdraw: (claimItemId: number) => void;
 };
 
 type Props = {
@@ -45,6 +48,7 @@ export const MediationRow = memo(
     const settled = live.agreedFen > 0 && live.balanceFen === 0;
     const can = useCan();
     const agreeing = can('mediation.setAgreed');
+    const withdrawing = can('mediation.withdrawClaims') && !locked;
     return (
       <div className={`${classes.row} ${settled ? classes.rowSettled : ''}`} data-testid={`mediation-row-${index}`} role="row">
         <Checkbox mt={6} disabled={!can('mediation.settleWagesFirst')} checked={selected} onChange={() => callbacks.onToggleSelect(row.workerId)} aria-label={`选择${row.name}`} data-testid={`select-worker-${index}`} />
@@ -64,6 +68,28 @@ export const MediationRow = memo(
         <Stack gap={4}>
           {row.claims.map((c, k) => {
             const draft = drafts[c.claimItemId];
+            if (c.withdrawal) {
+              return (
+                <div key={c.claimItemId} className={`${classes.claim} ${classes.claimWithdrawn}`} data-testid={`claim-withdrawn-${index}-${k}`}>
+                  <Text size="xs" td="line-through" c="dimmed" className={classes.cellLine}>
+                    {claimTypeLabels[c.type]}
+                  </Text>
+                  <Text size="sm" td="line-through" c="dimmed" className={classes.money}>
+                    {formatFen(c.claimedFen)}
+                  </Text>
+                  <Badge size="sm" color="gray" variant="light" title={`${c.withdrawal.applicantName}于${c.withdrawal.withdrawnOn}申请撤回${c.withdrawal.reason ? `：${c.withdrawal.reason}` : ''}`}>
+                    已撤回 {c.withdrawal.withdrawnOn.slice(5).replace('-', '/')}
+                  </Badge>
+                  {withdrawing ? (
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => callbacks.onUndoWithdraw(c.claimItemId)} data-testid={`undo-withdraw-${index}-${k}`}>
+                      撤销
+                    </Button>
+                  ) : (
+                    <span />
+                  )}
+                </div>
+              );
+            }
             return (
               <div key={c.claimItemId} className={classes.claim}>
                 <Text size="xs" className={classes.cellLine} title={c.track === 'inspection' ? '监察' : '仲裁'}>
@@ -86,6 +112,13 @@ export const MediationRow = memo(
                   data-testid={`agreed-${index}-${k}`}
                   styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
                 />
+                {withdrawing && c.agreedFen === null && draft === undefined ? (
+                  <Button size="compact-xs" variant="subtle" color="orange" onClick={() => callbacks.onWithdraw(c.claimItemId)} aria-label={`撤回${row.name}的${claimTypeLabels[c.type]}请求`} data-testid={`withdraw-${index}-${k}`}>
+                    撤回
+                  </Button>
+                ) : (
+                  <span />
+                )}
               </div>
             );
           })}

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import type { CaseDetail, MediationView, PaymentMethod } from '../../../../electron/core/contract';
-import { claimTypeLabels } from '../../../../electron/core/domain';
+import { claimTypeLabels, claimTypes, type ClaimType } from '../../../../electron/core/domain';
 import { todayInChina } from '../../../../electron/core/dates';
 import { agreedProblem } from '../../../../electron/core/settlement';
 import { call } from '../../api';
@@ -16,6 +16,7 @@ import { MediationTotals } from './MediationTotals';
 import { PayNowModal } from './PayNowModal';
 import { SharedScreenButton, SharedScreenPanel, useSharedScreen } from './SharedScreen';
 import { useMediation } from './useMediation';
+import { WithdrawClaimsModal, type WithdrawTarget } from './WithdrawClaimsModal';
 import { LiabilityPanel } from '../liability/LiabilityPanel';
 import classes from './mediation.module.css';
 
@@ -34,6 +35,8 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const [payingWorker, setPayingWorker] = useState<number | null>(null);
+  const [withdrawing, setWithdrawing] = useState<WithdrawTarget[] | null>(null);
+  const [withdrawType, setWithdrawType] = useState<ClaimType>('compensation');
   const [wagesPayBy, setWagesPayBy] = useState('');
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -130,6 +133,7 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
         const row = viewRef.current?.rows.find((r) => r.workerId === workerId);
         if (!row) return;
         for (const c of row.claims) {
+          if (c.withdrawal) continue;
           const queued = pending.current.get(c.claimItemId);
           const draft = draftsRef.current[c.claimItemId];
           const parsed = draft === undefined ? null : parseAgreed(draft);
@@ -159,8 +163,19 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
         void flush().then(() => setPayingWorker(workerId));
       },
       onInstalmentsSaved: (next) => setView(next),
+      onWithdraw: (claimItemId) => {
+        const info = claimIndexRef.current.get(claimItemId);
+        const type = viewRef.current?.rows.flatMap((r) => r.claims).find((c) => c.claimItemId === claimItemId)?.type;
+        if (info && type) setWithdrawing([{ claimItemId, workerName: info.workerName, type, claimedFen: info.claimedFen }]);
+      },
+      onUndoWithdraw: (claimItemId) => {
+        setActionError(null);
+        call('mediation.undoWithdrawal', { caseId, claimItemIds: [claimItemId] })
+          .then(setView)
+          .catch((e: Error) => setActionError(e.message));
+      },
     }),
-    [flush, flushSoon, setView],
+    [caseId, flush, flushSoon, setView],
   );
 
   if (error && !view) return <Alert color="red">{error}</Alert>;
@@ -183,6 +198,11 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
     }
   };
   const paying = payingWorker === null ? null : view.rows.find((r) => r.workerId === payingWorker) ?? null;
+  // 撤回所选: the chosen kind of claim of the selected workers (all when none is selected), still open
+  const withdrawable = (selected.size ? view.rows.filter((r) => selected.has(r.workerId)) : view.rows).flatMap((r) =>
+    r.claims.filter((c) => c.type === withdrawType && !c.withdrawal && c.agreedFen === null).map((c) => ({ claimItemId: c.claimItemId, workerName: r.name, type: c.type, claimedFen: c.claimedFen })),
+  );
+  const withdrawnCount = view.rows.reduce((n, r) => n + r.claims.filter((c) => c.withdrawal).length, 0);
   const errorCount = Object.values(errors).filter(Boolean).length;
 
   return (
@@ -214,7 +234,25 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
           按请求金额确定拖欠工资项目，其他请求留待开庭。
         </Text>
       </Group>}
-      {actionError && <Alert color="red">{actionError}</Alert>}
+      {can('mediation.withdrawClaims') && detail.status !== 'closed' && (
+        <Group gap="sm" align="flex-end" data-testid="withdraw-bar">
+          <NativeSelect
+            size="xs"
+            label="撤回请求"
+            value={withdrawType}
+            data={claimTypes.map((t) => ({ value: t, label: claimTypeLabels[t] }))}
+            onChange={(e) => setWithdrawType(e.currentTarget.value as ClaimType)}
+            data-testid="withdraw-type"
+          />
+          <Button size="xs" color="orange" variant="light" disabled={!withdrawable.length} onClick={() => setWithdrawing(withdrawable)} data-testid="withdraw-selected">
+            撤回{selected.size ? `所选 ${selected.size} 人` : '全部申请人'}的「{claimTypeLabels[withdrawType]}」（{withdrawable.length}项）
+          </Button>
+          <Text size="xs" c="dimmed">
+            {withdrawnCount ? `已撤回${withdrawnCount}项请求。` : ''}每项请求也可在表中单独撤回；已确定调解金额的请求须先清空金额。
+          </Text>
+        </Group>
+      )}
+      {actionError && <Alert color="red" data-testid="mediation-action-error">{actionError}</Alert>}
       <div className={classes.table} data-testid="mediation-table" role="table">
         <div className={classes.head} role="row">
           <span />
@@ -271,7 +309,7 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
       />
       {!view.allAgreed && view.rows.some((r) => r.claims.some((c) => c.agreedFen !== null)) && (
         <Alert color="blue" data-testid="mediation-partial-note">
-          尚有请求未达成调解：只能制作部分调解书（其他请求继续审理），调解书（全部）须每名申请人的每项请求均确定调解金额。
+          尚有请求未达成调解：只能制作部分调解书（其他请求继续审理），调解书（全部）须每名申请人的每项请求均确定调解金额或已撤回。
         </Alert>
       )}
       <MediationOutcome view={view} onSaved={setView} onFailed={onFailed} />
@@ -283,6 +321,19 @@ export function MediationSection({ detail, onFailed }: { detail: CaseDetail; onF
         closed={detail.status === 'closed'}
         onSaved={setView}
       />
+      {withdrawing && (
+        <WithdrawClaimsModal
+          caseId={caseId}
+          items={withdrawing}
+          collective={detail.isCollective}
+          representatives={detail.workers.filter((w) => w.isRepresentative).map((w) => w.name)}
+          onClose={() => setWithdrawing(null)}
+          onSaved={(next) => {
+            setView(next);
+            setSelected(new Set());
+          }}
+        />
+      )}
       {paying && <PayNowModal caseId={caseId} row={paying} onClose={() => setPayingWorker(null)} onSaved={setView} />}
     </Stack>
   );

@@ -4,7 +4,8 @@ import { parseAgreed } from './format';
 
 /** A worker's figures with the agreed amounts being typed (valid drafts) taken into account. */
 export function liveFigures(row: MediationWorkerRow, drafts: Record<number, string>) {
-  const claims = row.claims.map((c) => {
+  // a withdrawn item counts in no figure
+  const claims = row.claims.filter((c) => !c.withdrawal).map((c) => {
     const draft = drafts[c.claimItemId];
     if (draft === undefined) return { claimedFen: c.claimedFen, agreedFen: c.agreedFen };
     const parsed = parseAgreed(draft);

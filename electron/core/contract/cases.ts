@@ -3,7 +3,7 @@ import { caseStatuses, channels, claimTypes, partyRoles, procedures, stages, tra
 import type { Deadline } from '../clock/deadlines';
 import type { RosterPreview } from '../workers/rosterGrid';
 import { workerDraftSchema, type ValidWorker } from '../workers/workerDraft';
-import { closingMethods, type ClosingMethod } from './closing';
+import { awardFinalityFilters, closingMethods, type ClosingMethod } from './closing';
 import { serviceMethods, type ServiceMethod } from './documents';
 import type { InspectionView } from './inspection';
 import type { TribunalView } from './hearings';
@@ -189,6 +189,7 @@ export const caseSearchSchema = z.object({
   closedTo: date.nullable().optional(),
   closingMethod: z.enum(closingMethods).nullable().optional(),
   closedOnTime: z.boolean().nullable().optional(),
+  awardFinality: z.enum(awardFinalityFilters).nullable().optional(),
   stage: z.enum(stages).nullable().optional(),
   channel: z.enum(channels).nullable().optional(),
   due: z.enum(['overdue', 'soon']).nullable().optional(),

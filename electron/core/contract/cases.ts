@@ -138,6 +138,8 @@ export type CaseDetail = CaseRow & {
   awardExtensionDays: number;
   closedOn: string | null;
   closingMethod: ClosingMethod | null;
+  /** Closed by award: all items final, all non-final, or both (部分终局). */
+  awardFinality: 'final' | 'mixed' | 'nonFinal' | null;
   closedOnTime: boolean | null;
   closedWithinFastTrack: boolean | null;
   daysToClose: number | null;

@@ -177,6 +177,12 @@ export const cases = sqliteTable(
       enum: ['mediation', 'finalAward', 'nonFinalAward', 'withdrawal', 'deemedWithdrawal', 'rejection', 'transfer'],
     }),
     closedOnTime: integer('closed_on_time', { mode: 'boolean' }),
+    /**
+     * For a case closed by award: whether its items were all final, all non-final or both (a split
+     * award, 部分终局, Law Arts 47/48), fixed at closing. The dashboard's finality figures and the
+     * case list they open both read it.
+     */
+    awardFinality: text('award_finality', { enum: ['final', 'mixed', 'nonFinal'] }),
     closedWithinFastTrack: integer('closed_within_fast_track', { mode: 'boolean' }),
     daysToClose: integer('days_to_close'),
     extensionApprovedBy: text('extension_approved_by'),
@@ -835,6 +841,8 @@ export const dailyClosed = sqliteTable(
     withinFastTrack: integer('within_fast_track').notNull(),
     daysSum: integer('days_sum').notNull(),
     daysCount: integer('days_count').notNull(),
+    /** Of `cases`, those closed by a split award (cases.award_finality = 'mixed'). */
+    mixedAwards: integer('mixed_awards').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.closingMethod] })],
 );

@@ -145,6 +145,8 @@ test('快结: mediated 12-worker case → 调解书 generated and downloaded →
   await page.getByTestId('close-case').click();
   await expect(page.getByTestId('close-confirm-box')).toContainText('确定以「调解结案」');
   await page.getByTestId('close-confirm').click();
+  // the toast says it plainly, once (not 「案件已结案（调解结案）」)
+  await expect(page.locator('.mantine-Notification-root').filter({ hasText: '案件已调解结案' })).toBeVisible();
   const result = page.getByTestId('closing-result');
   await expect(result).toBeVisible();
   await expect(result).toContainText('按期结案');
@@ -236,13 +238,19 @@ test('裁决 and 预警: a mixed award (two documents), then an unpaid award bec
   await page.getByTestId('tab-documents').click();
   const awardDocs = (await api<{ documents: DocumentView[] }>(host, 'documents.list', { caseId })).documents.filter((d) => d.kind === 'award');
   expect(awardDocs).toHaveLength(2);
+  // each 裁决书 goes to the workers whose claims it decides (12,000 and 3,500 final; 28,000 non-final) and the respondent
+  const tickedFor: Record<string, string[]> = { final: ['彭大勇', '林晓燕', '江西赣建建设集团有限公司'], nonFinal: ['郭春华', '江西赣建建设集团有限公司'] };
+  expect(awardDocs.map((d) => d.variant).sort()).toEqual(['final', 'nonFinal']);
   for (const d of awardDocs) {
     await page.getByTestId(`doc-serve-${d.id}`).click();
     const dialog = page.getByTestId('service-modal');
-    await expect(dialog.locator('[data-testid^="service-row-"][data-on="true"]').first()).toBeVisible();
-    // the workers' side and the respondent(s), ticked without typing a name
-    expect(await dialog.locator('[data-testid^="service-row-"][data-on="true"]').count()).toBeGreaterThanOrEqual(2);
-    if (d === awardDocs[0]) await shot(page, 'service-dialog-award');
+    const ticked = dialog.locator('[data-testid^="service-row-"][data-on="true"]');
+    await expect(ticked.first()).toBeVisible();
+    // ticked without typing a name — exactly the addressees; the other workers are offered folded away
+    await expect(ticked).toHaveCount(tickedFor[d.variant]!.length);
+    for (const name of tickedFor[d.variant]!) await expect(ticked.filter({ hasText: name })).toHaveCount(1);
+    await expect(page.getByTestId('service-others-toggle')).toContainText(`其他当事人（${3 - (tickedFor[d.variant]!.length - 1)}人`);
+    await shot(page, `service-dialog-award-${d.variant}`);
     await page.getByTestId('service-save').click();
     await expect(dialog).toHaveCount(0);
   }
@@ -251,6 +259,12 @@ test('裁决 and 预警: a mixed award (two documents), then an unpaid award bec
   await page.getByRole('option', { name: '终局裁决', exact: true }).click();
   await expect(page.getByTestId('checklist-awardServed')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('checklist-awardServed')).toContainText('裁决书已送达全部当事人');
+  // closed: the toast and the result say 部分终局, not 终局
+  await page.getByTestId('close-case').click();
+  await page.getByTestId('close-confirm').click();
+  await expect(page.locator('.mantine-Notification-root').filter({ hasText: '案件已以裁决结案（部分终局' })).toBeVisible();
+  await expect(page.getByTestId('closing-result')).toContainText('部分终局裁决');
+  expect((await api<CaseDetail>(host, 'cases.get', { id: caseId })).awardFinality).toBe('mixed');
 
   // ── 预警: the final part was due 15 days after the award; nothing was paid ──
   await page.goto(`${host.url}#/warnings`);

@@ -1,29 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { computeIdCheck } from '../../electron/core/ids/idNumber';
-import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { hostPerTest, idFor, shot as intakeShot } from './support/intake';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
-
-const idFor = (seq: string) => {
-  const first17 = `360702198801010${seq}`;
-  return first17 + computeIdCheck(first17);
-};
-
-let host: RunningHost | null = null;
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-test.afterEach(async () => {
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  await host?.stop();
-  host = null;
-});
+const shot = (page: Page, name: string) => intakeShot(page, name, { fullPage: false });
+const hosts = hostPerTest();
 
 async function typeWorker(page: Page, row: number, w: { name: string; id?: string; owed?: string }) {
   await page.getByLabel(`第${row}行 姓名`).fill(w.name);
@@ -32,7 +11,7 @@ async function typeWorker(page: Page, row: number, w: { name: string; id?: strin
 }
 
 test('快立: extra claims (加班费) per worker move with the row, survive a reload and count in the total', async ({ page }) => {
-  host = await startHost(freshDataDir());
+  const host = await hosts.start();
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: '案件列表' })).toBeVisible();
   await page.goto(`${host.url}#/cases/new`);
@@ -112,7 +91,7 @@ test('快立: extra claims (加班费) per worker move with the row, survive a r
 });
 
 test('快立: 为所有申请人添加同一请求 adds the same claim to every filled row', async ({ page }) => {
-  host = await startHost(freshDataDir());
+  const host = await hosts.start();
   await page.goto(`${host.url}#/cases/new`);
   await typeWorker(page, 1, { name: '王五', id: idFor('35'), owed: '2000' });
   await page.getByTestId('add-worker-row').click();

@@ -1,32 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { computeIdCheck } from '../../electron/core/ids/idNumber';
-import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { hostPerTest, idFor, shot as intakeShot } from './support/intake';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-
-const idFor = (seq: string) => {
-  const first17 = `360702198801010${seq}`;
-  return first17 + computeIdCheck(first17);
-};
-
-let host: RunningHost | null = null;
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-test.afterEach(async () => {
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-  await host?.stop();
-  host = null;
-});
+const shot = (page: Page, name: string) => intakeShot(page, name, { fullPage: true });
+const hosts = hostPerTest();
 
 test('快立: the respondent chain is built with single clicks, each click lands, no error before typing', async ({ page }) => {
-  host = await startHost(freshDataDir());
+  const host = await hosts.start();
   await page.goto(`${host.url}#/cases/new`);
   await page.getByTestId('respondent-name-0').fill('江西赣建建设集团有限公司');
 
@@ -58,7 +37,7 @@ test('快立: the respondent chain is built with single clicks, each click lands
 });
 
 test('快立 grid: full-width phone normalised, blank 应发/欠发 computed and shown, total says what it leaves out, a deleted row comes back', async ({ page }) => {
-  host = await startHost(freshDataDir());
+  const host = await hosts.start();
   await page.goto(`${host.url}#/cases/new`);
 
   // Row 1: full-width phone and digits; 应发 and 欠发 left blank (days × wage, minus paid).

@@ -143,6 +143,12 @@ test('共享屏幕: operator pushes the worker table and an exhibit page; the pr
   await operator.getByTestId('preview-kind').getByText('证据', { exact: true }).click();
   await operator.getByTestId('preview-page').fill('2');
   await expect(preview.getByTestId('screen-exhibit-page')).toHaveText('第2页 / 共2页');
+  // the page number is shown once, where it is typed (not a 页码 box and a pager both)
+  await expect(operator.getByTestId('exhibit-page')).toHaveText(/^第\s*\/ 2页$/);
+  await expect(operator.getByTestId('preview-page')).toHaveCount(1);
+  await expect(operator.getByText(/页码|第2\/2页/)).toHaveCount(0);
+  await operator.getByTestId('exhibit-position').scrollIntoViewIfNeeded();
+  await operator.screenshot({ path: path.join(shots, 'presentation-exhibit-controls.png') });
   await watchFor(present, 'exhibitAt', '[data-testid="screen-exhibit-page"]');
   await watchFor(present, 'pageAt', '[data-testid="screen-pdf-page"][data-page="2"]');
   const pushExhibit = Date.now();

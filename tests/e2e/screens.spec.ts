@@ -73,6 +73,41 @@ test('a collective case page with related cases and its timeline', async ({ page
   await page.screenshot({ path: path.join(shots, 'case-page-collective.png'), fullPage: true });
 });
 
+test('each page starts at its top: scrolled down on one page, the next page opens at the top', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  const scrollToBottom = async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  };
+  const expectAtTop = () => expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  // The intake form draws at once, long, when its code is loaded (no loader in between that would
+  // shorten the page and bring the scroll back to 0 by itself): visited once, then reached scrolled down.
+  await page.goto(`${host.url}#/cases/new`);
+  await expect(page.getByText('申请人（劳动者）').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('chart-methods')).toBeVisible({ timeout: 60_000 });
+  await scrollToBottom();
+  await page.getByRole('link', { name: '新建案件（快立）', exact: true }).click();
+  await expect(page.getByText('申请人（劳动者）').first()).toBeVisible();
+  // long enough that the old position (> 200 px) would still be there if the page did not go up
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeGreaterThan(200);
+  await expectAtTop();
+  await shot(page, 'page-top-new-case');
+  // and the other ways: the intake form scrolled down → the case list → a collective case page
+  await scrollToBottom();
+  await page.getByRole('link', { name: '案件列表', exact: true }).click();
+  await expectAtTop();
+  await page.getByTestId('case-row').filter({ hasText: '集体' }).first().click();
+  await expect(page.getByTestId('stage-bar')).toBeVisible();
+  await expectAtTop();
+  await expect(page.getByTestId('stage-bar')).toBeInViewport();
+  // from the foot of the case page to 设置
+  await scrollToBottom();
+  await page.getByRole('link', { name: '设置', exact: true }).click();
+  await expect(page.getByLabel('速裁结案目标（天）')).toBeVisible({ timeout: 30_000 });
+  await expectAtTop();
+});
+
 test('settings persist: fast-track target and minimum wage', async ({ page }) => {
   await page.goto(`${host.url}#/settings`);
   const target = page.getByLabel('速裁结案目标（天）');

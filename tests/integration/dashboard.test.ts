@@ -157,14 +157,17 @@ describe('统计 dashboard.get', () => {
     expect(metric('avgDaysToClose')).toMatchObject({ value: 27.6, previous: 32.5, changePct: -15.1, unit: 'days' });
     // fast track: A C E X of 5 = 80% vs 0 of 2 → no percentage change from 0
     expect(metric('fastTrackShare')).toMatchObject({ value: 80, previous: 0, changePct: null });
-    expect(metric('finalAwards')).toMatchObject({ value: 1, previous: 0, changePct: null, filter: { closedFrom: FROM, closedTo: TO, closingMethod: 'finalAward' } });
+    expect(metric('finalAwards')).toMatchObject({ value: 1, previous: 0, changePct: null, filter: { closedFrom: FROM, closedTo: TO, awardFinality: 'final' } });
     // B final of 1 award = 100% vs P2 non-final of 1 = 0%
     expect(metric('finalAwardRate')).toMatchObject({ value: 100, previous: 0, changePct: null });
     // the rates' numerators and denominators
     expect(metric('onTimeClosed')).toMatchObject({ value: 4, previous: 2, changePct: 100, filter: { closedFrom: FROM, closedTo: TO, closedOnTime: true } });
     expect(metric('mediatedOrWithdrawn')).toMatchObject({ value: 4, previous: 1, changePct: 300 });
     expect(metric('withinFastTrack')).toMatchObject({ value: 4, previous: 0, changePct: null });
-    expect(metric('awards')).toMatchObject({ value: 1, previous: 1, changePct: 0 });
+    expect(metric('awards')).toMatchObject({ value: 1, previous: 1, changePct: 0, filter: { closedFrom: FROM, closedTo: TO, awardFinality: 'award' } });
+    // B closed by the batch path (no award items): wholly final by its method; P2 the year before non-final
+    expect(metric('mixedAwards')).toMatchObject({ value: 0, previous: 0 });
+    expect(metric('nonFinalAwards')).toMatchObject({ value: 0, previous: 1 });
   });
 
   it('warnings: transfers by resolution in the period, open ones at its end', () => {
@@ -199,6 +202,8 @@ describe('统计 dashboard.get', () => {
     expect(await count('closed')).toBe(5);
     expect(await count('onTimeRate')).toBe(4);
     expect(await count('finalAwards')).toBe(1);
+    expect(await count('awards')).toBe(1);
+    expect(await count('mixedAwards')).toBe(0);
     expect(await count('overdue')).toBe(1);
   });
 

@@ -31,11 +31,11 @@ function expectDailyTablesEqualRecount() {
       from cases group by 1 order by 1`),
   );
   expect(
-    all(sql`select day, closing_method, cases, on_time, within_fast_track, days_sum, days_count from daily_closed where cases <> 0 order by 1, 2`),
+    all(sql`select day, closing_method, cases, on_time, within_fast_track, days_sum, days_count, mixed_awards from daily_closed where cases <> 0 order by 1, 2`),
   ).toEqual(
     all(sql`select closed_on as day, coalesce(closing_method, '') as closing_method, count(*) as cases,
         coalesce(sum(closed_on_time = 1), 0) as on_time, coalesce(sum(closed_within_fast_track = 1), 0) as within_fast_track,
-        coalesce(sum(days_to_close), 0) as days_sum, count(days_to_close) as days_count
+        coalesce(sum(days_to_close), 0) as days_sum, count(days_to_close) as days_count, coalesce(sum(award_finality = 'mixed'), 0) as mixed_awards
       from cases where closed_on is not null group by 1, 2 order by 1, 2`),
   );
   expect(all(sql`select day, amount_fen from daily_paid where amount_fen <> 0 order by day`)).toEqual(
@@ -48,10 +48,13 @@ function recount(from: string, to: string) {
   const one = <T>(q: ReturnType<typeof sql>) => s.ctx.db.get<T>(q)!;
   const received = one<{ n: number; workers: number | null; claimed: number | null }>(sql`
     select count(*) as n, sum(worker_count) as workers, sum(claimed_total_fen) as claimed from cases where received_on between ${from} and ${to}`);
-  const closed = one<{ n: number; onTime: number | null; mediated: number | null; fast: number | null; avgDays: number | null; finals: number | null; nonFinals: number | null }>(sql`
+  // an award is split (部分终局) when cases.award_finality says so; it counts in 终局 whichever method was picked
+  const closed = one<{ n: number; onTime: number | null; mediated: number | null; fast: number | null; avgDays: number | null; finals: number | null; mixed: number | null; nonFinals: number | null }>(sql`
     select count(*) as n, sum(closed_on_time = 1) as onTime, sum(closing_method in ('mediation', 'withdrawal', 'deemedWithdrawal')) as mediated,
       sum(closed_within_fast_track = 1) as fast, avg(days_to_close) as avgDays,
-      sum(closing_method = 'finalAward') as finals, sum(closing_method = 'nonFinalAward') as nonFinals
+      sum(closing_method = 'finalAward' or (closing_method = 'nonFinalAward' and award_finality = 'mixed')) as finals,
+      sum(closing_method in ('finalAward', 'nonFinalAward') and award_finality = 'mixed') as mixed,
+      sum(closing_method = 'nonFinalAward' and award_finality is not 'mixed') as nonFinals
     from cases where closed_on between ${from} and ${to}`);
   const paid = one<{ n: number | null }>(sql`select sum(amount_fen) as n from payments where substr(paid_at, 1, 10) between ${from} and ${to}`);
   const n = closed.n;
@@ -66,6 +69,8 @@ function recount(from: string, to: string) {
     avgDaysToClose: closed.avgDays === null ? 0 : round1(closed.avgDays),
     fastTrackShare: round1(ratePct(closed.fast ?? 0, n) ?? 0),
     finalAwards: closed.finals ?? 0,
+    mixedAwards: closed.mixed ?? 0,
+    nonFinalAwards: closed.nonFinals ?? 0,
     awards: (closed.finals ?? 0) + (closed.nonFinals ?? 0),
     onTimeClosed: closed.onTime ?? 0,
   };
@@ -87,6 +92,12 @@ async function expectDashboardEqualsRecount(from: string, to: string) {
   const methods = s.ctx.db.all<{ m: string; n: number }>(sql`
     select closing_method as m, count(*) as n from cases where closed_on between ${from} and ${to} and closing_method is not null group by 1`);
   for (const { m, n } of methods) expect(view.byClosingMethod.find((x) => x.method === m)?.count, m).toBe(n);
+  // each finality figure opens a case list of exactly as many cases
+  for (const key of ['finalAwards', 'mixedAwards', 'nonFinalAwards', 'awards', 'closed'] as const) {
+    const metric = view.metrics.find((m) => m.key === key)!;
+    const page = await callApi(s, 'cases.search', { ...metric.filter, limit: 1 });
+    expect(page.total, `${from}…${to} list of ${key}`).toBe(metric.value);
+  }
   return view;
 }
 
@@ -106,6 +117,13 @@ describe('dashboard daily figures (kept by triggers)', () => {
     const closed = db.all<{ id: number }>(sql`select id from cases where closed_on is not null order by id limit 3`).map((r) => r.id);
     const open = db.get<{ id: number }>(sql`select id from cases where closed_on is null order by id limit 1`)!.id;
     db.run(sql`update cases set closed_on = '2026-03-03', closing_method = 'finalAward', closed_on_time = 0, days_to_close = 61 where id = ${closed[0]!}`);
+    // split awards: one marked on its own, one with its day and method too, one split then whole again
+    const awarded = db.all<{ id: number }>(sql`select id from cases where closing_method in ('finalAward', 'nonFinalAward') and id not in (${closed[0]!}, ${closed[1]!}, ${closed[2]!}) order by id limit 3`).map((r) => r.id);
+    db.run(sql`update cases set award_finality = 'mixed' where id = ${awarded[0]!}`);
+    db.run(sql`update cases set award_finality = 'mixed', closed_on = '2026-03-06', closing_method = 'nonFinalAward' where id = ${awarded[1]!}`);
+    db.run(sql`update cases set award_finality = 'mixed' where id = ${awarded[2]!}`);
+    db.run(sql`update cases set award_finality = 'final', closing_method = 'finalAward' where id = ${awarded[2]!}`);
+    expect(db.get<{ n: number }>(sql`select sum(mixed_awards) as n from daily_closed`)!.n).toBeGreaterThanOrEqual(2);
     db.run(sql`update cases set closed_on = null, closing_method = null, closed_on_time = null, days_to_close = null where id = ${closed[1]!}`);
     db.run(sql`update cases set closed_on = '2026-03-04', closing_method = null, days_to_close = null where id = ${open}`);
     db.run(sql`update cases set received_on = '2026-03-02', worker_count = worker_count + 1, claimed_total_fen = claimed_total_fen + 100 where id = ${closed[2]!}`);

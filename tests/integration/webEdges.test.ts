@@ -1,30 +1,14 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../electron/web/webHost';
+import { describe, expect, it } from 'vitest';
 import { BodyBudget, MAX_BODY } from '../../electron/web/httpBody';
-import type { Services } from '../../electron/services/createServices';
-import { openTestServices, tempDataDir } from '../support/services';
+import { webHostForFile } from '../support/webHostForFile';
 
 /**
  * The HTTP edges of the web host (issue 8 §6): malformed percent-encoding, bodies over the limit
  * (answered, then closed), the memory that concurrent large bodies may take, and the security
  * headers sent by the host itself.
  */
-let services: Services;
-let host: WebHost;
-const rendererDir = tempDataDir('sucai-renderer-');
-fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>速裁台</title>');
-
-beforeAll(async () => {
-  services = openTestServices();
-  host = await startWebHost({ services, rendererDir });
-});
-afterAll(async () => {
-  await host.close();
-  services.close();
-});
+const web = webHostForFile();
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string; error?: string };
 
@@ -41,10 +25,10 @@ function send(method: string, p: string, bytes: number, declare: boolean, header
     };
     const req = http.request({
       host: '127.0.0.1',
-      port: host.port,
+      port: web.host.port,
       method,
       path: p,
-      headers: { 'x-sucai-token': host.token, 'content-type': 'application/json', ...(declare ? { 'content-length': String(bytes) } : {}), ...headers },
+      headers: { 'x-sucai-token': web.host.token, 'content-type': 'application/json', ...(declare ? { 'content-length': String(bytes) } : {}), ...headers },
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -125,7 +109,7 @@ describe('the shared body budget', () => {
 
 describe('security headers from the host', () => {
   it('the page carries the CSP (with frame-ancestors) and X-Frame-Options as headers', async () => {
-    const page = await fetch(`http://127.0.0.1:${host.port}/`);
+    const page = await fetch(`http://127.0.0.1:${web.host.port}/`);
     const csp = page.headers.get('content-security-policy')!;
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");
@@ -135,7 +119,7 @@ describe('security headers from the host', () => {
   });
 
   it('API answers cannot be framed or run either', async () => {
-    const res = await fetch(`http://127.0.0.1:${host.port}/api/settings.get`, { method: 'POST', headers: { 'x-sucai-token': host.token }, body: '{}' });
+    const res = await fetch(`http://127.0.0.1:${web.host.port}/api/settings.get`, { method: 'POST', headers: { 'x-sucai-token': web.host.token }, body: '{}' });
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });

@@ -1,27 +1,12 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../electron/web/webHost';
-import { caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
-import type { Services } from '../../electron/services/createServices';
+import { describe, expect, it } from 'vitest';
+import { caseInput, makeId, workerDraft } from '../support/services';
+import { webHostForFile } from '../support/webHostForFile';
 
-let services: Services;
-let host: WebHost;
-const rendererDir = tempDataDir('sucai-renderer-');
-fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>速裁台</title>');
+const web = webHostForFile();
 
-beforeAll(async () => {
-  services = openTestServices();
-  host = await startWebHost({ services, rendererDir });
-});
-afterAll(async () => {
-  await host.close();
-  services.close();
-});
-
-const base = () => `http://127.0.0.1:${host.port}`;
-const post = (method: string, body: unknown, token: string | null = host.token) =>
+const base = () => `http://127.0.0.1:${web.host.port}`;
+const post = (method: string, body: unknown, token: string | null = web.host.token) =>
   fetch(`${base()}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Sucai-Token': token } : {}) },
@@ -30,7 +15,7 @@ const post = (method: string, body: unknown, token: string | null = host.token) 
 
 describe('web host', () => {
   it('binds to loopback and prints an address carrying the token', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=${host.token}$`));
+    expect(web.host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${web.host.port}/\\?token=${web.host.token}$`));
   });
 
   it('refuses API calls without the per-launch token or with a wrong one', async () => {
@@ -42,7 +27,7 @@ describe('web host', () => {
 
   it('refuses requests whose Host is not loopback (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve) => {
-      http.get({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example.com' } }, (res) => resolve(res.statusCode ?? 0));
+      http.get({ host: '127.0.0.1', port: web.host.port, path: '/', headers: { Host: 'evil.example.com' } }, (res) => resolve(res.statusCode ?? 0));
     });
     expect(status).toBe(403);
   });
@@ -60,7 +45,7 @@ describe('web host', () => {
 
   it('pushes a change event over SSE when a case is filed', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${base()}/api/events`, { headers: { 'X-Sucai-Token': host.token }, signal: controller.signal });
+    const response = await fetch(`${base()}/api/events`, { headers: { 'X-Sucai-Token': web.host.token }, signal: controller.signal });
     const reader = response.body!.getReader();
     await reader.read(); // ": connected"
     const created = await (await post('cases.create', caseInput([workerDraft('罗建国', makeId('360702', '1966-06-06', 81), '4200')]))).json();

@@ -2,11 +2,9 @@
  * A real web host in this process, called over HTTP with its automation token (startWebHost's
  * `token` option), the way scripts and the fuzz suite drive the app.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Services } from '../../electron/services/createServices';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
-import { tempDataDir } from './services';
+import { stubRendererDir } from './webHostForFile';
 
 export const AUTOMATION_TOKEN = 'sucai-test-automation-token-0123456789';
 
@@ -15,9 +13,7 @@ export type ApiReply = { status: number; body: { ok: boolean; value?: unknown; e
 export type ApiHost = { host: WebHost; base: string; call: (method: string, input: unknown, timeoutMs?: number) => Promise<ApiReply>; close: () => Promise<void> };
 
 export async function startApiHost(services: Services): Promise<ApiHost> {
-  const rendererDir = tempDataDir('sucai-renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>速裁台</title>');
-  const host = await startWebHost({ services, rendererDir, token: AUTOMATION_TOKEN });
+  const host = await startWebHost({ services, rendererDir: stubRendererDir(), token: AUTOMATION_TOKEN });
   const base = `http://127.0.0.1:${host.port}`;
   return { host, base, call: (method, input, timeoutMs) => postApi(base, AUTOMATION_TOKEN, method, input, timeoutMs), close: () => host.close() };
 }

@@ -250,39 +250,24 @@ export function computeDeadlines(
   const waiting = (key: DeadlineKey, text: string): Deadline =>
     make(key, { dueOn: null, startOn: null, status: closedOn ? 'done' : 'waiting', skipped: [], explanation: closedOn ? `${closedNote}。` : text });
 
+  /** A duty that runs from acceptance (自受理之次日起N日内…): waiting before it, done once `doneOn`. */
+  const fromAcceptance = (key: 'serveCopy' | 'tribunalNotice', duty: string, doneOn: string | null, doneText: (on: string) => string): Deadline => {
+    const rule = rules[key];
+    if (!acceptedOn) return waiting(key, `尚未受理。受理后，自受理之次日起${rule.days}${unitWord(rule)}内${duty}。`);
+    const p = runPeriod(acceptedOn, rule, cal, '受理');
+    if (!doneOn) return running(key, acceptedOn, p);
+    return make(key, {
+      dueOn: p.due,
+      startOn: acceptedOn,
+      status: 'done',
+      skipped: p.skipped,
+      explanation: `依${BASIS[key]}：${p.text}。${doneText(doneOn)}${lateness(doneOn, p.due)}。`,
+    });
+  };
   // 2. Serve the application copy on the respondent.
-  if (!acceptedOn) {
-    out.push(waiting('serveCopy', `尚未受理。受理后，自受理之次日起${rules.serveCopy.days}${unitWord(rules.serveCopy)}内送达仲裁申请书副本。`));
-  } else {
-    const p = runPeriod(acceptedOn, rules.serveCopy, cal, '受理');
-    const served = input.respondentServedOn ?? null;
-    if (served) {
-      out.push(make('serveCopy', {
-        dueOn: p.due,
-        startOn: acceptedOn,
-        status: 'done',
-        skipped: p.skipped,
-        explanation: `依${BASIS.serveCopy}：${p.text}。已于${formatChineseDate(served)}送达${lateness(served, p.due)}。`,
-      }));
-    } else out.push(running('serveCopy', acceptedOn, p));
-  }
-
+  out.push(fromAcceptance('serveCopy', '送达仲裁申请书副本', input.respondentServedOn ?? null, (on) => `已于${formatChineseDate(on)}送达`));
   // 2b. Tell the parties the tribunal's members (组庭通知书), Law Art 32.
-  if (!acceptedOn) {
-    out.push(waiting('tribunalNotice', `尚未受理。受理后，自受理之次日起${rules.tribunalNotice.days}${unitWord(rules.tribunalNotice)}内将仲裁庭组成情况书面通知当事人。`));
-  } else {
-    const p = runPeriod(acceptedOn, rules.tribunalNotice, cal, '受理');
-    const told = input.tribunalNotifiedOn ?? null;
-    if (told) {
-      out.push(make('tribunalNotice', {
-        dueOn: p.due,
-        startOn: acceptedOn,
-        status: 'done',
-        skipped: p.skipped,
-        explanation: `依${BASIS.tribunalNotice}：${p.text}。组庭通知书已于${formatChineseDate(told)}送达各方当事人${lateness(told, p.due)}。`,
-      }));
-    } else out.push(running('tribunalNotice', acceptedOn, p));
-  }
+  out.push(fromAcceptance('tribunalNotice', '将仲裁庭组成情况书面通知当事人', input.tribunalNotifiedOn ?? null, (on) => `组庭通知书已于${formatChineseDate(on)}送达各方当事人`));
 
   // 3. Defence period.
   const served = acceptedOn ? (input.respondentServedOn ?? null) : null;

@@ -3,7 +3,7 @@ import { caseStatuses, channels, claimTypes, partyRoles, procedures, stages, tra
 import type { Deadline } from '../clock/deadlines';
 import type { RosterPreview } from '../workers/rosterGrid';
 import { workerDraftSchema, type ValidWorker } from '../workers/workerDraft';
-import { closingMethods, type ClosingMethod } from './closing';
+import { awardFinalityFilters, closingMethods, type ClosingMethod } from './closing';
 import { serviceMethods, type ServiceMethod } from './documents';
 import type { InspectionView } from './inspection';
 import type { TribunalView } from './hearings';
@@ -138,6 +138,8 @@ export type CaseDetail = CaseRow & {
   awardExtensionDays: number;
   closedOn: string | null;
   closingMethod: ClosingMethod | null;
+  /** Closed by award: all items final, all non-final, or both (部分终局). */
+  awardFinality: 'final' | 'mixed' | 'nonFinal' | null;
   closedOnTime: boolean | null;
   closedWithinFastTrack: boolean | null;
   daysToClose: number | null;
@@ -197,6 +199,7 @@ export const caseSearchSchema = z.object({
   closedTo: date.nullable().optional(),
   closingMethod: z.enum(closingMethods).nullable().optional(),
   closedOnTime: z.boolean().nullable().optional(),
+  awardFinality: z.enum(awardFinalityFilters).nullable().optional(),
   stage: z.enum(stages).nullable().optional(),
   channel: z.enum(channels).nullable().optional(),
   due: z.enum(['overdue', 'soon']).nullable().optional(),

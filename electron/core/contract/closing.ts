@@ -5,6 +5,13 @@ import { staffRoles, type Methods } from './spec';
 
 export const closingMethods = ['mediation', 'finalAward', 'nonFinalAward', 'withdrawal', 'deemedWithdrawal', 'rejection', 'transfer'] as const;
 export type ClosingMethod = (typeof closingMethods)[number];
+/**
+ * The finality filters of the cases closed by award, as the dashboard counts them: 'award' every
+ * award, 'final' those with final items (wholly final, or split — 部分终局 counts as 终局),
+ * 'mixed' the split ones only, 'nonFinal' those with no final item.
+ */
+export const awardFinalityFilters = ['award', 'final', 'mixed', 'nonFinal'] as const;
+export type AwardFinalityFilter = (typeof awardFinalityFilters)[number];
 
 export type ChecklistItem = { key: string; ok: boolean; label: string; detail: string };
 export type WarningView = {

@@ -21,6 +21,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   'attendees.name': '姓名',
   'attendees.role': '身份',
   authenticity: '真实性意见',
+  awardFinality: '裁决终局情况',
   awardedFen: '裁决金额',
   bankCard: '银行卡号',
   by: '认可的部门或人员',

@@ -124,6 +124,7 @@ export function getCase(ctx: ServiceContext, id: number, _db?: Executor): CaseDe
     awardExtensionDays: row.awardExtensionDays,
     closedOn: row.closedOn,
     closingMethod: row.closingMethod,
+    awardFinality: row.awardFinality,
     closedOnTime: row.closedOnTime,
     closedWithinFastTrack: row.closedWithinFastTrack,
     daysToClose: row.daysToClose,

@@ -5,6 +5,7 @@ import { parseCaseNumberQuery } from '../../core/caseNumber';
 import { addDays, todayInChina } from '../../core/dates';
 import type { ServiceContext } from '../context';
 import { matchExpression } from '../search/searchText';
+import { awardFinalityClause } from '../closing/awardFinality';
 
 type SearchInput = z.output<typeof caseSearchSchema>;
 type Page = CaseSearchResult;
@@ -50,6 +51,7 @@ function filterClauses(ctx: ServiceContext, input: SearchInput): SQL[] {
   if (input.closedFrom) where.push(sql`c.closed_on >= ${input.closedFrom}`);
   if (input.closedTo) where.push(sql`c.closed_on <= ${input.closedTo}`);
   if (input.closingMethod) where.push(sql`c.closing_method = ${input.closingMethod}`);
+  if (input.awardFinality) where.push(awardFinalityClause(input.awardFinality));
   if (input.closedOnTime != null) where.push(sql`c.closed_on_time = ${input.closedOnTime ? 1 : 0}`);
   if (input.channel) where.push(sql`c.channel = ${input.channel}`);
   if (input.due === 'overdue') where.push(sql`c.next_due_on < ${today}`);

@@ -10,6 +10,7 @@ import { mutateCase } from '../cases/mutateCase';
 import { appendEvent } from '../timeline';
 import { buildChecklist, describeBlocking } from './checklist';
 import { closingMethodText } from './labels';
+import { awardFinalityAtClosing } from './awardFinality';
 
 type CaseRecord = typeof cases.$inferSelect;
 
@@ -98,6 +99,7 @@ export function closeCase(ctx: ServiceContext, input: { caseId: number; method: 
       status: 'closed' as const,
       stage: 'closing' as const,
       closingMethod: input.method,
+      awardFinality: awardFinalityAtClosing(tx, row.id, input.method),
       closedOn: input.closedOn,
       closedOnTime: verdict.closedOnTime,
       closedWithinFastTrack: verdict.closedWithinFastTrack,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { AppFailure, caseSearchSchema, closingMethods, type DashboardMetric, type DashboardView } from '../../core/contract';
+import { AppFailure, caseSearchSchema, closingMethods, type AwardFinalityFilter, type DashboardMetric, type DashboardView } from '../../core/contract';
 import type { ServiceContext } from '../context';
 import { searchCases } from '../cases/searchCases';
 import { changePct, monthsBetween, ratePct, round1, yearEarlier } from './period';
@@ -19,7 +19,11 @@ type Figures = {
   mediatedOrWithdrawn: number;
   withinFastTrack: number;
   avgDays: number | null;
+  /** Closed by award with final items: wholly final, or split (部分终局 counts as 终局). */
   finalAwards: number;
+  /** Split awards (some items final, some not), also in finalAwards. */
+  mixedAwards: number;
+  /** Closed by award with no final item. */
   nonFinalAwards: number;
   policeCases: number;
   enforcementCases: number;
@@ -45,6 +49,7 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period, recover
     daysSum: number | null;
     daysCount: number | null;
     finals: number | null;
+    mixed: number | null;
     nonFinals: number | null;
   }>(sql`
     select sum(cases) as n,
@@ -53,8 +58,9 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period, recover
       sum(within_fast_track) as fast,
       sum(days_sum) as daysSum,
       sum(days_count) as daysCount,
-      sum(case when closing_method = 'finalAward' then cases end) as finals,
-      sum(case when closing_method = 'nonFinalAward' then cases end) as nonFinals
+      sum(case when closing_method = 'finalAward' then cases when closing_method = 'nonFinalAward' then mixed_awards end) as finals,
+      sum(case when closing_method in ('finalAward', 'nonFinalAward') then mixed_awards end) as mixed,
+      sum(case when closing_method = 'nonFinalAward' then cases - mixed_awards end) as nonFinals
     from daily_closed where day >= ${from} and day <= ${to}`)!;
   const warned = db.get<{ police: number; enforcement: number; resolved: number | null; open: number | null }>(sql`
     select
@@ -74,6 +80,7 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period, recover
     withinFastTrack: closed.fast ?? 0,
     avgDays: closed.daysCount ? (closed.daysSum ?? 0) / closed.daysCount : null,
     finalAwards: closed.finals ?? 0,
+    mixedAwards: closed.mixed ?? 0,
     nonFinalAwards: closed.nonFinals ?? 0,
     policeCases: warned.police,
     enforcementCases: warned.enforcement,
@@ -100,6 +107,7 @@ type MetricDef = {
 
 const receivedFilter = (p: Period) => ({ receivedFrom: p.from, receivedTo: p.to });
 const closedFilter = (p: Period) => ({ closedFrom: p.from, closedTo: p.to });
+const awardFilter = (awardFinality: AwardFinalityFilter) => (p: Period) => ({ ...closedFilter(p), awardFinality });
 
 /** The formulas, exactly (also printed on the export's figures sheet). */
 export const METRIC_FORMULAS: Record<string, string> = {
@@ -112,12 +120,14 @@ export const METRIC_FORMULAS: Record<string, string> = {
   mediationRate: '（调解 + 撤回 + 按撤回处理）结案数 ÷ 结案数',
   avgDaysToClose: '期间内结案案件自受理至结案天数的平均值',
   fastTrackShare: '在速裁目标天数内结案数 ÷ 结案数',
-  finalAwards: '期间内以终局裁决结案的案件数',
-  finalAwardRate: '终局裁决结案数 ÷（终局 + 非终局）裁决结案数',
+  finalAwards: '结案日期在期间内、裁决含终局事项的案件数（全部终局，及部分终局）',
+  mixedAwards: '结案日期在期间内、裁决既有终局事项又有非终局事项（部分终局，分别制作裁决书）的案件数',
+  nonFinalAwards: '结案日期在期间内、裁决事项全部为非终局的案件数',
+  finalAwardRate: '终局裁决数（含部分终局）÷ 裁决结案数',
   onTimeClosed: '结案日期在期间内且按期结案的案件数',
   mediatedOrWithdrawn: '结案日期在期间内、以调解、撤回或按撤回处理结案的案件数',
   withinFastTrack: '结案日期在期间内、在速裁目标天数内结案的案件数',
-  awards: '结案日期在期间内、以终局或非终局裁决结案的案件数',
+  awards: '结案日期在期间内、以裁决结案的案件数（终局 + 非终局，部分终局计一次）',
   policeTransfers: '期间内预警以“移送公安”处置的案件数',
   enforcementApplications: '期间内预警以“申请强制执行”处置的案件数',
   resolvedWarnings: '处置日期在期间内的预警数',
@@ -142,25 +152,21 @@ const DEFS: MetricDef[] = [
   { key: 'mediationRate', label: '调撤率', unit: 'percent', value: (f) => ratePct(f.mediatedOrWithdrawn, f.closed), filter: closedFilter },
   { key: 'avgDaysToClose', label: '平均结案天数', unit: 'days', value: (f) => f.avgDays, filter: closedFilter },
   { key: 'fastTrackShare', label: '速裁目标内结案占比', unit: 'percent', value: (f) => ratePct(f.withinFastTrack, f.closed), filter: closedFilter },
-  {
-    key: 'finalAwards',
-    label: '终局裁决',
-    unit: 'count',
-    value: (f) => f.finalAwards,
-    filter: (p) => ({ ...closedFilter(p), closingMethod: 'finalAward' }),
-  },
+  { key: 'finalAwards', label: '终局裁决（含部分终局）', unit: 'count', value: (f) => f.finalAwards, filter: awardFilter('final') },
+  { key: 'mixedAwards', label: '部分终局裁决', unit: 'count', value: (f) => f.mixedAwards, filter: awardFilter('mixed') },
+  { key: 'nonFinalAwards', label: '非终局裁决', unit: 'count', value: (f) => f.nonFinalAwards, filter: awardFilter('nonFinal') },
   {
     key: 'finalAwardRate',
     label: '终局裁决率',
     unit: 'percent',
     value: (f) => ratePct(f.finalAwards, f.finalAwards + f.nonFinalAwards),
-    filter: (p) => ({ ...closedFilter(p), closingMethod: 'finalAward' }),
+    filter: awardFilter('final'),
   },
   // Numerators and denominators of the rates (the rate cards show them; the export lists them).
   { key: 'onTimeClosed', label: '按期结案数', unit: 'count', value: (f) => f.onTime, filter: (p) => ({ ...closedFilter(p), closedOnTime: true }) },
   { key: 'mediatedOrWithdrawn', label: '调撤结案数', unit: 'count', value: (f) => f.mediatedOrWithdrawn, filter: closedFilter },
   { key: 'withinFastTrack', label: '速裁目标内结案数', unit: 'count', value: (f) => f.withinFastTrack, filter: closedFilter },
-  { key: 'awards', label: '裁决结案数', unit: 'count', value: (f) => f.finalAwards + f.nonFinalAwards, filter: closedFilter },
+  { key: 'awards', label: '裁决结案数', unit: 'count', value: (f) => f.finalAwards + f.nonFinalAwards, filter: awardFilter('award') },
   { key: 'policeTransfers', label: '移送公安', unit: 'count', value: (f) => f.policeCases, filter: () => null },
   { key: 'enforcementApplications', label: '申请强制执行', unit: 'count', value: (f) => f.enforcementCases, filter: () => null },
   { key: 'resolvedWarnings', label: '预警已处置', unit: 'count', value: (f) => f.resolvedWarnings, filter: () => null },

@@ -2,11 +2,11 @@
 // service dialog offers prefilled, and the service records — several recipients in one step, each
 // with its own method and date. Serving the 应诉通知书 on a respondent is the service of the
 // application copy too: its defence period starts from that date.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { formatChineseDate, todayInChina } from '../../core/dates';
 import { AppFailure, documentKinds, documentServiceNeed, serviceMethodLabels, type DocumentKind, type DocumentView, type PartyRef, type ServiceMethod, type ServiceRecipient } from '../../core/contract';
 import { partyRoleLabels } from '../../core/domain';
-import { caseRespondents, cases, documentServices, documents, organisations, workers } from '../../../db/schema';
+import { awardItems, caseRespondents, cases, claimItems, documentServices, documents, organisations, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
@@ -20,7 +20,8 @@ export const servedKinds: ReadonlySet<DocumentKind> = new Set(documentKinds.filt
 export type CaseParties = {
   isCollective: boolean;
   respondents: { id: number; name: string; role: string; address: string | null }[];
-  workers: { id: number; name: string; isRepresentative: boolean }[];
+  /** With the parts of an issued award that decide on the worker's claims (a split award is two 裁决书). */
+  workers: { id: number; name: string; isRepresentative: boolean; awardParts: { final: boolean; nonFinal: boolean } }[];
 };
 
 export function readCaseParties(db: Executor, caseId: number): CaseParties {
@@ -34,23 +35,44 @@ export function readCaseParties(db: Executor, caseId: number): CaseParties {
     .orderBy(asc(caseRespondents.sortOrder))
     .all()
     .map((r) => ({ ...r, role: partyRoleLabels[r.role] }));
-  const list = db.select({ id: workers.id, name: workers.name, isRepresentative: workers.isRepresentative }).from(workers).where(eq(workers.caseId, caseId)).orderBy(asc(workers.sortOrder)).all();
+  const parts = new Map(
+    db
+      .select({ workerId: claimItems.workerId, finals: sql<number>`sum(${awardItems.isFinal} = 1)`, nonFinals: sql<number>`sum(${awardItems.isFinal} = 0)` })
+      .from(awardItems)
+      .innerJoin(claimItems, eq(claimItems.id, awardItems.claimItemId))
+      .where(eq(awardItems.caseId, caseId))
+      .groupBy(claimItems.workerId)
+      .all()
+      .map((p) => [p.workerId, { final: p.finals > 0, nonFinal: p.nonFinals > 0 }]),
+  );
+  const list = db
+    .select({ id: workers.id, name: workers.name, isRepresentative: workers.isRepresentative })
+    .from(workers)
+    .where(eq(workers.caseId, caseId))
+    .orderBy(asc(workers.sortOrder))
+    .all()
+    .map((w) => ({ ...w, awardParts: parts.get(w.id) ?? { final: false, nonFinal: false } }));
   return { isCollective: row.isCollective, respondents, workers: list };
 }
 
 const key = (p: PartyRef) => `${p.kind}-${p.id}`;
 
-/** The applicant side of a document for everyone: the elected representatives of a collective case, else each worker. */
-function applicantSide(parties: CaseParties): PartyRef[] {
+/**
+ * The applicant side of a document for everyone: the elected representatives of a collective case
+ * (they act for every worker), else each worker — for one part of a split award (variant 'final' /
+ * 'nonFinal'), only the workers that part decides on.
+ */
+function applicantSide(parties: CaseParties, awardPart?: 'final' | 'nonFinal'): PartyRef[] {
   const reps = parties.workers.filter((w) => w.isRepresentative);
-  const list = parties.isCollective && reps.length ? reps : parties.workers;
+  const list = parties.isCollective && reps.length ? reps : awardPart ? parties.workers.filter((w) => w.awardParts[awardPart]) : parties.workers;
   return list.map((w) => ({ kind: 'worker', id: w.id }));
 }
 
 /**
  * The parties a document must reach, from its kind and variant: a copy addressed to one party
  * ('respondent-3', 'worker-12') goes to that party; 'applicants' to the applicant side; a document
- * for everyone (award, mediation document…) to the applicant side and every respondent. Documents
+ * for everyone (award, mediation document…) to the applicant side and every respondent — one 裁决书 of
+ * a split award to the workers whose claims it decides and every respondent. Documents
  * that are not served on the parties (internal forms, letters to other authorities) reach no one.
  */
 export function addresseesOf(parties: CaseParties, kind: DocumentKind, variant: string): PartyRef[] {
@@ -58,7 +80,8 @@ export function addresseesOf(parties: CaseParties, kind: DocumentKind, variant: 
   const m = /^(respondent|worker)-(\d+)$/.exec(variant);
   if (m) return [{ kind: m[1] === 'respondent' ? 'respondent' : 'worker', id: Number(m[2]) }];
   if (variant === 'applicants') return applicantSide(parties);
-  return [...applicantSide(parties), ...parties.respondents.map((r): PartyRef => ({ kind: 'respondent', id: r.id }))];
+  const awardPart = kind === 'award' && (variant === 'final' || variant === 'nonFinal') ? variant : undefined;
+  return [...applicantSide(parties, awardPart), ...parties.respondents.map((r): PartyRef => ({ kind: 'respondent', id: r.id }))];
 }
 
 /** Name of a party as written on a service record. */

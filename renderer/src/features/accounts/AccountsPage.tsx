@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Checkbox, Group, Paper, PasswordInput, SimpleGrid
 import { notifications } from '@mantine/notifications';
 import { MIN_PASSWORD_LENGTH, roleDuties, roleLabels, roles, type AccountView, type Role } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { useSubmit } from '../../ui/useSubmit';
 import { ModalFrame } from '../../ui/ModalFrame';
 import { beijingTime } from '../documents/files';
 import { useSession } from '../../shell/session';
@@ -35,22 +36,11 @@ function RoleBadges({ list }: { list: Role[] }) {
 function AddAccount({ onSaved }: { onSaved: (list: AccountView[]) => void }) {
   const empty = { name: '', username: '', password: '', roles: [] as Role[] };
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await call('accounts.create', form));
-      notifications.show({ color: 'green', message: `已为${form.name}开设账号；请把登录名和初始密码告诉本人，首次登录时须修改密码` });
-      setForm(empty);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmit(async () => {
+    onSaved(await call('accounts.create', form));
+    notifications.show({ color: 'green', message: `已为${form.name}开设账号；请把登录名和初始密码告诉本人，首次登录时须修改密码` });
+    setForm(empty);
+  });
   return (
     <Paper withBorder p="md" data-testid="add-account">
       <form onSubmit={submit}>

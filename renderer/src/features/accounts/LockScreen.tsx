@@ -1,31 +1,20 @@
-import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import type { SignedInAccount } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { usePasswordSubmit } from './usePasswordSubmit';
 
 /**
  * 屏幕已锁定: drawn over the app, which stays mounted underneath — whatever was being typed
  * (a hearing record, an intake draft) is still there after unlocking.
  */
 export function LockScreen({ account, onUnlocked, onSignOut }: { account: SignedInAccount; onUnlocked: () => void; onSignOut: () => void }) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { password, setPassword, error, busy, submit } = usePasswordSubmit(
+    async (password) => {
       await call('auth.unlock', { password });
-      setPassword('');
       onUnlocked();
-    } catch (err) {
-      setError((err as Error).message);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnSuccess: true },
+  );
   return (
     <div style={{ position: 'fixed', inset: 0, zIndex: 1000, background: 'rgba(33, 37, 41, 0.72)', backdropFilter: 'blur(6px)' }} data-testid="lock-screen" role="dialog" aria-modal="true" aria-label="屏幕已锁定">
       <Center h="100%">

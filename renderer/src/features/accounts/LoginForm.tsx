@@ -1,27 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { call } from '../../api';
+import { usePasswordSubmit } from './usePasswordSubmit';
 
 /** 登录: sign-in name and password; a wrong one (or the growing delay) is explained in Chinese. */
 export function LoginForm({ onSignedIn }: { onSignedIn: (accountId: number) => void }) {
   const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { password, setPassword, error, busy, submit } = usePasswordSubmit(
+    async (password) => {
       const { account } = await call('auth.login', { username, password });
       onSignedIn(account.id);
-    } catch (err) {
-      setError((err as Error).message);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { clearOnSuccess: false },
+  );
   return (
     <form onSubmit={submit} data-testid="login-form">
       <Stack>

@@ -6,7 +6,7 @@ import { formatChineseDate, todayInChina } from '../../../../electron/core/dates
 import { call, onEvent } from '../../api';
 import { useCan } from '../../shell/session';
 import { ClosingChecklist } from './ClosingChecklist';
-import { closingMethodLabels, closingMethodOptions, deadlineDue, suggestedMethod, type ClosingDetail } from './closingModel';
+import { closedToast, closingMethodLabels, closingMethodOptions, deadlineDue, suggestedMethod, type ClosingDetail } from './closingModel';
 import { ClosingResultCard } from './ClosingResultCard';
 import { SuspensionExtension } from './SuspensionExtension';
 import { WithdrawalApplication } from './WithdrawalApplication';
@@ -65,7 +65,7 @@ export function ClosingPanel({ detail, onChange }: { detail: CaseDetail; onChang
     try {
       const next = await call('closing.close', { caseId, method, closedOn });
       onChange(next);
-      notifications.show({ color: 'green', message: `案件已结案（${closingMethodLabels[method]}）` });
+      notifications.show({ color: 'green', message: closedToast(method, next.awardFinality) });
     } catch (e) {
       setCloseError((e as Error).message);
       loadChecklist();

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Text, Title } from '@mantine/core';
 import { formatChineseDate } from '../../../../electron/core/dates';
-import { closingMethodLabels, closingResult, type ClosingDetail } from './closingModel';
+import { closingMethodText, closingResult, type ClosingDetail } from './closingModel';
 
 /** After closing: how, when, in how many days, and whether on time (statutory) and within the fast-track target. */
 export function ClosingResultCard({ detail }: { detail: ClosingDetail }) {
@@ -11,7 +11,7 @@ export function ClosingResultCard({ detail }: { detail: ClosingDetail }) {
       <Group justify="space-between" mb="xs">
         <Title order={4}>已结案</Title>
         <Text size="sm" c="dimmed">
-          {result.method ? closingMethodLabels[result.method] : ''} · 结案日期 {formatChineseDate(result.closedOn)}
+          {closingMethodText(result.method, detail.awardFinality)} · 结案日期 {formatChineseDate(result.closedOn)}
         </Text>
       </Group>
       <Group gap="sm">

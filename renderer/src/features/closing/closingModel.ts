@@ -10,6 +10,25 @@ export const closingMethodLabels: Record<ClosingMethod, string> = {
   rejection: '不予受理',
   transfer: '移送',
 };
+/** The toast after closing, in plain words (「案件已调解结案」); a split award says so. */
+const closedPhrases: Record<ClosingMethod, string> = {
+  mediation: '案件已调解结案',
+  finalAward: '案件已以终局裁决结案',
+  nonFinalAward: '案件已以非终局裁决结案',
+  withdrawal: '申请人撤回仲裁申请，案件已结案',
+  deemedWithdrawal: '案件已按撤回仲裁申请处理结案',
+  rejection: '案件已以不予受理结案',
+  transfer: '案件已移送处理并结案',
+};
+export function closedToast(method: ClosingMethod, awardFinality: CaseDetail['awardFinality']): string {
+  return awardFinality === 'mixed' ? '案件已以裁决结案（部分终局：终局、非终局裁决书各一份）' : closedPhrases[method];
+}
+/** The closing method as the result card shows it: a split award is 部分终局 whichever award method was picked. */
+export function closingMethodText(method: ClosingMethod | null, awardFinality: CaseDetail['awardFinality']): string {
+  if (awardFinality === 'mixed') return '部分终局裁决';
+  return method ? closingMethodLabels[method] : '';
+}
+
 export const closingMethodOptions = (Object.keys(closingMethodLabels) as ClosingMethod[]).map((value) => ({ value, label: closingMethodLabels[value] }));
 
 export type SuspensionRecord = { id: number; fromOn: string; toOn: string | null; reason: string; approvedBy: string };

@@ -29,7 +29,8 @@ function presetRange(preset: Exclude<Preset, 'custom'>, today: string): { from: 
 const GROUPS: { title: string; keys: string[] }[] = [
   { title: '收案与金额', keys: ['received', 'workers', 'claimedFen', 'recoveredFen'] },
   { title: '结案质量', keys: ['closed', 'onTimeRate', 'mediationRate', 'avgDaysToClose', 'fastTrackShare'] },
-  { title: '裁决与后续', keys: ['finalAwards', 'finalAwardRate', 'policeTransfers', 'enforcementApplications', 'resolvedWarnings', 'openWarnings'] },
+  { title: '裁决（部分终局计入终局）', keys: ['awards', 'finalAwards', 'mixedAwards', 'nonFinalAwards', 'finalAwardRate'] },
+  { title: '履行与预警', keys: ['policeTransfers', 'enforcementApplications', 'resolvedWarnings', 'openWarnings'] },
   { title: '期限（当前）', keys: ['overdue', 'dueSoon'] },
 ];
 /** Each rate's numerator and denominator metrics, shown under it ("按期 163 / 结案 166 件"). */

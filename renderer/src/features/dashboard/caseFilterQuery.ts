@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import type { caseSearchSchema } from '../../../../electron/core/contract';
 import { caseStatusLabels, caseStatuses, channelLabels, channels, stageLabels, stages } from '../../../../electron/core/domain';
-import { closingMethodLabels } from './labels';
+import { awardFinalityLabels, closingMethodLabels } from './labels';
 
 /** The filters a dashboard figure can hand to the case list through the hash query. */
 export type LinkFilter = Partial<Pick<
   z.input<typeof caseSearchSchema>,
-  'status' | 'receivedFrom' | 'receivedTo' | 'closedFrom' | 'closedTo' | 'closingMethod' | 'closedOnTime' | 'stage' | 'channel' | 'due'
+  'status' | 'receivedFrom' | 'receivedTo' | 'closedFrom' | 'closedTo' | 'closingMethod' | 'awardFinality' | 'closedOnTime' | 'stage' | 'channel' | 'due'
 >>;
 export type LinkFilterKey = keyof LinkFilter;
 
-const KEYS: LinkFilterKey[] = ['status', 'receivedFrom', 'receivedTo', 'closedFrom', 'closedTo', 'closingMethod', 'closedOnTime', 'stage', 'channel', 'due'];
+const KEYS: LinkFilterKey[] = ['status', 'receivedFrom', 'receivedTo', 'closedFrom', 'closedTo', 'closingMethod', 'awardFinality', 'closedOnTime', 'stage', 'channel', 'due'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `#/cases?closedFrom=2026-01-01&closingMethod=mediation` for a cases.search filter. */
@@ -42,6 +42,8 @@ export function parseCaseFilter(hash: string): LinkFilter {
   if (status && (caseStatuses as readonly string[]).includes(status)) out.status = status as LinkFilter['status'];
   const method = params.get('closingMethod');
   if (method && Object.hasOwn(closingMethodLabels, method)) out.closingMethod = method as LinkFilter['closingMethod'];
+  const finality = params.get('awardFinality');
+  if (finality && Object.hasOwn(awardFinalityLabels, finality)) out.awardFinality = finality as LinkFilter['awardFinality'];
   const onTime = params.get('closedOnTime');
   if (onTime === 'true' || onTime === 'false') out.closedOnTime = onTime === 'true';
   const stage = params.get('stage');
@@ -67,6 +69,7 @@ export function filterChips(filter: LinkFilter): { keys: LinkFilterKey[]; label:
   range('结案', 'closedFrom', 'closedTo');
   if (filter.status) chips.push({ keys: ['status'], label: `状态：${caseStatusLabels[filter.status]}` });
   if (filter.closingMethod) chips.push({ keys: ['closingMethod'], label: `结案方式：${closingMethodLabels[filter.closingMethod]}` });
+  if (filter.awardFinality) chips.push({ keys: ['awardFinality'], label: awardFinalityLabels[filter.awardFinality] });
   if (filter.closedOnTime != null) chips.push({ keys: ['closedOnTime'], label: filter.closedOnTime ? '按期结案' : '未按期结案' });
   if (filter.stage) chips.push({ keys: ['stage'], label: `阶段：${stageLabels[filter.stage]}` });
   if (filter.channel) chips.push({ keys: ['channel'], label: `来源：${channelLabels[filter.channel]}` });

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Box, Button, Group, Loader, NumberInput, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Loader, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { PresentationPayload, PresentationView } from '../../../../electron/core/contract';
@@ -167,15 +167,6 @@ export function PresentationControls({ caseId, hearingId }: { caseId: number; he
               allowDeselect={false}
               nothingFoundMessage="本案还没有证据"
               data-testid="preview-exhibit"
-            />
-            <NumberInput
-              label={`页码（共${pageCount}页）`}
-              w={140}
-              min={1}
-              max={pageCount}
-              value={Math.min(place.page, pageCount)}
-              onChange={(v) => typeof v === 'number' && v >= 1 && setPlace({ ...place, page: Math.min(v, pageCount), y: 0 })}
-              data-testid="preview-page"
             />
           </Group>
         )}

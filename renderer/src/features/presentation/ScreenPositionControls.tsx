@@ -3,7 +3,7 @@
  * move over an exhibit page. Nothing turns by itself; when the screen already shows this list or
  * exhibit, every change goes to it at once (see PresentationControls).
  */
-import { ActionIcon, Button, Group, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, SegmentedControl, Text, Tooltip } from '@mantine/core';
 
 export type ExhibitPlace = { page: number; zoom: number; x: number; y: number };
 
@@ -44,9 +44,22 @@ export function ExhibitPositionControls({ place, pageCount, onChange }: { place:
         <Button size="xs" variant="default" disabled={place.page <= 1} onClick={() => set({ page: place.page - 1, y: 0 })} data-testid="exhibit-page-prev">
           上一页
         </Button>
-        <Text size="sm" w={88} ta="center" data-testid="exhibit-page">
-          第{place.page}/{pageCount}页
-        </Text>
+        {/* the one page number: shown here, and typed here to jump to a page */}
+        <Group gap={4} wrap="nowrap" data-testid="exhibit-page">
+          <Text size="sm">第</Text>
+          <NumberInput
+            size="xs"
+            w={52}
+            hideControls
+            min={1}
+            max={pageCount}
+            value={place.page}
+            onChange={(v) => typeof v === 'number' && v >= 1 && set({ page: Math.min(v, pageCount), y: 0 })}
+            aria-label={`页码（共${pageCount}页）`}
+            data-testid="preview-page"
+          />
+          <Text size="sm">/ {pageCount}页</Text>
+        </Group>
         <Button size="xs" variant="default" disabled={place.page >= pageCount} onClick={() => set({ page: place.page + 1, y: 0 })} data-testid="exhibit-page-next">
           下一页
         </Button>

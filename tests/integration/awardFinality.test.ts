@@ -4,6 +4,7 @@
  * respondent), the closing checklist is satisfied by serving exactly those, and the dashboard's
  * finality figures equal the case lists they open and a recount from the award items.
  *
+ * Each case is heard on the award day first (an award follows a hearing held).
  * Worked by hand (minimum wage 1,850.00 → final threshold 12 × 1,850.00 = 22,200.00 per worker per
  * item, Law Art 47(1)); three workers each owed one wage item, awarded in full:
  *   F  5,000 / 6,000 / 7,000      all final      → 裁决书 (one)        closed 终局
@@ -17,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClosingMethod, DocumentView } from '../../electron/core/contract';
 import type { Services } from '../../electron/services/createServices';
 import { callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
+import { holdHearing } from '../support/hearing';
 
 const NAMES = ['张建华', '李秀英', '王志强'];
 const RESPONDENTS = ['江西赣建建设集团有限公司', '刘德胜'];
@@ -45,6 +47,7 @@ async function awardCase(owed: string[], seed: number): Promise<DocumentView[]> 
   const { id } = await callApi(s, 'cases.create', input);
   await callApi(s, 'cases.accept', { id, acceptedOn: '2026-06-01' });
   at(DAY);
+  await holdHearing(s, id, DAY);
   const view = await callApi(s, 'award.get', { caseId: id });
   await callApi(s, 'award.save', {
     caseId: id,

@@ -3,18 +3,10 @@
 -- cases.award_finality is 'mixed', so 终局 / 部分终局 / 非终局 figures equal the case lists they open.
 -- tests/integration/dashboardFigures.test.ts proves them equal to a full recount.
 
--- Backfill: the finality of every case already closed by award, from its award items.
-UPDATE `cases` SET `award_finality` = CASE
-    WHEN EXISTS (SELECT 1 FROM `award_items` i WHERE i.`case_id` = `cases`.`id` AND i.`is_final` = 1)
-     AND EXISTS (SELECT 1 FROM `award_items` i WHERE i.`case_id` = `cases`.`id` AND i.`is_final` = 0) THEN 'mixed'
-    WHEN `closing_method` = 'finalAward' THEN 'final'
-    ELSE 'nonFinal' END
-  WHERE `closed_on` IS NOT NULL AND `closing_method` IN ('finalAward', 'nonFinalAward');
---> statement-breakpoint
-UPDATE `daily_closed` SET `mixed_awards` = (
-  SELECT count(*) FROM `cases` c
-  WHERE c.`closed_on` = `daily_closed`.`day` AND coalesce(c.`closing_method`, '') = `daily_closed`.`closing_method` AND c.`award_finality` = 'mixed');
---> statement-breakpoint
+-- No backfill here: cases.award_finality of cases closed before this migration is filled in by
+-- electron/services/audit/dataUpgrades.ts once the audit chain's writer is on the connection, so one
+-- chained event takes the rows (an UPDATE here would change audited rows with no event), and the
+-- daily_closed_update trigger below moves them into mixed_awards.
 DROP TRIGGER `daily_closed_insert`;
 --> statement-breakpoint
 DROP TRIGGER `daily_closed_delete`;

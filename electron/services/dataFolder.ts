@@ -13,6 +13,7 @@ import { StartupFailure } from './storage/startupFailure';
 import { describeZodError } from '../core/contract';
 import { startChain } from './audit/genesis';
 import { chainWriter } from './audit/chainWriter';
+import { runDataUpgrades } from './audit/dataUpgrades';
 import { backupBeforeMigration } from './backup/beforeMigration';
 
 /**
@@ -88,6 +89,7 @@ export function openDataFolder(
     try {
       if (chainMissing) startChain(db.$client, paths.now);
       const writer = chainWriter(db.$client);
+      runDataUpgrades(db.$client, writer, paths.now);
       const done = preMigration as ReturnType<typeof backupBeforeMigration>;
       if (done) {
         writer.append({

@@ -15,11 +15,17 @@ import { App } from './shell/App';
 import { parseRoute } from './router';
 import { parseCaseFilter } from './features/dashboard/caseFilterQuery';
 import { caseListFilter, prefetchFirstPage } from './features/cases/useCasePages';
+import { mayReadCases, startAuthStatus } from './shell/earlyAuthStatus';
 
-// The case list is the first screen: its first page is asked for now, alongside the sign-in check,
-// rather than after the app has drawn (the list takes this answer when it mounts).
-if (parseRoute(window.location.hash).page === 'list')
-  prefetchFirstPage(caseListFilter(parseCaseFilter(window.location.hash), { query: '', stage: null, channel: null, due: null }));
+// The case list is the first screen: its first page is asked for as soon as the sign-in check says
+// the session may read it, rather than after the app has drawn (the list takes this answer when it
+// mounts). Without a session nothing is asked (no 401 in the console).
+void startAuthStatus()
+  .then((status) => {
+    if (mayReadCases(status) && parseRoute(window.location.hash).page === 'list')
+      prefetchFirstPage(caseListFilter(parseCaseFilter(window.location.hash), { query: '', stage: null, channel: null, due: null }));
+  })
+  .catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">

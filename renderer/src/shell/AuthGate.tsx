@@ -9,6 +9,7 @@ import { LoginForm } from '../features/accounts/LoginForm';
 import { PasswordForm } from '../features/accounts/PasswordForm';
 import { SignInFrame } from '../features/accounts/SignInFrame';
 import { flushBeforeLock } from './beforeLock';
+import { takeStartAuthStatus } from './earlyAuthStatus';
 import { canCall, SessionContext, type Session } from './session';
 import { useIdle } from './useIdle';
 
@@ -31,7 +32,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await call('auth.status', {});
+      const next = await (takeStartAuthStatus() ?? call('auth.status', {}));
       setStatus(next);
       setError(null);
       if (next.account && !next.locked) {

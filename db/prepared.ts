@@ -25,6 +25,8 @@ export function prepared<T>(build: (db: Db) => T): (db: Db) => T {
 
 type Column = ReturnType<typeof getTableColumns>[string];
 const tableColumns = new WeakMap<SQLiteTable, Record<string, Column>>();
+/** The INSERT statements of insertRows, per connection and SQL text (a few per table: the keys a caller passes). */
+const insertStatements = new WeakMap<Db['$client'], Map<string, ReturnType<Db['$client']['prepare']>>>();
 
 /**
  * Inserts rows that all have the same keys (as in the schema, values as drizzle takes them:
@@ -42,9 +44,11 @@ export function insertRows<T extends SQLiteTable>(db: Db, table: T, rows: InferI
     if (!column) throw new Error(`insertRows: ${getTableName(table)} has no column ${key}`);
     return column;
   });
-  const stmt = db.$client.prepare(
-    `insert into "${getTableName(table)}" ("${used.map((c) => c.name).join('", "')}") values (${used.map(() => '?').join(', ')})`,
-  );
+  const sqlText = `insert into "${getTableName(table)}" ("${used.map((c) => c.name).join('", "')}") values (${used.map(() => '?').join(', ')})`;
+  let statements = insertStatements.get(db.$client);
+  if (!statements) insertStatements.set(db.$client, (statements = new Map()));
+  let stmt = statements.get(sqlText);
+  if (!stmt) statements.set(sqlText, (stmt = db.$client.prepare(sqlText)));
   const values: unknown[] = new Array(keys.length);
   return rows.map((row) => {
     const r = row as Record<string, unknown>;

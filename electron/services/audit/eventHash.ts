@@ -46,5 +46,5 @@ export function eventHash(e: ChainedFields): string {
     e.rowsDigest,
     e.sourceHash,
   ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
+  return crypto.hash('sha256', canonical);
 }

@@ -2,33 +2,46 @@
 // by its own method; each respondent's defence period runs from its own date. The case's
 // `respondentServedOn` (the clock's input) is the date the last respondent was served, and stays
 // empty until every respondent has been served.
-import { and, asc, eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import { AppFailure, serviceMethodLabels, type CaseDetail, type ServiceMethod } from '../../core/contract';
 import { formatChineseDate } from '../../core/dates';
-import { caseRespondents, cases, organisations, respondentServices } from '../../../db/schema';
 import type { Executor, Tx } from '../../../db/open';
 import type { ServiceContext } from '../context';
-import { appendEvent } from '../timeline';
+import { appendEvent, clientOf } from '../timeline';
 import { mutateCase } from './mutateCase';
 
 export type RespondentServiceInput = { organisationId: number; servedOn: string; method: ServiceMethod; note?: string; defenceWaiver?: string | null };
 
+export type RespondentServiceRow = { organisationId: number; name: string; servedOn: string | null; method: ServiceMethod | null; defenceWaiver: string | null };
+
+/** The statements of this file, prepared once per connection (each service call runs them several times). */
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+function prepare(client: Database.Database) {
+  return {
+    read: client.prepare<[number], RespondentServiceRow>(`
+      select r.organisation_id as organisationId, o.name, s.served_on as servedOn, s.method, s.defence_waiver as defenceWaiver
+      from case_respondents r
+      join organisations o on o.id = r.organisation_id
+      left join respondent_services s on s.case_id = r.case_id and s.organisation_id = r.organisation_id
+      where r.case_id = ?
+      order by r.sort_order`),
+    store: client.prepare(`
+      insert into respondent_services (case_id, organisation_id, served_on, method, note, defence_waiver, recorded_at)
+      values (@caseId, @organisationId, @servedOn, @method, @note, @defenceWaiver, @recordedAt)
+      on conflict (case_id, organisation_id) do update set served_on = excluded.served_on, method = excluded.method, note = excluded.note, defence_waiver = excluded.defence_waiver`),
+    setServedOn: client.prepare(`update cases set respondent_served_on = ? where id = ?`),
+  };
+}
+function statementsOf(db: Executor) {
+  const client = clientOf(db);
+  let s = statements.get(client);
+  if (!s) statements.set(client, (s = prepare(client)));
+  return s;
+}
+
 /** Each respondent of the case with its service, in the case's order. */
-export function readRespondentServices(db: Executor, caseId: number) {
-  return db
-    .select({
-      organisationId: caseRespondents.organisationId,
-      name: organisations.name,
-      servedOn: respondentServices.servedOn,
-      method: respondentServices.method,
-      defenceWaiver: respondentServices.defenceWaiver,
-    })
-    .from(caseRespondents)
-    .innerJoin(organisations, eq(organisations.id, caseRespondents.organisationId))
-    .leftJoin(respondentServices, and(eq(respondentServices.caseId, caseRespondents.caseId), eq(respondentServices.organisationId, caseRespondents.organisationId)))
-    .where(eq(caseRespondents.caseId, caseId))
-    .orderBy(asc(caseRespondents.sortOrder))
-    .all();
+export function readRespondentServices(db: Executor, caseId: number): RespondentServiceRow[] {
+  return statementsOf(db).read.all(caseId);
 }
 
 /** The date the last respondent was served, or null while one is still waiting. */
@@ -51,13 +64,10 @@ export function storeRespondentServices(tx: Tx, ctx: ServiceContext, caseId: num
     if (r.servedOn && opts.keepExisting) continue;
     const waiver = e.defenceWaiver === undefined ? r.defenceWaiver : e.defenceWaiver?.trim() || null;
     if (r.servedOn === e.servedOn && r.method === e.method && r.defenceWaiver === waiver) continue;
-    tx.insert(respondentServices)
-      .values({ caseId, organisationId: e.organisationId, servedOn: e.servedOn, method: e.method, note: e.note ?? null, defenceWaiver: waiver, recordedAt: ctx.now().toISOString() })
-      .onConflictDoUpdate({ target: [respondentServices.caseId, respondentServices.organisationId], set: { servedOn: e.servedOn, method: e.method, note: e.note ?? null, defenceWaiver: waiver } })
-      .run();
+    statementsOf(tx).store.run({ caseId, organisationId: e.organisationId, servedOn: e.servedOn, method: e.method, note: e.note ?? null, defenceWaiver: waiver, recordedAt: ctx.now().toISOString() });
     lines.push(`${r.name}${formatChineseDate(e.servedOn)}${serviceMethodLabels[e.method]}${waiver ? `（同意缩短答辩期：${waiver}）` : ''}`);
   }
-  tx.update(cases).set({ respondentServedOn: lastServedOn(tx, caseId) }).where(eq(cases.id, caseId)).run();
+  statementsOf(tx).setServedOn.run(lastServedOn(tx, caseId), caseId);
   return lines;
 }
 

@@ -62,3 +62,15 @@ describe('data upgrades are chained', () => {
     again.close();
   }, 60_000);
 });
+
+describe('verify on a folder an older version made', () => {
+  it('says in Chinese to open the folder with the app first, naming the missing table', async () => {
+    const dataDir = tempDataDir('sucai-verify-old-');
+    openTestServices(dataDir).close();
+    const file = path.join(dataDir, 'sucai.db');
+    const db = new Database(file);
+    db.exec('drop table claim_withdrawals'); // as before migration 0017
+    db.close();
+    await expect(verifyChain(file)).rejects.toThrow('数据库中没有数据表 claim_withdrawals：此数据目录由较旧的版本建立，请先用本程序打开一次');
+  });
+});

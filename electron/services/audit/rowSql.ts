@@ -33,7 +33,8 @@ type ColumnInfo = { name: string; type: string; pk: number };
 
 export function tableSql(client: Database.Database, table: AuditedTable): TableSql {
   const info = client.prepare(`select name, type, pk from pragma_table_info(?)`).all(table.name) as ColumnInfo[];
-  if (!info.length) throw new Error(`audited table missing: ${table.name}`);
+  if (!info.length)
+    throw new Error(`数据库中没有数据表 ${table.name}：此数据目录由较旧的版本建立，请先用本程序打开一次（打开时自动升级数据库），再核验`);
   const ignore = new Set([...ignoredEverywhere, ...(table.ignore ?? [])]);
   const columns = info
     .map((c) => c.name)

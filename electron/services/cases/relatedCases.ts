@@ -60,7 +60,10 @@ type Decided = { caseId: number; worker: string; respondent: string; instrument:
 /**
  * Claims of this case's workers against this case's respondents that another case already decided:
  * items agreed in an effective mediation document (both sides signed) or decided by an issued award.
- * Indexed joins: workers by id number, case respondents by organisation.
+ * Indexed joins in this order: this case's workers, the same ID numbers elsewhere, those cases'
+ * respondents, matched to this case's respondents by case (CROSS JOIN fixes the order and the unary
+ * + keeps SQLite off the organisation index: without statistics it started from a respondent's
+ * 8,000 cases and read every worker of each — 280 ms at 100,000 cases, now about 1 ms).
  */
 function alreadyDecided(ctx: ServiceContext, id: number): Decided[] {
   const rows = ctx.db.all<{ caseId: number; worker: string; respondent: string; mediated: number; mediatedItems: number; mediationEffective: number; awarded: number; awardedItems: number; awardIssued: number }>(sql`
@@ -73,11 +76,11 @@ function alreadyDecided(ctx: ServiceContext, id: number): Decided[] {
       (select count(*) from claim_items ci join award_items ai on ai.claim_item_id = ci.id where ci.worker_id = w2.id) as awardedItems,
       exists (select 1 from awards a where a.case_id = c2.id and a.issued_at is not null) as awardIssued
     from workers w1
-      join workers w2 on w2.id_number = w1.id_number and w2.case_id <> w1.case_id
-      join cases c2 on c2.id = w2.case_id
-      join case_respondents r2 on r2.case_id = c2.id
-      join case_respondents r1 on r1.case_id = w1.case_id and r1.organisation_id = r2.organisation_id
-      join organisations o on o.id = r2.organisation_id
+      cross join workers w2 on w2.id_number = w1.id_number and w2.case_id <> w1.case_id
+      cross join cases c2 on c2.id = w2.case_id
+      cross join case_respondents r2 on r2.case_id = c2.id
+      cross join case_respondents r1 on r1.case_id = w1.case_id and +r1.organisation_id = r2.organisation_id
+      cross join organisations o on o.id = r2.organisation_id
     where w1.case_id = ${id}`);
   const out: Decided[] = [];
   for (const r of rows) {

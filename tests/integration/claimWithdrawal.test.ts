@@ -111,7 +111,10 @@ describe('撤回部分仲裁请求', () => {
     expect(view.allAgreed).toBe(true);
     expect(view.totals).toMatchObject({ claimedFen: 2_000_000, agreedFen: 2_000_000, settledWorkers: 3 });
     expect(view.rows.find((r) => r.name === NAMES[1])!.claimedFen).toBe(600_000);
-    const events = (await callApi(s, 'cases.get', { id: caseS })).events;
+    const detail = await callApi(s, 'cases.get', { id: caseS });
+    // the case header: claimed at filing 23,000.00, of which 3,000.00 withdrawn
+    expect([detail.claimedTotalFen, detail.withdrawnFen]).toEqual([2_300_000, 300_000]);
+    const events = detail.events;
     expect(events.some((e) => e.summary.includes('李秀英于2026年6月10日撤回仲裁请求：李秀英「经济补偿」3,000.00元；理由：已与被申请人另行协商'))).toBe(true);
     await expect(callApi(s, 'mediation.withdrawClaims', withdrawal([li]))).rejects.toThrow('李秀英的「经济补偿」请求已于2026年6月10日撤回，请勿重复撤回');
     await expect(callApi(s, 'mediation.setAgreed', { caseId: caseS, items: [{ claimItemId: li, agreedFen: 100_000 }] })).rejects.toThrow(/已于2026年6月10日撤回，不能再确定调解金额/);
@@ -121,6 +124,7 @@ describe('撤回部分仲裁请求', () => {
     expect(claim(view, NAMES[1]!, 'compensation').withdrawal).toBeNull();
     expect(view.allAgreed).toBe(false);
     expect(view.totals.claimedFen).toBe(2_300_000);
+    expect((await callApi(s, 'cases.get', { id: caseS })).withdrawnFen).toBe(0);
     expect((await callApi(s, 'cases.get', { id: caseS })).events.some((e) => e.summary.startsWith('撤销撤回（登记有误），恢复仲裁请求：李秀英「经济补偿」3,000.00元'))).toBe(true);
     await expect(callApi(s, 'mediation.undoWithdrawal', { caseId: caseS, claimItemIds: [li] })).rejects.toThrow(/请求未撤回，无需撤销/);
 

@@ -134,6 +134,8 @@ export type CaseDetail = CaseRow & {
   rejectionReason: string | null;
   /** The 不予受理通知书's own number (a rejected application has no case number). */
   rejectionNumber: string | null;
+  /** Of claimedTotalFen, the claim items withdrawn one by one (撤回部分仲裁请求). */
+  withdrawnFen: number;
   respondentServedOn: string | null;
   awardExtensionDays: number;
   closedOn: string | null;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { AppFailure, type CaseDetail } from '../../core/contract';
-import { caseEvents, caseRespondents, claimItems, missingMaterials, organisations, projectParties, projects, respondentServices, suspensions, withdrawalApplications, workers } from '../../../db/schema';
+import { caseEvents, caseRespondents, claimItems, missingMaterials, organisations, projectParties, projects, respondentServices, suspensions, claimWithdrawals, withdrawalApplications, workers } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import { prepared } from '../../../db/prepared';
 import type { ServiceContext } from '../context';
@@ -50,6 +50,12 @@ const queries = prepared((db) => {
       .prepare(),
     workers: db.select().from(workers).where(eq(workers.caseId, id)).orderBy(asc(workers.sortOrder)).prepare(),
     claims: db.select().from(claimItems).where(eq(claimItems.caseId, id)).orderBy(asc(claimItems.id)).prepare(),
+    withdrawn: db
+      .select({ fen: sql<number>`coalesce(sum(${claimItems.amountFen}), 0)` })
+      .from(claimWithdrawals)
+      .innerJoin(claimItems, eq(claimItems.id, claimWithdrawals.claimItemId))
+      .where(eq(claimWithdrawals.caseId, id))
+      .prepare(),
     events: db
       .select({ id: caseEvents.id, at: caseEvents.at, actor: caseEvents.actor, action: caseEvents.action, summary: caseEvents.summary })
       .from(caseEvents)
@@ -110,6 +116,7 @@ export function getCase(ctx: ServiceContext, id: number, _db?: Executor): CaseDe
     firstWorkerName: workerRows[0]?.name ?? null,
     workerCount: row.workerCount,
     claimedTotalFen: row.claimedTotalFen,
+    withdrawnFen: q.withdrawn.get({ id })?.fen ?? 0,
     nextDueOn: row.nextDueOn,
     hasArbitration: row.hasArbitration,
     procedure: row.procedure,

@@ -54,6 +54,7 @@ export function CasePage({ id }: { id: number }) {
           {detail.isCollective && <Badge size="lg" color="grape">集体争议</Badge>}
           <Badge size="lg" variant="outline" data-testid="case-total">
             {detail.workerCount}人 · {formatYuan(detail.claimedTotalFen)}
+            {detail.withdrawnFen > 0 && `（已撤回${formatYuan(detail.withdrawnFen)}）`}
           </Badge>
         </Group>
       </Group>

@@ -8,6 +8,7 @@ import { systemCaller } from '../../electron/services/caller';
 import { createBackup } from '../../electron/services/backup/createBackup';
 import { manifestChecksum, readManifest, storePath } from '../../electron/services/backup/layout';
 import { restoreBackup } from '../../electron/services/backup/restoreBackup';
+import { backupService } from '../../electron/services/backup/backupService';
 import { verifyChain } from '../../electron/services/audit/verifyChain';
 import { appPaths, callApi, caseInput, makeId, openTestServices, tempDataDir, workerDraft } from '../support/services';
 
@@ -267,4 +268,21 @@ describe('automatic backups', () => {
       second.close();
     }
   }, 40_000);
+
+  it('立即备份 while the automatic backup is copying waits for it and then backs up; a second 立即备份 meanwhile is refused in Chinese', async () => {
+    const services = openTestServices();
+    try {
+      const backups = backupService(services.ctx, { appVersion: 'test' });
+      const daily = backups.runDaily();
+      const manual = backups.run();
+      await expect(backups.run()).rejects.toThrow(/^正在进行备份或恢复，请等它完成后再备份$/);
+      const [a, b] = await Promise.all([daily, manual]);
+      expect(a.backup.name).toMatch(/-daily$/);
+      expect(b.backup.name).toMatch(/-manual$/);
+      expect(backups.status().backups.map((x) => x.reason).sort()).toEqual(['daily', 'manual']);
+      expect(backups.status().running).toBe(false);
+    } finally {
+      services.close();
+    }
+  });
 });

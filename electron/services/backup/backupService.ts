@@ -29,6 +29,7 @@ export const defaultBackupFolder = (dataDir: string) => path.join(dataDir, 'back
  */
 export function backupService(ctx: ServiceContext, options: BackupOptions) {
   let running: Promise<unknown> | null = null;
+  let runningDaily = false;
 
   const settings = () => ctx.db.select().from(backupSettings).where(eq(backupSettings.id, 1)).get() ?? { id: 1, folder: null, keep: DEFAULT_KEEP };
   const saveSettings = (values: { folder?: string | null; keep?: number }) =>
@@ -71,7 +72,20 @@ export function backupService(ctx: ServiceContext, options: BackupOptions) {
     return job;
   }
 
-  const run = (reason: BackupReason): Promise<BackupResult> =>
+  /**
+   * A backup asked for while the automatic one of the day is copying waits for it, then runs: the
+   * administrator who clicks 立即备份 a few seconds after starting the app gets a backup, not a refusal.
+   */
+  const run = async (reason: BackupReason): Promise<BackupResult> => {
+    while (running && runningDaily && reason === 'manual') await running.catch(() => undefined);
+    const job = backUp(reason);
+    runningDaily = reason === 'daily';
+    return job.finally(() => {
+      runningDaily = false;
+    });
+  };
+
+  const backUp = (reason: BackupReason): Promise<BackupResult> =>
     exclusive('备份', async () => {
       const { folder: target, source } = folder();
       // a chosen folder that is not there (a USB disk not plugged in) is not made on the local disk

@@ -10,6 +10,8 @@
  *   --dashboard   this year and the whole span (floor: the same SQL, raw)
  *   --documents   the award of a 500-worker case [--workers N] (floor: the docx library alone)
  *   --evidence    importing a 512 MiB file [--size-mib M] (floor: Node SHA-256 or dd conv=fsync, the slower)
+ *   --mediation   recording one payment on the largest mediated case, on a copy of the folder (floor:
+ *                 the raw insert of one payment row in its own transaction)
  *   --ui          Chromium against the web host: first paint, keystroke to results, the 1,000-worker
  *                 case page, the web host's memory (floor: the same API calls without the page)
  * All calls go through the validated dispatcher (or, for --ui, the web host's HTTP API) as 系统.
@@ -32,12 +34,13 @@ import { printSummary } from './demo';
 import { benchSearch } from './bench/search';
 import { benchCasePage } from './bench/casePage';
 import { benchDashboard } from './bench/dashboard';
+import { benchMediation } from './bench/mediation';
 import { benchDocuments } from './bench/documents';
 import { benchEvidence } from './bench/evidence';
 import { benchUi } from './bench/ui';
 
 const root = path.resolve(__dirname, '..');
-const MODES = ['search', 'case', 'dashboard', 'documents', 'evidence', 'ui'] as const;
+const MODES = ['search', 'case', 'dashboard', 'mediation', 'documents', 'evidence', 'ui'] as const;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,6 +85,7 @@ async function main() {
     if (modes.includes('search')) await benchSearch(services, runs);
     if (modes.includes('case')) await benchCasePage(services, runs);
     if (modes.includes('dashboard')) await benchDashboard(services, runs);
+    if (modes.includes('mediation')) await benchMediation(root, dataDir, runs);
     if (modes.includes('documents')) await benchDocuments(services, positive('workers', 500), positive('doc-runs', 5));
     if (modes.includes('evidence')) await benchEvidence(services, positive('size-mib', 512), positive('evidence-runs', 3));
     if (modes.includes('ui')) {

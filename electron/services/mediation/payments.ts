@@ -6,25 +6,19 @@ import { instalmentPlanProblems, paymentProblem } from '../../core/settlement';
 import { exhibits, instalments, payments, settlementItems } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import { appendEvent } from '../timeline';
-import type { MediationState } from './mediationView';
-import { mutateMediation } from './mutateMediation';
+import { mutateMediationWorker } from './mutateMediation';
 import { methodLabels, type MediationInput } from './types';
-
-function workerRow(state: MediationState, workerId: number) {
-  const row = state.rows.find((r) => r.workerId === workerId);
-  if (!row) throw new AppFailure('invalid_input', `工人（编号${workerId}）不属于本案，请刷新后重试`);
-  return row;
-}
 
 /**
  * Money reaching a worker, at the table or later. A transfer needs its reference or the transfer
  * slip (an exhibit of this case); cash is signed for by the worker. Never more than the worker's
  * balance. Once a worker has an instalment plan every payment belongs to one instalment: the one
  * named, or else the earliest one still open; it may not exceed what that instalment still lacks.
+ * The checks read this worker's line only (mutateMediationWorker).
  */
 export function recordPayment(ctx: ServiceContext, input: MediationInput<'mediation.recordPayment'>): MediationView {
-  return mutateMediation(ctx, input.caseId, (tx, state, today) => {
-    const row = workerRow(state, input.workerId);
+  return mutateMediationWorker(ctx, input.caseId, input.workerId, (tx, state, today) => {
+    const { row, figure } = state;
     const paidOn = input.paidAt.slice(0, 10);
     if (paidOn > today) throw new AppFailure('invalid_input', `付款时间${input.paidAt}晚于现在，请填写实际付款的时间`);
     if (paidOn < state.case.receivedOn) throw new AppFailure('invalid_input', `付款时间不能早于收案日期${formatChineseDate(state.case.receivedOn)}`);
@@ -39,7 +33,6 @@ export function recordPayment(ctx: ServiceContext, input: MediationInput<'mediat
       if (!exhibit || exhibit.caseId !== input.caseId) throw new AppFailure('invalid_input', '关联的转账凭证不是本案的证据，请重新选择');
       exhibitSeq = exhibit.seq;
     }
-    const figure = state.figures.get(row.workerId)!;
     const problem = paymentProblem(row.name, figure, input.amountFen);
     if (problem) throw new AppFailure('conflict', problem);
 
@@ -103,8 +96,7 @@ export function recordPayment(ctx: ServiceContext, input: MediationInput<'mediat
  * do not cover. An empty plan cancels the untouched instalments.
  */
 export function setInstalments(ctx: ServiceContext, input: MediationInput<'mediation.setInstalments'>): MediationView {
-  return mutateMediation(ctx, input.caseId, (tx, state, today) => {
-    const row = workerRow(state, input.workerId);
+  return mutateMediationWorker(ctx, input.caseId, input.workerId, (tx, { row }, today) => {
     const kept = row.instalments.filter((i) => i.paidFen > 0);
     const removable = row.instalments.filter((i) => i.paidFen === 0);
     if (input.instalments.length === 0) {

@@ -49,9 +49,9 @@ function recount(from: string, to: string) {
   const received = one<{ n: number; workers: number | null; claimed: number | null }>(sql`
     select count(*) as n, sum(worker_count) as workers, sum(claimed_total_fen) as claimed from cases where received_on between ${from} and ${to}`);
   // an award is split (部分终局) when cases.award_finality says so; it counts in 终局 whichever method was picked
-  const closed = one<{ n: number; onTime: number | null; mediated: number | null; fast: number | null; avgDays: number | null; finals: number | null; mixed: number | null; nonFinals: number | null }>(sql`
+  const closed = one<{ n: number; onTime: number | null; mediated: number | null; fast: number | null; avgDays: number | null; averaged: number; finals: number | null; mixed: number | null; nonFinals: number | null }>(sql`
     select count(*) as n, sum(closed_on_time = 1) as onTime, sum(closing_method in ('mediation', 'withdrawal', 'deemedWithdrawal')) as mediated,
-      sum(closed_within_fast_track = 1) as fast, avg(days_to_close) as avgDays,
+      sum(closed_within_fast_track = 1) as fast, avg(days_to_close) as avgDays, count(days_to_close) as averaged,
       sum(closing_method = 'finalAward' or (closing_method = 'nonFinalAward' and award_finality = 'mixed')) as finals,
       sum(closing_method in ('finalAward', 'nonFinalAward') and award_finality = 'mixed') as mixed,
       sum(closing_method = 'nonFinalAward' and award_finality is not 'mixed') as nonFinals
@@ -73,6 +73,10 @@ function recount(from: string, to: string) {
     nonFinalAwards: closed.nonFinals ?? 0,
     awards: (closed.finals ?? 0) + (closed.nonFinals ?? 0),
     onTimeClosed: closed.onTime ?? 0,
+    mediatedOrWithdrawn: closed.mediated ?? 0,
+    withinFastTrack: closed.fast ?? 0,
+    /** how many cases the average is over (the list 平均结案天数 opens) */
+    averaged: closed.averaged,
   };
 }
 
@@ -80,7 +84,7 @@ async function expectDashboardEqualsRecount(from: string, to: string) {
   const view = await callApi(s, 'dashboard.get', { from, to });
   const got = (key: string) => view.metrics.find((m) => m.key === key)!.value;
   const want = recount(from, to);
-  for (const [key, value] of Object.entries(want)) expect(got(key), `${from}…${to} ${key}`).toBe(value);
+  for (const [key, value] of Object.entries(want)) if (key !== 'averaged') expect(got(key), `${from}…${to} ${key}`).toBe(value);
   const before = recount(yearEarlier(from), yearEarlier(to));
   for (const key of ['received', 'workers', 'claimedFen', 'recoveredFen', 'closed'] as const) {
     expect(view.metrics.find((m) => m.key === key)!.previous, `previous ${key}`).toBe(before[key]);
@@ -92,12 +96,24 @@ async function expectDashboardEqualsRecount(from: string, to: string) {
   const methods = s.ctx.db.all<{ m: string; n: number }>(sql`
     select closing_method as m, count(*) as n from cases where closed_on between ${from} and ${to} and closing_method is not null group by 1`);
   for (const { m, n } of methods) expect(view.byClosingMethod.find((x) => x.method === m)?.count, m).toBe(n);
-  // each finality figure opens a case list of exactly as many cases
-  for (const key of ['finalAwards', 'mixedAwards', 'nonFinalAwards', 'awards', 'closed'] as const) {
+  // each count opens a case list of exactly as many cases; each rate the cases of its numerator
+  // (调撤率 the mediated or withdrawn ones, not every case closed); the average the cases it averages
+  const listed = async (key: string) => {
     const metric = view.metrics.find((m) => m.key === key)!;
-    const page = await callApi(s, 'cases.search', { ...metric.filter, limit: 1 });
-    expect(page.total, `${from}…${to} list of ${key}`).toBe(metric.value);
+    return (await callApi(s, 'cases.search', { ...metric.filter, limit: 1 })).total;
+  };
+  for (const key of ['finalAwards', 'mixedAwards', 'nonFinalAwards', 'awards', 'closed', 'onTimeClosed', 'mediatedOrWithdrawn', 'withinFastTrack'] as const) {
+    expect(await listed(key), `${from}…${to} list of ${key}`).toBe(want[key]);
   }
+  expect(await listed('onTimeRate'), `${from}…${to} list of onTimeRate`).toBe(want.onTimeClosed);
+  expect(await listed('mediationRate'), `${from}…${to} list of mediationRate`).toBe(want.mediatedOrWithdrawn);
+  expect(await listed('fastTrackShare'), `${from}…${to} list of fastTrackShare`).toBe(want.withinFastTrack);
+  expect(await listed('avgDaysToClose'), `${from}…${to} list of avgDaysToClose`).toBe(want.averaged);
+  // the rest of the closed cases: the lists the other way round add up to every case closed
+  const rest = async (filter: Record<string, unknown>) => (await callApi(s, 'cases.search', { closedFrom: from, closedTo: to, ...filter, limit: 1 })).total;
+  expect(want.mediatedOrWithdrawn + (await rest({ mediatedOrWithdrawn: false })), `${from}…${to} 调撤 + 非调撤`).toBe(want.closed);
+  expect(want.withinFastTrack + (await rest({ closedWithinFastTrack: false })), `${from}…${to} 速裁目标内 + 超出`).toBe(want.closed);
+  expect(want.averaged + (await rest({ hasDaysToClose: false })), `${from}…${to} 记有 + 未记结案天数`).toBe(want.closed);
   return view;
 }
 

@@ -201,6 +201,12 @@ export const caseSearchSchema = z.object({
   closedTo: date.nullable().optional(),
   closingMethod: z.enum(closingMethods).nullable().optional(),
   closedOnTime: z.boolean().nullable().optional(),
+  /** Closed by mediation, withdrawal or deemed withdrawal (调撤) — or, false, any other way. */
+  mediatedOrWithdrawn: z.boolean().nullable().optional(),
+  /** Closed within the fast-track target days (速裁目标内) — or, false, beyond them. */
+  closedWithinFastTrack: z.boolean().nullable().optional(),
+  /** Closed with its days to close on record (the cases 平均结案天数 averages) — or, false, without. */
+  hasDaysToClose: z.boolean().nullable().optional(),
   awardFinality: z.enum(awardFinalityFilters).nullable().optional(),
   stage: z.enum(stages).nullable().optional(),
   channel: z.enum(channels).nullable().optional(),

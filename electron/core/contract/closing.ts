@@ -5,6 +5,8 @@ import { staffRoles, type Methods } from './spec';
 
 export const closingMethods = ['mediation', 'finalAward', 'nonFinalAward', 'withdrawal', 'deemedWithdrawal', 'rejection', 'transfer'] as const;
 export type ClosingMethod = (typeof closingMethods)[number];
+/** The methods counted as 调撤 (mediated or withdrawn, including deemed withdrawal). */
+export const mediatedOrWithdrawnMethods = ['mediation', 'withdrawal', 'deemedWithdrawal'] as const satisfies readonly ClosingMethod[];
 /**
  * The finality filters of the cases closed by award, as the dashboard counts them: 'award' every
  * award, 'final' those with final items (wholly final, or split — 部分终局 counts as 终局),

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { SEARCH_COUNT_CAP, type CaseRow, type CaseSearchResult, type caseSearchSchema } from '../../core/contract';
+import { SEARCH_COUNT_CAP, mediatedOrWithdrawnMethods, type CaseRow, type CaseSearchResult, type caseSearchSchema } from '../../core/contract';
 import { parseCaseNumberQuery } from '../../core/caseNumber';
 import { addDays, todayInChina } from '../../core/dates';
 import type { ServiceContext } from '../context';
@@ -41,6 +41,12 @@ export function searchCases(ctx: ServiceContext, input: SearchInput): Page {
   return { total: numbered.length + rest.total, totalAtLeast: rest.totalAtLeast, rows: [...rowsByIds(ctx, first), ...rest.rows] };
 }
 
+/** 调撤: closed by mediation, withdrawal or deemed withdrawal (the dashboard's 调撤率 counts these). */
+function mediatedOrWithdrawnClause(yes: boolean): SQL {
+  const methods = sql.join(mediatedOrWithdrawnMethods.map((m) => sql`${m}`), sql`, `);
+  return yes ? sql`c.closing_method in (${methods})` : sql`c.closed_on is not null and (c.closing_method is null or c.closing_method not in (${methods}))`;
+}
+
 function filterClauses(ctx: ServiceContext, input: SearchInput): SQL[] {
   const today = todayInChina(ctx.now());
   const where: SQL[] = [];
@@ -53,6 +59,12 @@ function filterClauses(ctx: ServiceContext, input: SearchInput): SQL[] {
   if (input.closingMethod) where.push(sql`c.closing_method = ${input.closingMethod}`);
   if (input.awardFinality) where.push(awardFinalityClause(input.awardFinality));
   if (input.closedOnTime != null) where.push(sql`c.closed_on_time = ${input.closedOnTime ? 1 : 0}`);
+  if (input.mediatedOrWithdrawn != null) where.push(mediatedOrWithdrawnClause(input.mediatedOrWithdrawn));
+  if (input.closedWithinFastTrack != null) {
+    // not within = every other closed case (the share's denominator is every case closed)
+    where.push(input.closedWithinFastTrack ? sql`c.closed_within_fast_track = 1` : sql`c.closed_on is not null and coalesce(c.closed_within_fast_track, 0) = 0`);
+  }
+  if (input.hasDaysToClose != null) where.push(input.hasDaysToClose ? sql`c.days_to_close is not null` : sql`c.closed_on is not null and c.days_to_close is null`);
   if (input.channel) where.push(sql`c.channel = ${input.channel}`);
   if (input.due === 'overdue') where.push(sql`c.next_due_on < ${today}`);
   if (input.due === 'soon') where.push(sql`c.next_due_on >= ${today} and c.next_due_on <= ${addDays(today, 3)}`);

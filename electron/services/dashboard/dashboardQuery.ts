@@ -1,13 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { AppFailure, caseSearchSchema, closingMethods, type AwardFinalityFilter, type DashboardMetric, type DashboardView } from '../../core/contract';
+import { AppFailure, caseSearchSchema, closingMethods, mediatedOrWithdrawnMethods, type AwardFinalityFilter, type DashboardMetric, type DashboardView } from '../../core/contract';
 import type { ServiceContext } from '../context';
 import { searchCases } from '../cases/searchCases';
 import { changePct, monthsBetween, ratePct, round1, yearEarlier } from './period';
 
 export type Period = { from: string; to: string };
-
-/** Methods counted as 调撤 (mediated or withdrawn, including deemed withdrawal). */
-export const MEDIATED_OR_WITHDRAWN = ['mediation', 'withdrawal', 'deemedWithdrawal'] as const;
 
 type Figures = {
   received: number;
@@ -54,7 +51,7 @@ export function periodFigures(ctx: ServiceContext, { from, to }: Period, recover
   }>(sql`
     select sum(cases) as n,
       sum(on_time) as onTime,
-      sum(case when closing_method in ('mediation', 'withdrawal', 'deemedWithdrawal') then cases end) as mediated,
+      sum(case when closing_method in (${sql.join(mediatedOrWithdrawnMethods.map((m) => sql`${m}`), sql`, `)}) then cases end) as mediated,
       sum(within_fast_track) as fast,
       sum(days_sum) as daysSum,
       sum(days_count) as daysCount,
@@ -108,6 +105,10 @@ type MetricDef = {
 const receivedFilter = (p: Period) => ({ receivedFrom: p.from, receivedTo: p.to });
 const closedFilter = (p: Period) => ({ closedFrom: p.from, closedTo: p.to });
 const awardFilter = (awardFinality: AwardFinalityFilter) => (p: Period) => ({ ...closedFilter(p), awardFinality });
+// each rate opens the cases it counts (its numerator); the average the cases it averages
+const mediatedFilter = (p: Period) => ({ ...closedFilter(p), mediatedOrWithdrawn: true });
+const fastTrackFilter = (p: Period) => ({ ...closedFilter(p), closedWithinFastTrack: true });
+const averagedFilter = (p: Period) => ({ ...closedFilter(p), hasDaysToClose: true });
 
 /** The formulas, exactly (also printed on the export's figures sheet). */
 export const METRIC_FORMULAS: Record<string, string> = {
@@ -149,9 +150,9 @@ const DEFS: MetricDef[] = [
     value: (f) => ratePct(f.onTime, f.closed),
     filter: (p) => ({ ...closedFilter(p), closedOnTime: true }),
   },
-  { key: 'mediationRate', label: '调撤率', unit: 'percent', value: (f) => ratePct(f.mediatedOrWithdrawn, f.closed), filter: closedFilter },
-  { key: 'avgDaysToClose', label: '平均结案天数', unit: 'days', value: (f) => f.avgDays, filter: closedFilter },
-  { key: 'fastTrackShare', label: '速裁目标内结案占比', unit: 'percent', value: (f) => ratePct(f.withinFastTrack, f.closed), filter: closedFilter },
+  { key: 'mediationRate', label: '调撤率', unit: 'percent', value: (f) => ratePct(f.mediatedOrWithdrawn, f.closed), filter: mediatedFilter },
+  { key: 'avgDaysToClose', label: '平均结案天数', unit: 'days', value: (f) => f.avgDays, filter: averagedFilter },
+  { key: 'fastTrackShare', label: '速裁目标内结案占比', unit: 'percent', value: (f) => ratePct(f.withinFastTrack, f.closed), filter: fastTrackFilter },
   { key: 'finalAwards', label: '终局裁决（含部分终局）', unit: 'count', value: (f) => f.finalAwards, filter: awardFilter('final') },
   { key: 'mixedAwards', label: '部分终局裁决', unit: 'count', value: (f) => f.mixedAwards, filter: awardFilter('mixed') },
   { key: 'nonFinalAwards', label: '非终局裁决', unit: 'count', value: (f) => f.nonFinalAwards, filter: awardFilter('nonFinal') },
@@ -164,8 +165,8 @@ const DEFS: MetricDef[] = [
   },
   // Numerators and denominators of the rates (the rate cards show them; the export lists them).
   { key: 'onTimeClosed', label: '按期结案数', unit: 'count', value: (f) => f.onTime, filter: (p) => ({ ...closedFilter(p), closedOnTime: true }) },
-  { key: 'mediatedOrWithdrawn', label: '调撤结案数', unit: 'count', value: (f) => f.mediatedOrWithdrawn, filter: closedFilter },
-  { key: 'withinFastTrack', label: '速裁目标内结案数', unit: 'count', value: (f) => f.withinFastTrack, filter: closedFilter },
+  { key: 'mediatedOrWithdrawn', label: '调撤结案数', unit: 'count', value: (f) => f.mediatedOrWithdrawn, filter: mediatedFilter },
+  { key: 'withinFastTrack', label: '速裁目标内结案数', unit: 'count', value: (f) => f.withinFastTrack, filter: fastTrackFilter },
   { key: 'awards', label: '裁决结案数', unit: 'count', value: (f) => f.finalAwards + f.nonFinalAwards, filter: awardFilter('award') },
   { key: 'policeTransfers', label: '移送公安', unit: 'count', value: (f) => f.policeCases, filter: () => null },
   { key: 'enforcementApplications', label: '申请强制执行', unit: 'count', value: (f) => f.enforcementCases, filter: () => null },

@@ -6,11 +6,47 @@ import { awardFinalityLabels, closingMethodLabels } from './labels';
 /** The filters a dashboard figure can hand to the case list through the hash query. */
 export type LinkFilter = Partial<Pick<
   z.input<typeof caseSearchSchema>,
-  'status' | 'receivedFrom' | 'receivedTo' | 'closedFrom' | 'closedTo' | 'closingMethod' | 'awardFinality' | 'closedOnTime' | 'stage' | 'channel' | 'due'
+  | 'status'
+  | 'receivedFrom'
+  | 'receivedTo'
+  | 'closedFrom'
+  | 'closedTo'
+  | 'closingMethod'
+  | 'awardFinality'
+  | 'closedOnTime'
+  | 'mediatedOrWithdrawn'
+  | 'closedWithinFastTrack'
+  | 'hasDaysToClose'
+  | 'stage'
+  | 'channel'
+  | 'due'
 >>;
 export type LinkFilterKey = keyof LinkFilter;
 
-const KEYS: LinkFilterKey[] = ['status', 'receivedFrom', 'receivedTo', 'closedFrom', 'closedTo', 'closingMethod', 'awardFinality', 'closedOnTime', 'stage', 'channel', 'due'];
+const KEYS: LinkFilterKey[] = [
+  'status',
+  'receivedFrom',
+  'receivedTo',
+  'closedFrom',
+  'closedTo',
+  'closingMethod',
+  'awardFinality',
+  'closedOnTime',
+  'mediatedOrWithdrawn',
+  'closedWithinFastTrack',
+  'hasDaysToClose',
+  'stage',
+  'channel',
+  'due',
+];
+/** The yes/no filters, with the chip each value shows. */
+const FLAGS = {
+  closedOnTime: ['按期结案', '未按期结案'],
+  mediatedOrWithdrawn: ['调解或撤回结案', '非调撤结案'],
+  closedWithinFastTrack: ['速裁目标内结案', '超出速裁目标结案'],
+  hasDaysToClose: ['记有结案天数', '未记结案天数'],
+} as const satisfies Partial<Record<LinkFilterKey, readonly [string, string]>>;
+const FLAG_KEYS = Object.keys(FLAGS) as (keyof typeof FLAGS)[];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `#/cases?closedFrom=2026-01-01&closingMethod=mediation` for a cases.search filter. */
@@ -44,8 +80,10 @@ export function parseCaseFilter(hash: string): LinkFilter {
   if (method && Object.hasOwn(closingMethodLabels, method)) out.closingMethod = method as LinkFilter['closingMethod'];
   const finality = params.get('awardFinality');
   if (finality && Object.hasOwn(awardFinalityLabels, finality)) out.awardFinality = finality as LinkFilter['awardFinality'];
-  const onTime = params.get('closedOnTime');
-  if (onTime === 'true' || onTime === 'false') out.closedOnTime = onTime === 'true';
+  for (const key of FLAG_KEYS) {
+    const flag = params.get(key);
+    if (flag === 'true' || flag === 'false') out[key] = flag === 'true';
+  }
   const stage = params.get('stage');
   if (stage && (stages as readonly string[]).includes(stage)) out.stage = stage as LinkFilter['stage'];
   const channel = params.get('channel');
@@ -70,7 +108,10 @@ export function filterChips(filter: LinkFilter): { keys: LinkFilterKey[]; label:
   if (filter.status) chips.push({ keys: ['status'], label: `状态：${caseStatusLabels[filter.status]}` });
   if (filter.closingMethod) chips.push({ keys: ['closingMethod'], label: `结案方式：${closingMethodLabels[filter.closingMethod]}` });
   if (filter.awardFinality) chips.push({ keys: ['awardFinality'], label: awardFinalityLabels[filter.awardFinality] });
-  if (filter.closedOnTime != null) chips.push({ keys: ['closedOnTime'], label: filter.closedOnTime ? '按期结案' : '未按期结案' });
+  for (const key of FLAG_KEYS) {
+    const flag = filter[key];
+    if (flag != null) chips.push({ keys: [key], label: FLAGS[key][flag ? 0 : 1] });
+  }
   if (filter.stage) chips.push({ keys: ['stage'], label: `阶段：${stageLabels[filter.stage]}` });
   if (filter.channel) chips.push({ keys: ['channel'], label: `来源：${channelLabels[filter.channel]}` });
   if (filter.due) chips.push({ keys: ['due'], label: filter.due === 'overdue' ? '已超期' : '3日内到期' });

@@ -1,0 +1,2 @@
+DROP INDEX `cases_closed_on`;--> statement-breakpoint
+CREATE INDEX `cases_closed_figures` ON `cases` (`closed_on`,`closing_method`,`closed_within_fast_track`,`closed_on_time`,`days_to_close`,`award_finality`,`received_on`);

@@ -78,6 +78,18 @@ test('统计: demo of 300 cases → figures, charts, a figure opens its cases, e
   await expect(page).not.toHaveURL(/closedOnTime/);
   await expect.poll(() => caseCount(page)).toBe(m('closed').value);
 
+  // 调撤率 → the mediated or withdrawn cases it counts (not every case closed); 速裁目标内占比 likewise.
+  await page.goto(`${host.url}#/dashboard`);
+  await page.getByTestId('metric-mediationRate').click();
+  await expect(page.getByTestId('link-filters')).toContainText('调解或撤回结案');
+  await expect.poll(() => caseCount(page)).toBe(m('mediatedOrWithdrawn').value);
+  expect(m('mediatedOrWithdrawn').value).toBeLessThan(m('closed').value);
+  await shot(page, 'dashboard-mediation-rate-cases');
+  await page.goto(`${host.url}#/dashboard`);
+  await page.getByTestId('metric-fastTrackShare').click();
+  await expect(page.getByTestId('link-filters')).toContainText('速裁目标内结案');
+  await expect.poll(() => caseCount(page)).toBe(m('withinFastTrack').value);
+
   // A closing method in the breakdown opens its cases.
   await page.goto(`${host.url}#/dashboard`);
   const mediated = view.byClosingMethod.find((x) => x.method === 'mediation')!.count;

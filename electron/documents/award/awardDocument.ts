@@ -26,7 +26,7 @@ import { attendanceSentence } from '../../core/hearing/attendance';
 import type { Assignment } from '../../core/liability';
 import { fenToChineseUpper, formatFen, formatYuan, sumFen } from '../../core/money';
 import { amountWithUpper, FONTS, docNumber, docTitle, officialDocument, organLine, pageBreak, para, partyBlock, SIZES } from '../layout';
-import { workerAnnexTable } from './workerAnnex';
+import { workerAnnexTable } from '../workerAnnex';
 import type { BuiltDocument } from '../index';
 import {
   applicantLines,
@@ -203,24 +203,18 @@ function decisionItems(data: AwardDocData, items: AwardDocItem[], applicants: Do
 
 /** Per worker: claimed, awarded and dismissed in this award (one line per worker, the part's items). */
 function annexTable(items: AwardDocItem[], applicants: DocWorker[]): Table {
-  const sums = { claimed: 0, awarded: 0 };
   return workerAnnexTable({
     workers: applicants,
     widths: [8, 12, 32],
-    columns: [
-      { header: '请求金额', width: 16, align: 'right' },
-      { header: '裁决金额', width: 16, align: 'right' },
-      { header: '驳回金额', width: 16, align: 'right' },
-    ],
-    cells: (w) => {
+    row: (w) => {
       const own = items.filter((it) => it.workerId === w.id);
-      const claimed = sumFen(own.map((it) => it.claimedFen));
-      const awarded = sumFen(own.map((it) => it.awardedFen));
-      sums.claimed += claimed;
-      sums.awarded += awarded;
-      return [formatFen(claimed), formatFen(awarded), claimed > awarded ? formatFen(claimed - awarded) : '—'];
+      return { claimed: sumFen(own.map((it) => it.claimedFen)), awarded: sumFen(own.map((it) => it.awardedFen)) };
     },
-    totals: () => [formatFen(sums.claimed), formatFen(sums.awarded), formatFen(sums.claimed - sums.awarded)],
+    amounts: [
+      { header: '请求金额', width: 16, fen: (r) => r.claimed },
+      { header: '裁决金额', width: 16, fen: (r) => r.awarded },
+      { header: '驳回金额', width: 16, fen: (r) => r.claimed - r.awarded, show: (fen) => (fen > 0 ? formatFen(fen) : '—') },
+    ],
     size: SIZES.xiaoSi,
   });
 }

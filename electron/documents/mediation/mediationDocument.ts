@@ -23,7 +23,7 @@ import type { BuiltDocument } from '../index';
 import { amountWithUpper, blankLine, docNumber, docTitle, FONTS, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table, type TableColumn } from '../layout';
 import { applicantLines, respondentLines, respondentNames, signOff, workerNames, type CaseDocData, type DocWorker } from '../award/caseData';
 import { groupByAssignment, payerWords, principalOf, secondaryLines } from '../award/obligations';
-import { workerAnnexTable } from '../award/workerAnnex';
+import { workerAnnexTable } from '../workerAnnex';
 import { CLAIM_NOUN as NOUN, CLAIM_TYPE_ORDER as TYPE_ORDER, withdrawnSentence, type WithdrawnClaim } from '../award/withdrawnText';
 
 export type PaymentMethod = 'bankTransfer' | 'cash';
@@ -215,29 +215,20 @@ function spotCell(t: Terms): string {
 
 function annexTable(data: MediationDocData, shown: DocWorker[]): Table {
   const rowOf = new Map(data.rows.map((r) => [r.workerId, r]));
-  let claimed = 0;
-  let agreed = 0;
-  let paid = 0;
   // seven columns: 小五 (9 pt) keeps every ID number, amount and term on one line
   return workerAnnexTable({
     workers: shown,
     widths: [6, 8, 22],
-    columns: [
-      { header: '请求金额', width: 13, align: 'right' },
-      { header: '调解金额', width: 13, align: 'right' },
-      { header: '当场已付', width: 16, align: 'right' },
-      { header: '余款履行', width: 22, align: 'center' },
-    ],
-    cells: (w) => {
+    row: (w) => {
       const r = rowOf.get(w.id)!;
-      const t = termsOf(r, w);
-      const c = sumFen(settledClaims(r).map((x) => x.claimedFen));
-      claimed += c;
-      agreed += t.agreedFen;
-      paid += t.spotFen;
-      return [formatFen(c), formatFen(t.agreedFen), spotCell(t), termCell(t)];
+      return { claimed: sumFen(settledClaims(r).map((x) => x.claimedFen)), terms: termsOf(r, w) };
     },
-    totals: () => [formatFen(claimed), formatFen(agreed), formatFen(paid), ''],
+    amounts: [
+      { header: '请求金额', width: 13, fen: (x) => x.claimed },
+      { header: '调解金额', width: 13, fen: (x) => x.terms.agreedFen },
+      { header: '当场已付', width: 16, fen: (x) => x.terms.spotFen, show: (_, x) => spotCell(x.terms) },
+    ],
+    text: { header: '余款履行', width: 22, text: (x) => termCell(x.terms) },
     size: XIAO_WU,
   });
 }

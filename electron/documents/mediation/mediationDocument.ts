@@ -20,9 +20,9 @@ import type { ClaimType } from '../../core/domain';
 import type { Assignment } from '../../core/liability';
 import { formatFen, formatYuan, sumFen } from '../../core/money';
 import type { BuiltDocument } from '../index';
-import { amountWithUpper, blankLine, docNumber, docTitle, FONTS, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table, type TableColumn } from '../layout';
+import { blankLine, docNumber, docTitle, FONTS, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table } from '../layout';
 import { applicantLines, respondentLines, respondentNames, signOff, workerNames, type CaseDocData, type DocWorker } from '../award/caseData';
-import { groupByAssignment, payerWords, principalOf, secondaryLines } from '../award/obligations';
+import { groupByAssignment, payerWords, paymentWords, secondaryLines } from '../award/obligations';
 import { workerAnnexTable } from '../workerAnnex';
 import { CLAIM_NOUN as NOUN, CLAIM_TYPE_ORDER as TYPE_ORDER, withdrawnSentence, type WithdrawnClaim } from '../award/withdrawnText';
 
@@ -167,23 +167,7 @@ function agreementItems(data: MediationDocData, shown: DocWorker[], annex: boole
   const groups = groupByAssignment(lines, (id) => data.liability[id] ?? {}, data.respondents);
   const items: string[] = [];
   for (const g of groups) {
-    const principal = principalOf(g.assignment, data.respondents);
-    const payer = principal ? payerWords(g.assignment, principal) : '被申请人';
-    const workers = shown.filter((w) => g.items.some((i) => i.workerId === w.id));
-    let what: string;
-    if (annex) {
-      const totals = TYPE_ORDER.filter((t) => g.items.some((i) => i.type === t)).map((t) => `${NOUN[t]}共计${amountWithUpper(sumFen(g.items.filter((i) => i.type === t).map((i) => i.amountFen)))}`);
-      what = `支付申请人${workerNames(workers)}${totals.join('、')}，各申请人应得金额见${annexName}`;
-    } else {
-      what = `支付${workers
-        .map((w) => {
-          const own = g.items.filter((i) => i.workerId === w.id);
-          const parts = TYPE_ORDER.filter((t) => own.some((i) => i.type === t)).map((t) => `${NOUN[t]}${amountWithUpper(sumFen(own.filter((i) => i.type === t).map((i) => i.amountFen)))}`);
-          return `申请人${w.name}${parts.join('、')}`;
-        })
-        .join('；支付')}`;
-    }
-    items.push(`${payer}${what}；`);
+    items.push(`${payerWords(g.assignment, data.respondents)}${paymentWords(g.items, shown, annex ? annexName : null)}；`);
     const ref = `上述第${nzh.encodeS(items.length)}项`;
     items.push(...secondaryLines(g.assignment, data.respondents, 'mediation', ref));
   }

@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { AwardView, CaseRow, Settings } from '../../electron/core/contract';
 import { todayInChina } from '../../electron/core/dates';
 import { makeId } from './support/api';
-import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { freshDataDir, startHost, type RunningHost } from './support/webHost';
+import { screenshots } from './support/screenshots';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+const shot = screenshots('screens', { fullPage: false });
 
 let host: RunningHost | null = null;
 test.afterEach(async () => {

@@ -2,26 +2,18 @@
 // 经济补偿 item at once (with the workers' consent), one worker's overtime is withdrawn on its own row,
 // a refusal keeps what was typed; withdrawn items are struck through and tagged 已撤回, the totals
 // leave them out, and the full 调解书 becomes possible once the wages are agreed.
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { MediationView, Settings } from '../../electron/core/contract';
 import { addDays, todayInChina } from '../../electron/core/dates';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
-import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { freshDataDir, startHost } from './support/webHost';
 import { api, makeId } from './support/api';
+import { screenshots } from './support/screenshots';
+import { hostsStoppedAfterEach } from './support/hosts';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
+const shot = screenshots('screens', { fullPage: true, fromTop: true });
 
-const hosts: RunningHost[] = [];
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
+const hosts = hostsStoppedAfterEach();
 
 const names = ['罗建国', '宋静英', '黄志强', '刘春生', '钟桂兰', '谢永明', '曾德福', '邱小平', '赖海军', '温秀珍', '廖国华', '肖长青'];
 

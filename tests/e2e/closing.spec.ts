@@ -1,25 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { AwardView, CaseDetail, DocumentView, Settings } from '../../electron/core/contract';
 import { addDays, todayInChina } from '../../electron/core/dates';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
-import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { freshDataDir, startHost, type RunningHost } from './support/webHost';
 import { api, makeId } from './support/api';
 import { holdHearing } from './support/hearing';
+import { screenshots } from './support/screenshots';
+import { hostsStoppedAfterEach } from './support/hosts';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-/** Full-page screenshot from the top (a scrolled page would draw the fixed header mid-image). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
+const shot = screenshots('screens', { fullPage: true, fromTop: true });
 
-const hosts: RunningHost[] = [];
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
+const hosts = hostsStoppedAfterEach();
 
 const names = ['罗建国', '宋静英', '黄志强', '刘春生', '钟桂兰', '谢永明', '曾德福', '邱小平', '赖海军', '温秀珍', '廖国华', '肖长青'];
 

@@ -6,10 +6,9 @@ import type { CaseRow, DashboardView } from '../../electron/core/contract';
 import { addDays, todayInChina } from '../../electron/core/dates';
 import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
 import { api } from './support/api';
+import { screenshots } from './support/screenshots';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+const shot = screenshots('screens', { fullPage: true });
 
 let host: RunningHost | null = null;
 test.afterEach(async () => {

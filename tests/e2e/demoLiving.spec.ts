@@ -2,28 +2,14 @@
 // documents tab of a closed collective case, and the dashboard. On SUCAI_DEMO_DIR when given (e.g. a
 // fresh `npm run demo -- --cases 2000` folder), else on a fresh 200-case demo. PNGs under
 // test-results/demo-living/.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CaseRow, DocumentView } from '../../electron/core/contract';
 import { api } from './support/api';
-import { freshDataDir, repoRoot, startHost, type RunningHost } from './support/webHost';
+import { screenshots } from './support/screenshots';
+import { demoHostPerSpec } from './support/hosts';
 
-const shots = path.join(repoRoot, 'test-results', 'demo-living');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-
-let host: RunningHost;
-const given = process.env.SUCAI_DEMO_DIR;
-const dataDir = given ?? freshDataDir();
-
-test.beforeAll(async () => {
-  test.setTimeout(900_000);
-  if (!given) execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '200'], { cwd: repoRoot, stdio: 'ignore' });
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => host?.stop());
+const shot = screenshots('demo-living', { fullPage: true });
+const { host, given } = demoHostPerSpec(['--cases', '200']);
 
 test('calendar of this week, a closed collective case’s documents, the dashboard', async ({ page }) => {
   test.setTimeout(300_000);

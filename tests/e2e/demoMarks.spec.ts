@@ -2,28 +2,15 @@
 // it); a closed case's documents tab shows 结案审批表 as 内部文书 and the 送达回证 as 无需送达; a
 // fast-path case closed by mediation offers its 调解书 and builds it. SUCAI_DEMO_DIR when given,
 // else a fresh 120-case demo with 16 living cases. PNGs under test-results/demo-marks/.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CaseRow, DocumentView } from '../../electron/core/contract';
 import { api } from './support/api';
-import { freshDataDir, repoRoot, startHost, type RunningHost } from './support/webHost';
+import { screenshots } from './support/screenshots';
+import { demoHostPerSpec } from './support/hosts';
 
-const shots = path.join(repoRoot, 'test-results', 'demo-marks');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-
-let host: RunningHost;
-const given = process.env.SUCAI_DEMO_DIR;
-const dataDir = given ?? freshDataDir();
-
-test.beforeAll(async () => {
-  test.setTimeout(900_000);
-  if (!given) execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '120', '--living', '16', '--no-floor'], { cwd: repoRoot, stdio: 'ignore' });
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => host?.stop());
+const shot = screenshots('demo-marks', { fullPage: true });
+const { host, given } = demoHostPerSpec(['--cases', '120', '--living', '16', '--no-floor']);
 
 async function closedCases(): Promise<CaseRow[]> {
   const { rows } = await api<{ rows: CaseRow[] }>(host, 'cases.search', { status: 'closed', offset: 0, limit: 500 });

@@ -6,17 +6,14 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, todayInChina } from '../../electron/core/dates';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
-import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { freshDataDir, startHost, type RunningHost } from './support/webHost';
 import { api, makeId } from './support/api';
+import { screenshots } from './support/screenshots';
+import { hostsStoppedAfterEach } from './support/hosts';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
+const shot = screenshots('screens', { fullPage: true });
 
-const hosts: RunningHost[] = [];
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
+const hosts = hostsStoppedAfterEach();
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 

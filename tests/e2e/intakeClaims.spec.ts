@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hostPerTest, idFor, shot as intakeShot } from './support/intake';
+import { hostPerTest, idFor } from './support/intake';
+import { screenshots } from './support/screenshots';
 
-const shot = (page: Page, name: string) => intakeShot(page, name, { fullPage: false });
+const shot = screenshots('screens', { fullPage: false });
 const hosts = hostPerTest();
 
 async function typeWorker(page: Page, row: number, w: { name: string; id?: string; owed?: string }) {

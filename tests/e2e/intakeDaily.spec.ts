@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { hostPerTest, idFor, shot as intakeShot } from './support/intake';
+import { expect, test } from '@playwright/test';
+import { hostPerTest, idFor } from './support/intake';
+import { screenshots } from './support/screenshots';
 
-const shot = (page: Page, name: string) => intakeShot(page, name, { fullPage: true });
+const shot = screenshots('screens', { fullPage: true });
 const hosts = hostPerTest();
 
 test('快立: the respondent chain is built with single clicks, each click lands, no error before typing', async ({ page }) => {

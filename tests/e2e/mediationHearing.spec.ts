@@ -1,22 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import type { HearingView, MediationView, RoomView, StaffView } from '../../electron/core/contract';
 import { addDays, todayInChina, weekday } from '../../electron/core/dates';
 import { formatFen } from '../../electron/core/money';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
-import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { freshDataDir, startHost, type RunningHost } from './support/webHost';
 import { api, makeId, uploadEvidence } from './support/api';
+import { screenshots } from './support/screenshots';
+import { hostsStoppedAfterEach } from './support/hosts';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
+const shot = screenshots('screens', { fullPage: true });
 
-const hosts: RunningHost[] = [];
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
+const hosts = hostsStoppedAfterEach();
 
 const names = ['罗建国', '宋静英', '黄志强', '刘春生', '钟桂兰', '谢永明', '曾德福', '邱小平', '赖海军', '温秀珍', '廖国华', '肖长青'];
 /** Wage arrears of worker i, in yuan: 3000, 3250, … */

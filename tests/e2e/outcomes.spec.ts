@@ -16,7 +16,6 @@
 //  non-final award: worker 9's wages 30,000.
 //  enforceable today: the final part less worker 10 (sued: 9,000 + 1,000) = 36,000, bound: the labour
 //  subcontractor (employer) and the general contractor (jointly); the owner never.
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { AwardView, CaseDetail, DocumentView, MediationView, RoomView, Settings, StaffView } from '../../electron/core/contract';
@@ -24,24 +23,19 @@ import { addDays, todayInChina, weekday } from '../../electron/core/dates';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
 import { compact, docxToPdf, hasSoffice, pdfPages, renderPng } from '../support/pdf';
 import { api, makeId } from './support/api';
-import { freshDataDir, repoRoot, startHost, type RunningHost } from './support/webHost';
+import { freshDataDir, startHost } from './support/webHost';
+import { screenshotDir, screenshots } from './support/screenshots';
+import { hostsStoppedAfterEach } from './support/hosts';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-const pages = path.join(repoRoot, 'test-results', 'outcome-pages');
-fs.mkdirSync(shots, { recursive: true });
-fs.mkdirSync(pages, { recursive: true });
+const shots = screenshotDir('screens');
+const pages = screenshotDir('outcome-pages');
+const pageShot = screenshots('screens', { fullPage: true, fromTop: true });
 async function shot(page: Page, name: string, locator?: ReturnType<Page['getByTestId']>) {
   if (locator) await locator.screenshot({ path: path.join(shots, `${name}.png`) });
-  else {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-  }
+  else await pageShot(page, name);
 }
 
-const hosts: RunningHost[] = [];
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
+const hosts = hostsStoppedAfterEach();
 
 const NAMES = ['罗建国', '宋静英', '黄志强', '刘春生', '钟桂兰', '谢永明', '曾德福', '邱小平', '赖海军', '温秀珍', '廖国华', '肖长青'];
 const WAGES = [5000, 5500, 6000, 6500, 7000, 7500, 8000, 8500, 26300, 30000, 9000, 8000];

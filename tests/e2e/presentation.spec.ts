@@ -1,20 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import type { CaseDetail, ExhibitView } from '../../electron/core/contract';
 import { addDays, todayInChina } from '../../electron/core/dates';
 import { emptyWorkerDraft } from '../../electron/core/workers/workerDraft';
-import { freshDataDir, repoRoot, startHost, type RunningHost } from './support/webHost';
+import { freshDataDir, startHost, type RunningHost } from './support/webHost';
 import { api, makeId } from './support/api';
+import { screenshotDir } from './support/screenshots';
+import { hostsStoppedAfterEach } from './support/hosts';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
+const shots = screenshotDir('screens');
 
-const hosts: RunningHost[] = [];
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
+const hosts = hostsStoppedAfterEach();
 
 const NAMES = ['罗建国', '宋静英', '钟发明', '曾水生', '谢冬梅', '廖长春', '赖国华', '温小平', '邱德福', '黄桂兰', '刘石根', '陈细妹'];
 const IDS = NAMES.map((_, i) => makeId(i % 2 ? '360732' : '360702', `19${70 + i}-0${(i % 9) + 1}-1${i % 9}`, 20 + i));

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
+import { expect, test } from '@playwright/test';
+import { freshDataDir, startHost, type RunningHost } from './support/webHost';
 import { rosterWithBrokenId } from './support/fixtures';
+import { screenshots } from './support/screenshots';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+const shot = screenshots('screens', { fullPage: true });
 
 let host: RunningHost | null = null;
 test.afterEach(async () => {

@@ -1,13 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { freshDataDir, repoRoot, startHost, type RunningHost } from './support/webHost';
 import { nameInitials } from '../../electron/core/pinyin';
+import { screenshots } from './support/screenshots';
 
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+const shot = screenshots('screens', { fullPage: false });
 
 let host: RunningHost;
 const dataDir = freshDataDir();
@@ -70,7 +67,7 @@ test('a collective case page with related cases and its timeline', async ({ page
   await collective.click();
   await expect(page.getByTestId('stage-bar')).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('收案');
-  await page.screenshot({ path: path.join(shots, 'case-page-collective.png'), fullPage: true });
+  await shot(page, 'case-page-collective', true);
 });
 
 test('each page starts at its top: scrolled down on one page, the next page opens at the top', async ({ page }) => {

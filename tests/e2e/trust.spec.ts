@@ -5,14 +5,14 @@ import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { freshDataDir, startHost, type RunningHost, repoRoot } from './support/webHost';
 import { uploadEvidence } from './support/api';
+import { screenshotDir } from './support/screenshots';
 
 /**
  * 核验 and 备份与恢复 in settings, in Chromium against the real web host: the chain verifies as
  * 完整 with its head hash; a worker's amount changed with a SQLite client is named; a backup
  * restores into a new folder with every check shown; a corrupted backup is refused.
  */
-const shots = path.join(repoRoot, 'test-results', 'screens');
-fs.mkdirSync(shots, { recursive: true });
+const shots = screenshotDir('screens');
 /** The panel itself (readable), and the whole page around it. */
 const shot = async (page: Page, testId: string, name: string) => {
   await page.getByTestId(testId).scrollIntoViewIfNeeded();

@@ -25,8 +25,8 @@ import { FINAL_AWARD_BASIS } from '../../core/finalAward';
 import { attendanceSentence } from '../../core/hearing/attendance';
 import type { Assignment } from '../../core/liability';
 import { fenToChineseUpper, formatFen, formatYuan, sumFen } from '../../core/money';
-import { amountWithUpper, FONTS, docNumber, docTitle, officialDocument, organLine, pageBreak, para, partyBlock, SIZES } from '../layout';
-import { workerAnnexTable } from './workerAnnex';
+import { FONTS, docNumber, docTitle, officialDocument, organLine, pageBreak, para, partyBlock, SIZES } from '../layout';
+import { workerAnnexTable } from '../workerAnnex';
 import type { BuiltDocument } from '../index';
 import {
   applicantLines,
@@ -42,7 +42,7 @@ import {
   type DocWorker,
 } from './caseData';
 import { decisionLead, defenceLines, evidenceLines, factLines, reasoningParts } from './awardText';
-import { dismissedRespondents, groupByAssignment, payerWords, principalOf, secondaryLines } from './obligations';
+import { dismissedRespondents, groupByAssignment, payerWords, paymentWords, secondaryLines } from './obligations';
 import { CLAIM_NOUN as DECISION_NOUN, CLAIM_TYPE_ORDER as TYPE_ORDER, withdrawnSentence, type WithdrawnClaim } from './withdrawnText';
 
 export type AwardDocItem = { claimItemId: number; workerId: number; type: ClaimType; claimedFen: number; awardedFen: number; isFinal: boolean };
@@ -171,20 +171,7 @@ function decisionItems(data: AwardDocData, items: AwardDocItem[], applicants: Do
   const paying = items.filter((i) => i.awardedFen > 0).map((i) => ({ ...i, amountFen: i.awardedFen }));
   const groups = groupByAssignment(paying, (id) => data.liability[id] ?? {}, data.respondents);
   for (const g of groups) {
-    const principal = principalOf(g.assignment, data.respondents);
-    const payer = principal ? payerWords(g.assignment, principal) : '被申请人';
-    const who = applicants.filter((w) => g.items.some((i) => i.workerId === w.id));
-    if (annex) {
-      const totals = typesIn(g.items).map((t) => `${DECISION_NOUN[t]}共计${amountWithUpper(sumFen(g.items.filter((i) => i.type === t).map((i) => i.awardedFen)))}`);
-      out.push(`${payer}${PAY_WITHIN}支付申请人${workerNames(who)}${totals.join('、')}，各申请人应得金额见附表；`);
-    } else {
-      const each = who.map((w) => {
-        const own = g.items.filter((i) => i.workerId === w.id);
-        const parts = typesIn(own).map((t) => `${DECISION_NOUN[t]}${amountWithUpper(sumFen(own.filter((i) => i.type === t).map((i) => i.awardedFen)))}`);
-        return `申请人${w.name}${parts.join('、')}`;
-      });
-      out.push(`${payer}${PAY_WITHIN}支付${each.join('；支付')}；`);
-    }
+    out.push(`${payerWords(g.assignment, data.respondents)}${PAY_WITHIN}${paymentWords(g.items, applicants, annex ? '附表' : null)}；`);
     out.push(...secondaryLines(g.assignment, data.respondents, 'award', `上述第${nzh.encodeS(out.length)}项`));
   }
   if (!paying.length) {
@@ -203,24 +190,18 @@ function decisionItems(data: AwardDocData, items: AwardDocItem[], applicants: Do
 
 /** Per worker: claimed, awarded and dismissed in this award (one line per worker, the part's items). */
 function annexTable(items: AwardDocItem[], applicants: DocWorker[]): Table {
-  const sums = { claimed: 0, awarded: 0 };
   return workerAnnexTable({
     workers: applicants,
     widths: [8, 12, 32],
-    columns: [
-      { header: '请求金额', width: 16, align: 'right' },
-      { header: '裁决金额', width: 16, align: 'right' },
-      { header: '驳回金额', width: 16, align: 'right' },
-    ],
-    cells: (w) => {
+    row: (w) => {
       const own = items.filter((it) => it.workerId === w.id);
-      const claimed = sumFen(own.map((it) => it.claimedFen));
-      const awarded = sumFen(own.map((it) => it.awardedFen));
-      sums.claimed += claimed;
-      sums.awarded += awarded;
-      return [formatFen(claimed), formatFen(awarded), claimed > awarded ? formatFen(claimed - awarded) : '—'];
+      return { claimed: sumFen(own.map((it) => it.claimedFen)), awarded: sumFen(own.map((it) => it.awardedFen)) };
     },
-    totals: () => [formatFen(sums.claimed), formatFen(sums.awarded), formatFen(sums.claimed - sums.awarded)],
+    amounts: [
+      { header: '请求金额', width: 16, fen: (r) => r.claimed },
+      { header: '裁决金额', width: 16, fen: (r) => r.awarded },
+      { header: '驳回金额', width: 16, fen: (r) => r.claimed - r.awarded, show: (fen) => (fen > 0 ? formatFen(fen) : '—') },
+    ],
     size: SIZES.xiaoSi,
   });
 }

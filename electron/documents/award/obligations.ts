@@ -2,8 +2,12 @@
  * Each respondent's obligation in its own words, for the mediation agreement and the award
  * (electron/core/liability.ts). Pure: an assignment and the respondents in, sentences out.
  */
+import type { ClaimType } from '../../core/domain';
 import type { Assignment, Instrument, LiabilityKind } from '../../core/liability';
-import type { DocRespondent } from './caseData';
+import { sumFen } from '../../core/money';
+import { amountWithUpper } from '../layout';
+import { workerNames, type DocRespondent, type DocWorker } from './caseData';
+import { CLAIM_NOUN, CLAIM_TYPE_ORDER } from './withdrawnText';
 
 export type DecidedLine = { claimItemId: number; workerId: number; amountFen: number };
 
@@ -26,11 +30,28 @@ export function principalOf(assignment: Assignment, respondents: DocRespondent[]
   return respondents.find((r) => assignment[r.id] === 'employer' || assignment[r.id] === 'contractingUnit') ?? null;
 }
 
-/** "被申请人江西启宏劳务有限公司" — with the basis when it pays as the contracting unit. */
-export function payerWords(assignment: Assignment, principal: DocRespondent): string {
+/** "被申请人江西启宏劳务有限公司" — with the basis when it pays as the contracting unit; "被申请人" when no one is the principal. */
+export function payerWords(assignment: Assignment, respondents: DocRespondent[]): string {
+  const principal = principalOf(assignment, respondents);
+  if (!principal) return '被申请人';
   return assignment[principal.id] === 'contractingUnit'
     ? `被申请人${principal.name}（发包单位，依《保障农民工工资支付条例》第三十六条承担清偿责任）`
     : `被申请人${principal.name}`;
+}
+
+/**
+ * What one group's payer pays (after "被申请人…于…"): the workers' totals per claim type and where
+ * each worker's amount stands — "支付申请人甲等12人工资共计…（人民币…），各申请人应得金额见附表" —
+ * when the workers are named in an annex (`annexName`), else each worker's own amounts:
+ * "支付申请人甲工资…（人民币…）；支付申请人乙工资…". `workers` in document order; those without an
+ * item in the group are left out.
+ */
+export function paymentWords(items: (DecidedLine & { type: ClaimType })[], workers: DocWorker[], annexName: string | null): string {
+  const amounts = (list: typeof items, total: string) =>
+    CLAIM_TYPE_ORDER.filter((t) => list.some((i) => i.type === t)).map((t) => `${CLAIM_NOUN[t]}${total}${amountWithUpper(sumFen(list.filter((i) => i.type === t).map((i) => i.amountFen)))}`);
+  const paid = workers.filter((w) => items.some((i) => i.workerId === w.id));
+  if (annexName) return `支付申请人${workerNames(paid)}${amounts(items, '共计').join('、')}，各申请人应得金额见${annexName}`;
+  return `支付${paid.map((w) => `申请人${w.name}${amounts(items.filter((i) => i.workerId === w.id), '').join('、')}`).join('；支付')}`;
 }
 
 /** The other respondents' lines for one group: joint, pays first, advances, not bound (mediation). */

@@ -20,10 +20,10 @@ import type { ClaimType } from '../../core/domain';
 import type { Assignment } from '../../core/liability';
 import { formatFen, formatYuan, sumFen } from '../../core/money';
 import type { BuiltDocument } from '../index';
-import { amountWithUpper, blankLine, docNumber, docTitle, FONTS, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table, type TableColumn } from '../layout';
+import { blankLine, docNumber, docTitle, FONTS, officialDocument, organLine, pageBreak, para, partyBlock, SIZES, table } from '../layout';
 import { applicantLines, respondentLines, respondentNames, signOff, workerNames, type CaseDocData, type DocWorker } from '../award/caseData';
-import { groupByAssignment, payerWords, principalOf, secondaryLines } from '../award/obligations';
-import { workerAnnexTable } from '../award/workerAnnex';
+import { groupByAssignment, payerWords, paymentWords, secondaryLines } from '../award/obligations';
+import { workerAnnexTable } from '../workerAnnex';
 import { CLAIM_NOUN as NOUN, CLAIM_TYPE_ORDER as TYPE_ORDER, withdrawnSentence, type WithdrawnClaim } from '../award/withdrawnText';
 
 export type PaymentMethod = 'bankTransfer' | 'cash';
@@ -167,23 +167,7 @@ function agreementItems(data: MediationDocData, shown: DocWorker[], annex: boole
   const groups = groupByAssignment(lines, (id) => data.liability[id] ?? {}, data.respondents);
   const items: string[] = [];
   for (const g of groups) {
-    const principal = principalOf(g.assignment, data.respondents);
-    const payer = principal ? payerWords(g.assignment, principal) : '被申请人';
-    const workers = shown.filter((w) => g.items.some((i) => i.workerId === w.id));
-    let what: string;
-    if (annex) {
-      const totals = TYPE_ORDER.filter((t) => g.items.some((i) => i.type === t)).map((t) => `${NOUN[t]}共计${amountWithUpper(sumFen(g.items.filter((i) => i.type === t).map((i) => i.amountFen)))}`);
-      what = `支付申请人${workerNames(workers)}${totals.join('、')}，各申请人应得金额见${annexName}`;
-    } else {
-      what = `支付${workers
-        .map((w) => {
-          const own = g.items.filter((i) => i.workerId === w.id);
-          const parts = TYPE_ORDER.filter((t) => own.some((i) => i.type === t)).map((t) => `${NOUN[t]}${amountWithUpper(sumFen(own.filter((i) => i.type === t).map((i) => i.amountFen)))}`);
-          return `申请人${w.name}${parts.join('、')}`;
-        })
-        .join('；支付')}`;
-    }
-    items.push(`${payer}${what}；`);
+    items.push(`${payerWords(g.assignment, data.respondents)}${paymentWords(g.items, shown, annex ? annexName : null)}；`);
     const ref = `上述第${nzh.encodeS(items.length)}项`;
     items.push(...secondaryLines(g.assignment, data.respondents, 'mediation', ref));
   }
@@ -215,29 +199,20 @@ function spotCell(t: Terms): string {
 
 function annexTable(data: MediationDocData, shown: DocWorker[]): Table {
   const rowOf = new Map(data.rows.map((r) => [r.workerId, r]));
-  let claimed = 0;
-  let agreed = 0;
-  let paid = 0;
   // seven columns: 小五 (9 pt) keeps every ID number, amount and term on one line
   return workerAnnexTable({
     workers: shown,
     widths: [6, 8, 22],
-    columns: [
-      { header: '请求金额', width: 13, align: 'right' },
-      { header: '调解金额', width: 13, align: 'right' },
-      { header: '当场已付', width: 16, align: 'right' },
-      { header: '余款履行', width: 22, align: 'center' },
-    ],
-    cells: (w) => {
+    row: (w) => {
       const r = rowOf.get(w.id)!;
-      const t = termsOf(r, w);
-      const c = sumFen(settledClaims(r).map((x) => x.claimedFen));
-      claimed += c;
-      agreed += t.agreedFen;
-      paid += t.spotFen;
-      return [formatFen(c), formatFen(t.agreedFen), spotCell(t), termCell(t)];
+      return { claimed: sumFen(settledClaims(r).map((x) => x.claimedFen)), terms: termsOf(r, w) };
     },
-    totals: () => [formatFen(claimed), formatFen(agreed), formatFen(paid), ''],
+    amounts: [
+      { header: '请求金额', width: 13, fen: (x) => x.claimed },
+      { header: '调解金额', width: 13, fen: (x) => x.terms.agreedFen },
+      { header: '当场已付', width: 16, fen: (x) => x.terms.spotFen, show: (_, x) => spotCell(x.terms) },
+    ],
+    text: { header: '余款履行', width: 22, text: (x) => termCell(x.terms) },
     size: XIAO_WU,
   });
 }

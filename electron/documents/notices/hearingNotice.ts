@@ -4,19 +4,22 @@ import { formatChineseNumeralDate, formatWeekday } from '../../core/dates';
 import { officialDocument, para, signatureBlock } from '../layout';
 import { applicantsName, cn, contactLines, head, numbered, respondentsName, salutation, workerAnnex, type CaseHeader } from './common';
 
+/** A hearing as the notice states it: when, where, under which procedure, before whom. */
+export type HearingSitting = {
+  startsAt: string; // YYYY-MM-DDTHH:mm China time
+  endsAt: string;
+  roomName: string;
+  roomLocation: string | null;
+  procedure: 'simplified' | 'ordinary';
+  presiding: string;
+  wings: string[];
+  clerk: string;
+};
+
 export type HearingNoticeData = CaseHeader & {
   recipientName: string;
   side: 'applicant' | 'respondent';
-  hearing: {
-    startsAt: string; // YYYY-MM-DDTHH:mm China time
-    endsAt: string;
-    roomName: string;
-    roomLocation: string | null;
-    procedure: 'simplified' | 'ordinary';
-    presiding: string;
-    wings: string[];
-    clerk: string;
-  };
+  hearing: HearingSitting;
   issuedOn: string;
 };
 

@@ -6,6 +6,7 @@ import { partyRoleLabels } from '../../core/domain';
 import type { DocumentRecipient } from '../../documents';
 import type { CaseHeader, PartyData, WorkerRow } from '../../documents/notices/common';
 import { applicantsName } from '../../documents/notices/common';
+import type { HearingSitting } from '../../documents/notices/hearingNotice';
 import { accounts, commissions, hearings, payments, rooms } from '../../../db/schema';
 import type { Executor } from '../../../db/open';
 import type { ServiceContext } from '../context';
@@ -160,15 +161,7 @@ export function respondentByVariant(facts: CaseFacts, variant: string): PartyDat
 
 // ── hearings and staff ───────────────────────────────────────────────────────────────────────
 
-export type HearingFacts = {
-  startsAt: string;
-  endsAt: string;
-  roomName: string;
-  roomLocation: string | null;
-  procedure: 'simplified' | 'ordinary';
-  presiding: string;
-  wings: string[];
-  clerk: string;
+export type HearingFacts = HearingSitting & {
   createdOn: string;
   status: 'scheduled' | 'held' | 'cancelled';
 };

@@ -9,13 +9,11 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
 import { AppFailure, type MethodOutput } from '../../core/contract';
-import { evidenceFiles, exhibits } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import { decodeText, parseDelimited, plainCellValue } from '../roster/readRoster';
 import { trimPartialUtf8 } from './detectType';
-import { evidencePath } from './store';
+import { storedExhibit } from './files';
 
 export type Preview = MethodOutput<'evidence.preview'>;
 
@@ -26,14 +24,7 @@ export const PREVIEW_XLSX_MAX_BYTES = 64 * 1024 * 1024;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function previewExhibit(ctx: ServiceContext, id: number): Promise<Preview> {
-  const row = ctx.db
-    .select({ sha256: exhibits.fileSha256, fileName: exhibits.fileName, mime: evidenceFiles.mime, size: evidenceFiles.size })
-    .from(exhibits)
-    .innerJoin(evidenceFiles, eq(evidenceFiles.sha256, exhibits.fileSha256))
-    .where(eq(exhibits.id, id))
-    .get();
-  if (!row) throw new AppFailure('not_found', `证据不存在（编号${id}）`);
-  const file = evidencePath(ctx.dataDir, row.sha256);
+  const { row, file } = storedExhibit(ctx, id);
   if (!fs.existsSync(file)) throw new AppFailure('not_found', `证据文件缺失（SHA-256 ${row.sha256.slice(0, 12)}…），请运行“校验”查看`);
 
   if (row.mime === XLSX_MIME) {

@@ -1,16 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { computeIdCheck } from '../../../electron/core/ids/idNumber';
-import { freshDataDir, repoRoot, startHost, type RunningHost } from './webHost';
-
-const shots = path.join(repoRoot, 'test-results', 'screens');
-
-/** A screenshot of the intake screens under test-results/screens/<name>.png. */
-export async function shot(page: Page, name: string, options: { fullPage: boolean }): Promise<void> {
-  fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: options.fullPage });
-}
+import { freshDataDir, startHost, type RunningHost } from './webHost';
 
 /** A valid ID number born 1988-01-01 with the sequence `seq` (three digits; check digit by GB 11643). */
 export function idFor(seq: string): string {

@@ -2,26 +2,20 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { MIN_PASSWORD_LENGTH } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { useBusyCall } from '../../ui/useSubmit';
 
 /** 首次使用: the administrator's account; afterwards every session starts at the sign-in screen. */
 export function FirstStartForm({ onCreated }: { onCreated: () => void }) {
   const [form, setForm] = useState({ name: '', username: '', password: '', confirm: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useBusyCall();
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (form.password !== form.confirm) return setError('两次输入的密码不一致');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('auth.setup', { name: form.name, username: form.username, password: form.password });
       onCreated();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} data-testid="first-start-form">

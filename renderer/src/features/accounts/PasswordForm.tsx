@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { MIN_PASSWORD_LENGTH } from '../../../../electron/core/contract';
 import { call } from '../../api';
+import { useBusyCall } from '../../ui/useSubmit';
 
 /**
  * 修改密码. `forced`: the administrator set a temporary password, which the person has just used
@@ -9,22 +10,15 @@ import { call } from '../../api';
  */
 export function PasswordForm({ forced, onDone, onCancel }: { forced: boolean; onDone: () => void; onCancel?: () => void }) {
   const [form, setForm] = useState({ current: '', next: '', confirm: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useBusyCall();
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (form.next !== form.confirm) return setError('两次输入的新密码不一致');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('auth.changePassword', { currentPassword: form.current, newPassword: form.next });
       onDone();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} data-testid="password-form">

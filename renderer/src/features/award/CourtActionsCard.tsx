@@ -4,6 +4,7 @@ import type { AwardView, CaseDetail, CourtActionView } from '../../../../electro
 import { courtActionKindLabels, courtActionStatusLabels } from '../../../../electron/core/contract';
 import { todayInChina } from '../../../../electron/core/dates';
 import { call, onEvent } from '../../api';
+import { useBusyCall } from '../../ui/useSubmit';
 
 const PART = { final: '终局裁决', nonFinal: '非终局裁决' } as const;
 
@@ -13,7 +14,7 @@ const PART = { final: '终局裁决', nonFinal: '非终局裁决' } as const;
  */
 export function CourtActionsCard({ detail, award }: { detail: CaseDetail; award: AwardView }) {
   const [list, setList] = useState<CourtActionView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, busy, run } = useBusyCall();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<'suit' | 'setAside'>('suit');
   const [filedBy, setFiledBy] = useState<'applicant' | 'respondent'>('applicant');
@@ -22,7 +23,6 @@ export function CourtActionsCard({ detail, award }: { detail: CaseDetail; award:
   const [respondent, setRespondent] = useState<string | null>(null);
   const [court, setCourt] = useState('');
   const [filedOn, setFiledOn] = useState(todayInChina());
-  const [busy, setBusy] = useState(false);
   const reload = useCallback(() => {
     call('courtActions.list', { caseId: detail.id })
       .then(setList)
@@ -32,10 +32,8 @@ export function CourtActionsCard({ detail, award }: { detail: CaseDetail; award:
   useEffect(() => onEvent((e) => e.type === 'cases.changed' && e.caseId === detail.id && reload()), [detail.id, reload]);
 
   const partWorkers = [...new Map(award.items.filter((i) => (part === 'final' ? i.isFinal : i.isFinal === false)).map((i) => [i.workerId, i.workerName])).entries()];
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       setList(
         await call('courtActions.record', {
           caseId: detail.id,
@@ -48,12 +46,7 @@ export function CourtActionsCard({ detail, award }: { detail: CaseDetail; award:
         }),
       );
       setOpen(false);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const update = async (a: CourtActionView, status: CourtActionView['status']) => {
     setError(null);
     try {

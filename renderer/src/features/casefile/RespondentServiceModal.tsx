@@ -4,6 +4,7 @@ import type { CaseDetail, ServiceMethod } from '../../../../electron/core/contra
 import { todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
 import { ModalFrame } from '../../ui/ModalFrame';
+import { useSubmit } from '../../ui/useSubmit';
 import { serviceMethodOptions } from '../documents/files';
 
 type Line = { organisationId: number; name: string; servedOn: string; method: ServiceMethod; waiver: string };
@@ -15,32 +16,21 @@ type Line = { organisationId: number; name: string; servedOn: string; method: Se
 export function RespondentServiceModal({ detail, opened, onClose, onSaved }: { detail: CaseDetail; opened: boolean; onClose: () => void; onSaved: (d: CaseDetail) => void }) {
   const simplified = detail.procedure === 'simplified';
   const [lines, setLines] = useState<Line[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const change = (id: number, patch: Partial<Line>) => setLines((prev) => prev.map((l) => (l.organisationId === id ? { ...l, ...patch } : l)));
+  const filled = lines.filter((l) => l.servedOn);
+  const { error, setError, busy, submit: save } = useSubmit(async () => {
+    const d = await call('cases.recordService', {
+      id: detail.id,
+      respondents: filled.map((l) => ({ organisationId: l.organisationId, servedOn: l.servedOn, method: l.method, ...(simplified ? { defenceWaiver: l.waiver.trim() || null } : {}) })),
+    });
+    onSaved(d);
+    onClose();
+  });
   useEffect(() => {
     if (!opened) return;
     setError(null);
     setLines(detail.respondents.map((r) => ({ organisationId: r.id, name: r.name, servedOn: r.servedOn ?? '', method: r.serviceMethod ?? 'inPerson', waiver: r.defenceWaiver ?? '' })));
   }, [opened, detail]);
-  const change = (id: number, patch: Partial<Line>) => setLines((prev) => prev.map((l) => (l.organisationId === id ? { ...l, ...patch } : l)));
-  const filled = lines.filter((l) => l.servedOn);
-
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const d = await call('cases.recordService', {
-        id: detail.id,
-        respondents: filled.map((l) => ({ organisationId: l.organisationId, servedOn: l.servedOn, method: l.method, ...(simplified ? { defenceWaiver: l.waiver.trim() || null } : {}) })),
-      });
-      onSaved(d);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <ModalFrame opened={opened} onClose={onClose} title="登记送达仲裁申请书副本（应诉通知书）" testId="respondent-service-modal" size="xl">
@@ -85,7 +75,7 @@ export function RespondentServiceModal({ detail, opened, onClose, onSaved }: { d
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button onClick={save} loading={busy} disabled={!filled.length} data-testid="respondent-service-save">
+          <Button onClick={() => void save()} loading={busy} disabled={!filled.length} data-testid="respondent-service-save">
             记录送达（{filled.length}个被申请人）
           </Button>
         </Group>

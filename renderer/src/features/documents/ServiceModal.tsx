@@ -4,6 +4,7 @@ import type { DocumentView, PartyRef, ServiceMethod, ServiceRecipient } from '..
 import { todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
 import { ModalFrame } from '../../ui/ModalFrame';
+import { useSubmit } from '../../ui/useSubmit';
 import { errorText, serviceMethodLabels, serviceMethodOptions } from './files';
 import { variantLabel } from './labels';
 
@@ -95,9 +96,16 @@ export function ServiceModal({ doc, onClose, onSaved }: { doc: DocumentView | nu
   const [showOthers, setShowOthers] = useState(false);
   const [allMethod, setAllMethod] = useState<ServiceMethod>('inPerson');
   const [allDate, setAllDate] = useState(today);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [extra, setExtra] = useState(0);
+  const { error, setError, busy, submit: save } = useSubmit(async () => {
+    if (!doc || !chosen.length) return;
+    const saved = await call('documents.recordServices', {
+      documentId: doc.id,
+      entries: chosen.map((l) => ({ party: l.party, recipient: l.name.trim(), method: l.method, servedOn: l.servedOn || null, note: l.note.trim() || undefined })),
+    });
+    onSaved(saved);
+    onClose();
+  });
 
   useEffect(() => {
     if (!doc) return;
@@ -122,24 +130,6 @@ export function ServiceModal({ doc, onClose, onSaved }: { doc: DocumentView | nu
   const addOther = () => {
     setExtra((n) => n + 1);
     setLines((prev) => [...(prev ?? []), { key: `other-${extra + 1}`, party: null, name: '', role: '其他受送达人', addressee: false, served: null, on: true, method: 'inPerson', servedOn: today, note: '' }]);
-  };
-
-  const save = async () => {
-    if (!doc || !chosen.length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await call('documents.recordServices', {
-        documentId: doc.id,
-        entries: chosen.map((l) => ({ party: l.party, recipient: l.name.trim(), method: l.method, servedOn: l.servedOn || null, note: l.note.trim() || undefined })),
-      });
-      onSaved(saved);
-      onClose();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
   };
 
   const label = doc ? variantLabel(doc.variant, doc.title) : '';
@@ -189,7 +179,7 @@ export function ServiceModal({ doc, onClose, onSaved }: { doc: DocumentView | nu
             <Button variant="default" onClick={onClose}>
               取消
             </Button>
-            <Button onClick={save} loading={busy} disabled={!chosen.length} data-testid="service-save">
+            <Button onClick={() => void save()} loading={busy} disabled={!chosen.length} data-testid="service-save">
               记录送达（{chosen.length}人）
             </Button>
           </Group>

@@ -1,21 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ActionIcon, Alert, Box, Group, Loader, NumberInput, Text, Tooltip } from '@mantine/core';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
-
-type PdfJs = typeof import('pdfjs-dist');
-let pdfjsPromise: Promise<PdfJs> | null = null;
-
-/**
- * pdf.js is loaded on first use only (it is large). Its worker is bundled by Vite as a same-origin
- * script, so the CSP needs no 'unsafe-eval' and no foreign origin.
- */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker')]).then(([pdfjs, worker]) => {
-    pdfjs.GlobalWorkerOptions.workerPort = new worker.default();
-    return pdfjs;
-  });
-  return pdfjsPromise;
-}
+import { loadPdfJs } from '../../ui/pdfJs';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 

@@ -4,6 +4,7 @@ import type { CaseDetail, HearingConflict, HearingView, HearingWarning } from '.
 import { addDays, todayInChina } from '../../../../electron/core/dates';
 import type { Procedure } from '../../../../electron/core/domain';
 import { call } from '../../api';
+import { useSubmit } from '../../ui/useSubmit';
 import { endOf, minutesOf } from './time';
 import { useStaff } from './useStaff';
 import { nextWorkdays } from '../calendar/workdays';
@@ -48,8 +49,16 @@ export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetai
   const [waiverNote, setWaiverNote] = useState('');
   const [check, setCheck] = useState<{ conflicts: HearingConflict[]; warnings: HearingWarning[] } | null>(null);
   const [checkError, setCheckError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit(async () => {
+    if (!checkInput) return;
+    const h = await call('hearings.schedule', {
+      ...checkInput,
+      procedure,
+      noticeWaiverNote: waived ? waiverNote.trim() : null,
+    });
+    onScheduled(h);
+    setCheck(null);
+  });
 
   const ordinary = procedure === 'ordinary';
   const wingIds = ordinary ? [wing1, wing2].filter((w): w is string => !!w).map(Number) : [];
@@ -108,25 +117,6 @@ export function ScheduleHearingForm({ detail, onScheduled }: { detail: CaseDetai
   const conflicts = check?.conflicts ?? [];
   const warnings = check?.warnings ?? [];
   const canSave = !!checkInput && missing.length === 0 && !sameMembers && conflicts.length === 0 && !!check && !busy;
-
-  const submit = async () => {
-    if (!checkInput) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const h = await call('hearings.schedule', {
-        ...checkInput,
-        procedure,
-        noticeWaiverNote: waived ? waiverNote.trim() : null,
-      });
-      onScheduled(h);
-      setCheck(null);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Paper withBorder p="md" data-testid="schedule-hearing-form">

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Tit
 import type { CaseDetail, TribunalView } from '../../../../electron/core/contract';
 import { todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
+import { useSubmit } from '../../ui/useSubmit';
 import { useStaff } from './useStaff';
 
 const LAW = '《劳动争议调解仲裁法》第三十一条、第三十二条';
@@ -24,31 +25,21 @@ export function TribunalCard({ detail, onComposed }: { detail: CaseDetail; onCom
   const [clerk, setClerk] = useState<string | null>(t?.clerkId ? String(t.clerkId) : null);
   const [composedOn, setComposedOn] = useState(todayInChina());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const deadline = detail.deadlines.find((d) => d.key === 'tribunalNotice');
   const wings = three ? [wing1, wing2].filter((w): w is string => !!w).map(Number) : [];
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const view = await call('tribunal.compose', {
-        caseId: detail.id,
-        presidingId: Number(presiding),
-        wingIds: wings,
-        clerkId: clerk ? Number(clerk) : null,
-        composedOn,
-        ...(t ? { reason } : {}),
-      });
-      setEditing(false);
-      onComposed(view);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit: save } = useSubmit(async () => {
+    const view = await call('tribunal.compose', {
+      caseId: detail.id,
+      presidingId: Number(presiding),
+      wingIds: wings,
+      clerkId: clerk ? Number(clerk) : null,
+      composedOn,
+      ...(t ? { reason } : {}),
+    });
+    setEditing(false);
+    onComposed(view);
+  });
 
   return (
     <Paper withBorder p="md" data-testid="tribunal-card">

@@ -6,9 +6,10 @@ import type { CaseDetail, ExhibitView, InspectionView } from '../../../../electr
 import { inspectionStepKinds, inspectionStepLabels, type InspectionStepKind } from '../../../../electron/core/domain';
 import { formatChineseDate, todayInChina } from '../../../../electron/core/dates';
 import { call } from '../../api';
+import { useBusyCall } from '../../ui/useSubmit';
 import { useCan } from '../../shell/session';
 import { DeadlinesCard } from '../casefile/DeadlinesCard';
-import { errorMessage, exhibitLabel } from '../evidence/format';
+import { exhibitLabel } from '../evidence/format';
 import { useEvidence } from '../evidence/useEvidence';
 
 type Props = { detail: CaseDetail; onChange: (detail: CaseDetail) => void };
@@ -37,20 +38,13 @@ function OpenInspectionForm({ detail, onChange }: Props) {
   const [complaintNumber, setComplaintNumber] = useState('');
   const [receivedOn, setReceivedOn] = useState<string | null>(todayInChina());
   const [inspectors, setInspectors] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useBusyCall();
   const submit = async () => {
     if (!receivedOn) return setError('请填写投诉日期');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(await call('inspection.open', { caseId: detail.id, complaintNumber: complaintNumber.trim() || null, complaintReceivedOn: receivedOn, inspectors: inspectors.trim() }));
       notifications.show({ color: 'green', message: '已开启监察程序，受理投诉期限（5个工作日）已起算' });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Paper withBorder p="md">
@@ -241,13 +235,10 @@ function AddStepForm({ detail, exhibits, onChange }: Props & { exhibits: Exhibit
   const [payBy, setPayBy] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [exhibitId, setExhibitId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useBusyCall();
   const submit = async () => {
     if (!date) return setError('请填写日期');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(
         await call('inspection.addStep', {
           caseId: detail.id,
@@ -264,11 +255,7 @@ function AddStepForm({ detail, exhibits, onChange }: Props & { exhibits: Exhibit
       setPayBy(null);
       setExhibitId('');
       notifications.show({ color: 'green', message: `已登记${inspectionStepLabels[kind]}` });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Stack gap="xs" mt="md" p="sm" bg="gray.0" style={{ borderRadius: 6 }}>
@@ -313,20 +300,13 @@ function AddStepForm({ detail, exhibits, onChange }: Props & { exhibits: Exhibit
 
 function OpenArbitration({ detail, onChange }: Props) {
   const [date, setDate] = useState<string | null>(todayInChina());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useBusyCall();
   const submit = async () => {
     if (!date) return setError('请填写收到仲裁申请的日期');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(await call('cases.openArbitration', { id: detail.id, receivedOn: date }));
       notifications.show({ color: 'green', message: '已登记仲裁申请，仲裁审查受理期限已起算' });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Paper withBorder p="md">
@@ -351,19 +331,12 @@ function OpenArbitration({ detail, onChange }: Props) {
 
 function DateDialog(props: { opened: boolean; title: string; label: string; hint?: string; minDate: string; onClose: () => void; onSubmit: (date: string) => Promise<void> }) {
   const [date, setDate] = useState<string | null>(todayInChina());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useBusyCall();
   const submit = async () => {
     if (!date) return setError(`请填写${props.label}`);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await props.onSubmit(date);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
@@ -385,19 +358,8 @@ function DateDialog(props: { opened: boolean; title: string; label: string; hint
 }
 
 function ConfirmDialog(props: { opened: boolean; title: string; text: string; onClose: () => void; onConfirm: () => Promise<void> }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onConfirm();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, run } = useBusyCall();
+  const confirm = () => run(props.onConfirm);
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
       <Stack>

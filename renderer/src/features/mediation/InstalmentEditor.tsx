@@ -5,6 +5,7 @@ import { addDays } from '../../../../electron/core/dates';
 import { formatFen, formatYuan, parseYuanToFen, sumFen } from '../../../../electron/core/money';
 import { instalmentPlanProblems } from '../../../../electron/core/settlement';
 import { call } from '../../api';
+import { useBusyCall } from '../../ui/useSubmit';
 import { fenToInput, instalmentStatusColors, instalmentStatusLabels } from './format';
 import { nextWorkdays } from '../calendar/workdays';
 
@@ -29,8 +30,7 @@ export function InstalmentEditor({ caseId, row, today, onSaved, onClose }: { cas
   const keptRemainingFen = sumFen(kept.map((i) => Math.max(0, i.amountFen - i.paidFen)));
   const neededFen = Math.max(0, row.balanceFen - keptRemainingFen);
   const [lines, setLines] = useState<Line[]>(() => row.instalments.filter((i) => i.paidFen === 0).map((i) => ({ dueOn: i.dueOn, yuan: fenToInput(i.amountFen) })));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useBusyCall();
 
   const parsed = lines.map((l) => parseYuanToFen(l.yuan));
   const lineErrors = parsed.map((p) => (p.ok ? (p.fen > 0 ? null : '金额须大于0') : p.message));
@@ -55,10 +55,8 @@ export function InstalmentEditor({ caseId, row, today, onSaved, onClose }: { cas
     if (d?.skipped) setMoved((m) => [...m, `${d.date}（${d.skipped}）顺延至${d.workday}`]);
     setLines((prev) => [...prev, { dueOn: d?.workday ?? raw, yuan: '' }]);
   };
-  const save = async (next: Line[]) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = (next: Line[]) =>
+    run(async () => {
       const view = await call('mediation.setInstalments', {
         caseId,
         workerId: row.workerId,
@@ -69,12 +67,7 @@ export function InstalmentEditor({ caseId, row, today, onSaved, onClose }: { cas
       });
       onSaved(view);
       onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Paper withBorder p="sm" bg="grape.0" data-testid="instalment-editor">

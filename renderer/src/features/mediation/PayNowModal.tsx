@@ -4,6 +4,7 @@ import type { ExhibitView, MediationView, MediationWorkerRow, PaymentMethod } fr
 import { formatYuan, parseYuanToFen } from '../../../../electron/core/money';
 import { paymentProblem } from '../../../../electron/core/settlement';
 import { call } from '../../api';
+import { useSubmit } from '../../ui/useSubmit';
 import { exhibitLabel } from '../evidence/format';
 import { fenToInput, nowLocalMinute, paymentMethodOptions } from './format';
 
@@ -18,8 +19,6 @@ export function PayNowModal({ caseId, row, onClose, onSaved }: { caseId: number;
   const [exhibitId, setExhibitId] = useState<string | null>(null);
   const [instalmentId, setInstalmentId] = useState<string | null>(openInstalment ? String(openInstalment.id) : null);
   const [exhibits, setExhibits] = useState<ExhibitView[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     call('evidence.list', { caseId })
@@ -30,29 +29,21 @@ export function PayNowModal({ caseId, row, onClose, onSaved }: { caseId: number;
   const parsed = parseYuanToFen(amount);
   const amountError = amount === '' ? null : !parsed.ok ? parsed.message : parsed.fen <= 0 ? '金额须大于0' : paymentProblem(row.name, row, parsed.fen);
 
-  const submit = async () => {
+  const { error, busy, submit } = useSubmit(async () => {
     if (!parsed.ok || amountError) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const view = await call('mediation.recordPayment', {
-        caseId,
-        workerId: row.workerId,
-        amountFen: parsed.fen,
-        paidAt,
-        method,
-        reference: reference.trim() || null,
-        exhibitId: exhibitId ? Number(exhibitId) : null,
-        instalmentId: instalmentId ? Number(instalmentId) : null,
-      });
-      onSaved(view);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const view = await call('mediation.recordPayment', {
+      caseId,
+      workerId: row.workerId,
+      amountFen: parsed.fen,
+      paidAt,
+      method,
+      reference: reference.trim() || null,
+      exhibitId: exhibitId ? Number(exhibitId) : null,
+      instalmentId: instalmentId ? Number(instalmentId) : null,
+    });
+    onSaved(view);
+    onClose();
+  });
 
   return (
     <Modal opened onClose={onClose} title={`当场支付 · ${row.name}`} size="md">

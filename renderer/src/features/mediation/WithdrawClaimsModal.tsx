@@ -5,6 +5,7 @@ import { claimTypeLabels, type ClaimType } from '../../../../electron/core/domai
 import { todayInChina } from '../../../../electron/core/dates';
 import { formatYuan } from '../../../../electron/core/money';
 import { call } from '../../api';
+import { useSubmit } from '../../ui/useSubmit';
 
 export type WithdrawTarget = { claimItemId: number; workerName: string; type: ClaimType; claimedFen: number };
 
@@ -29,8 +30,6 @@ export function WithdrawClaimsModal(props: {
   const [consentOn, setConsentOn] = useState('');
   const [consentNote, setConsentNote] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const total = items.reduce((s, i) => s + i.claimedFen, 0);
   const types = [...new Set(items.map((i) => claimTypeLabels[i.type]))].join('、');
 
@@ -40,30 +39,22 @@ export function WithdrawClaimsModal(props: {
     setName(next === 'representative' ? (representatives[0] ?? '') : workers.length === 1 ? workers[0]! : '');
   };
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const representative = applicant === 'representative';
-      onSaved(
-        await call('mediation.withdrawClaims', {
-          caseId,
-          claimItemIds: items.map((i) => i.claimItemId),
-          withdrawnOn,
-          applicant,
-          applicantName: name,
-          reason,
-          consentOn: representative && consentOn ? consentOn : null,
-          consentNote: representative && consentNote.trim() ? consentNote : null,
-        }),
-      );
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmit(async () => {
+    const representative = applicant === 'representative';
+    onSaved(
+      await call('mediation.withdrawClaims', {
+        caseId,
+        claimItemIds: items.map((i) => i.claimItemId),
+        withdrawnOn,
+        applicant,
+        applicantName: name,
+        reason,
+        consentOn: representative && consentOn ? consentOn : null,
+        consentNote: representative && consentNote.trim() ? consentNote : null,
+      }),
+    );
+    onClose();
+  });
 
   return (
     <Modal opened onClose={onClose} title="撤回仲裁请求" size="md">

@@ -1,16 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-
-type PdfJs = typeof import('pdfjs-dist');
-let pdfjsPromise: Promise<PdfJs> | null = null;
-
-/** pdf.js on first use, its worker bundled by Vite as a same-origin script (no 'unsafe-eval'). */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker')]).then(([pdfjs, worker]) => {
-    pdfjs.GlobalWorkerOptions.workerPort = new worker.default();
-    return pdfjs;
-  });
-  return pdfjsPromise;
-}
+import { loadPdfJs } from '../../ui/pdfJs';
 
 const documents = new Map<string, Promise<PDFDocumentProxy>>();
 const MAX_OPEN = 4;

@@ -69,6 +69,33 @@ function rssSampler(pid: number) {
   return { now: read, peak: () => peak, stop: () => clearInterval(timer) };
 }
 
+/**
+ * Chromium 156 builds the address bar's WebUI popups (some 400 module requests, ~2.5 s of CPU in a
+ * renderer of their own) for every new window, i.e. for each fresh context of the cold loads: on 2
+ * cores that ran beside the page being measured and took half the machine. A person's browser has
+ * built them once, long before opening our page, so they are switched off. Chromium keeps only the
+ * last --disable-features, so Playwright's own list (playwright-core 1.65) is repeated here.
+ */
+const DISABLED_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxFullPopup',
+  'WebUIOmniboxAimPopup',
+  // Playwright's defaults
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
+
 /** Page-side marks: when a keystroke changed the search box, and when the case list showed results for which text. */
 const INSTRUMENT = `
   window.__keys = [];
@@ -140,7 +167,7 @@ export async function benchUi(root: string, dataDir: string, runs: number): Prom
   const rssIdle = rss.now();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-features=${DISABLED_FEATURES.join(',')}`],
   });
   try {
     // 1. first paint of the case list, cold (fresh context: nothing cached); floor: the host's smallest static file

@@ -1,6 +1,29 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * renderer/src/boot.ts is an entry of its own, and its script comes first in index.html: it runs as
+ * soon as it arrives (a few kB, async), asking for the sign-in status and the case list while the
+ * browser is still loading and evaluating React and Mantine. main.tsx imports it too (the same
+ * module, not a copy: the app chunk imports it from the boot chunk).
+ */
+function bootFirst(): Plugin {
+  return {
+    name: 'sucai-boot-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const boot = Object.values(context.bundle ?? {}).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'boot');
+        if (!boot || !html.includes('<script type="module"')) throw new Error('renderer build: boot chunk or app script missing');
+        // async: run as soon as it arrives, not after the stylesheet has loaded (as the app's script must)
+        return html.replace('<script type="module"', `<script type="module" async crossorigin src="./${boot.fileName}"></script>\n    <script type="module"`);
+      },
+    },
+  };
+}
 
 // Our layout is not electron-vite's default src/: name every entry (toolchain.md).
 export default defineConfig({
@@ -19,8 +42,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), bootFirst()],
     // Minified (electron-vite leaves it off): the browser parses a third of the bytes before the first paint.
-    build: { minify: true, rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
+    build: {
+      minify: true,
+      rolldownOptions: { input: { boot: resolve(__dirname, 'renderer/src/boot.ts'), index: resolve(__dirname, 'renderer/index.html') } },
+    },
   },
 });

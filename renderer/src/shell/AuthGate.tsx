@@ -20,19 +20,26 @@ import { useIdle } from './useIdle';
  * nothing typed is lost; only another person signing in starts the app afresh.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<AuthStatus | null>(null);
+  // The start-up answer (boot.ts), when already here, is the first state: the app draws at once.
+  const [start] = useState(takeStartAuthStatus);
+  const known = start?.value ?? null;
+  const openAtStart = known?.account && !known.account.mustChangePassword ? known.account : null;
+  const [status, setStatus] = useState<AuthStatus | null>(known);
   const [error, setError] = useState<string | null>(null);
   const [lockedHere, setLockedHere] = useState(false);
   /** Whether the app is mounted, whom it belongs to, and a key that remounts it for somebody else. */
-  const [appOpen, setAppOpen] = useState(false);
-  const owner = useRef<number | null>(null);
+  const [appOpen, setAppOpen] = useState(openAtStart !== null);
+  const owner = useRef<number | null>(openAtStart?.id ?? null);
   /** The last status with a usable account: what the mounted app keeps showing while a prompt is over it. */
-  const lastSignedIn = useRef<AuthStatus | null>(null);
+  const lastSignedIn = useRef<AuthStatus | null>(openAtStart ? known : null);
   const [generation, setGeneration] = useState(0);
+  const pendingStart = useRef(known ? null : (start?.answer ?? null));
 
   const refresh = useCallback(async () => {
     try {
-      const next = await (takeStartAuthStatus() ?? call('auth.status', {}));
+      const waiting = pendingStart.current;
+      pendingStart.current = null;
+      const next = await (waiting ?? call('auth.status', {}));
       setStatus(next);
       setError(null);
       if (next.account && !next.locked) {
@@ -49,7 +56,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
       setError((e as Error).message);
     }
   }, []);
-  useEffect(() => void refresh(), [refresh]);
+  useEffect(() => {
+    if (!known) void refresh();
+  }, [known, refresh]);
   useEffect(() => onSessionProblem(() => void refresh()), [refresh]);
 
   const lock = useCallback(() => {

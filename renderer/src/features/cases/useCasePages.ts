@@ -1,43 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseRow, CaseSearchResult, caseSearchSchema } from '../../../../electron/core/contract';
-import type { z } from 'zod';
+import type { CaseRow } from '../../../../electron/core/contract';
 import { call, onEvent } from '../../api';
-import type { LinkFilter } from '../dashboard/caseFilterQuery';
+import { PAGE, takeEarly, takeEarlyValue, type CaseFilter } from './firstPage';
 
-export type CaseFilter = Omit<z.input<typeof caseSearchSchema>, 'offset' | 'limit'>;
+export { caseListFilter, type CaseFilter } from './firstPage';
 /** The list's total: `atLeast` when the backend stopped counting (a text search with many matches). */
 export type CaseTotal = { count: number; atLeast: boolean };
-const PAGE = 100;
-
-/** The list's filter from the hash's link filter and the page's own controls (the controls win). */
-export function caseListFilter(link: LinkFilter, controls: { query: string; stage: CaseFilter['stage']; channel: CaseFilter['channel']; due: CaseFilter['due'] }): CaseFilter {
-  return {
-    ...link,
-    query: controls.query,
-    stage: controls.stage ?? link.stage ?? null,
-    channel: controls.channel ?? link.channel ?? null,
-    due: controls.due ?? link.due ?? null,
-  };
-}
-
-/**
- * The first page of a filter asked for while the app is still starting (main.tsx, before the first
- * render): the list takes it instead of asking again, if it is fresh — already answered, it is drawn
- * in the list's first render. A failed one (not signed in yet) is simply asked again.
- */
-type Early = { at: number; answer: Promise<CaseSearchResult>; value?: CaseSearchResult };
-const early = new Map<string, Early>();
-const FRESH_MS = 10_000;
-export function prefetchFirstPage(filter: CaseFilter): void {
-  const entry: Early = { at: Date.now(), answer: call('cases.search', { ...filter, offset: 0, limit: PAGE }) };
-  entry.answer.then((value) => (entry.value = value)).catch(() => undefined);
-  early.set(JSON.stringify(filter), entry);
-}
-function takeEarly(key: string): Early | null {
-  const found = early.get(key);
-  early.delete(key);
-  return found && Date.now() - found.at < FRESH_MS ? found : null;
-}
 
 /**
  * Loads the case list a page at a time as the virtual list scrolls; a filter change or a backend
@@ -49,8 +17,8 @@ export function useCasePages(filter: CaseFilter) {
   const key = JSON.stringify(filter);
   // A first page that is already here (prefetched at start-up) is the initial state: no wait, no second render.
   const [seed] = useState(() => {
-    const found = early.get(key)?.value ? takeEarly(key) : null;
-    return found?.value ? { key, value: found.value } : null;
+    const value = takeEarlyValue(key);
+    return value ? { key, value } : null;
   });
   const [total, setTotal] = useState<CaseTotal | null>(seed && { count: seed.value.total, atLeast: seed.value.totalAtLeast });
   /** The filter (its JSON) whose results the list shows now: stale answers never overwrite newer ones. */

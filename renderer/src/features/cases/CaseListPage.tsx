@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { channelLabels, channels, stageLabels, stages, type Channel, type Stage } from '../../../../electron/core/domain';
+import { groupThousands } from '../../../../electron/core/money';
 import { hrefFor, navigate } from '../../router';
 import { caseListFilter, useCasePages, type CaseTotal } from './useCasePages';
 import { BundleImportButton } from '../evidence/Bundle';
@@ -161,7 +162,7 @@ function CaseCount({ total }: { total: CaseTotal | null }) {
         加载中…
       </Text>
     );
-  const count = total.count.toLocaleString('zh-CN');
+  const count = groupThousands(total.count);
   if (!total.atLeast)
     return (
       <Text size="sm" c="dimmed" data-testid="case-count">

@@ -29,9 +29,12 @@ export function CaseListPage() {
   // The search box takes the cursor once the first rows are there (focusing forces a layout: one, not two).
   const searchRef = useRef<HTMLInputElement>(null);
   const focused = useRef(false);
-  // The results of a new search start at their top (not where the previous list was scrolled to).
+  // The results of a new search start at their top (not where the previous list was scrolled to);
+  // the first results start there anyway (setting scrollTop would force a layout for nothing).
+  const shownBefore = useRef<string | null>(null);
   useEffect(() => {
-    if (parentRef.current) parentRef.current.scrollTop = 0;
+    if (shownBefore.current !== null && parentRef.current) parentRef.current.scrollTop = 0;
+    shownBefore.current = shownKey;
   }, [shownKey]);
   useEffect(() => {
     if (shownKey === null || focused.current) return;
@@ -42,7 +45,7 @@ export function CaseListPage() {
     count: total?.count ?? 0,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     // rows in the very first render (a prefetched first page), before the list box has been measured
     initialRect: { width: 0, height: Math.max(300, window.innerHeight - 260) },
   });

@@ -1,16 +1,17 @@
-import { memo } from 'react';
-import { Badge, Group, Text } from '@mantine/core';
+import { memo, type ReactNode } from 'react';
+import { Text as MantineText } from '@mantine/core';
 import type { CaseRow } from '../../../../electron/core/contract';
 import { caseStatusLabels, channelLabels, stageLabels } from '../../../../electron/core/domain';
 import { formatFen } from '../../../../electron/core/money';
 import { DueBadge } from '../../ui/DueBadge';
+import { PlainBadge } from '../../ui/PlainBadge';
+import css from './CaseListRow.module.css';
 
 export const ROW_HEIGHT = 56;
-const columns = '220px 96px 70px 150px 1fr 1fr 120px 130px';
 
 export function CaseListHeader() {
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: columns, gap: 8, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-gray-3)', fontWeight: 600, fontSize: 14 }}>
+    <div className={`${css.grid} ${css.header}`}>
       <span>案号</span>
       <span>收案日期</span>
       <span>阶段</span>
@@ -23,27 +24,31 @@ export function CaseListHeader() {
   );
 }
 
+const TEXT_ROOT = `mantine-focus-auto ${MantineText.classes.root} mantine-Text-root`;
+
+/** Mantine's Text as the paragraph it draws (a row draws a dozen: no themed component for each). */
+function Cell({ size = 'sm', clamp, className = '', children }: { size?: 'sm' | 'xs'; clamp?: 1 | 2; className?: string; children: ReactNode }) {
+  const classes = `${TEXT_ROOT} ${css[size]} ${clamp ? css[`clamp${clamp}`] : ''} ${className}`;
+  return (
+    <p className={classes} data-size={size} data-line-clamp={clamp ? true : undefined}>
+      {children}
+    </p>
+  );
+}
+
 export const CaseListRow = memo(function CaseListRow(props: { row: CaseRow | undefined; top: number; onOpen: (id: number) => void }) {
   const { row, top } = props;
-  const style = {
-    position: 'absolute' as const,
-    top,
-    left: 0,
-    right: 0,
-    height: ROW_HEIGHT,
-    display: 'grid',
-    gridTemplateColumns: columns,
-    gap: 8,
-    padding: '0 12px',
-    alignItems: 'center',
-    borderBottom: '1px solid var(--mantine-color-gray-2)',
-    cursor: row ? 'pointer' : 'default',
-    fontSize: 14,
-  };
-  if (!row) return <div style={style}><Text c="dimmed" size="sm">加载中…</Text></div>;
+  const className = `${css.grid} ${css.row}`;
+  if (!row)
+    return (
+      <div className={className} style={{ top }}>
+        <Cell className={css.dimmed}>加载中…</Cell>
+      </div>
+    );
   return (
     <div
-      style={style}
+      className={className}
+      style={{ top }}
       role="link"
       tabIndex={0}
       data-testid="case-row"
@@ -52,26 +57,26 @@ export const CaseListRow = memo(function CaseListRow(props: { row: CaseRow | und
     >
       <div>
         {!row.hasArbitration ? (
-          <Badge color="teal" variant="light">监察投诉</Badge>
+          <PlainBadge color="teal" variant="light">监察投诉</PlainBadge>
         ) : row.caseNumber ? (
-          <Text size="sm" fw={500} lineClamp={1}>{row.caseNumber}</Text>
+          <Cell clamp={1} className={css.strong}>{row.caseNumber}</Cell>
         ) : (
-          <Badge color={row.status === 'rejected' ? 'gray' : 'orange'} variant="light">{caseStatusLabels[row.status]}</Badge>
+          <PlainBadge color={row.status === 'rejected' ? 'gray' : 'orange'} variant="light">{caseStatusLabels[row.status]}</PlainBadge>
         )}
-        <Text size="xs" c="dimmed">{channelLabels[row.channel]}</Text>
+        <Cell size="xs" className={css.dimmed}>{channelLabels[row.channel]}</Cell>
       </div>
-      <Text size="sm">{row.receivedOn}</Text>
-      <Badge variant="outline">{stageLabels[row.stage]}</Badge>
-      <Group gap={4} wrap="nowrap">
-        <Text size="sm" lineClamp={1}>
+      <Cell>{row.receivedOn}</Cell>
+      <PlainBadge color="red" variant="outline">{stageLabels[row.stage]}</PlainBadge>
+      <div className={css.workers}>
+        <Cell clamp={1}>
           {row.firstWorkerName}
           {row.workerCount > 1 ? `等${row.workerCount}人` : ''}
-        </Text>
-        {row.isCollective && <Badge size="xs" color="grape">集体</Badge>}
-      </Group>
-      <Text size="sm" lineClamp={2}>{row.respondentNames}</Text>
-      <Text size="sm" lineClamp={2}>{row.projectName}</Text>
-      <Text size="sm" className="num">{formatFen(row.claimedTotalFen)}</Text>
+        </Cell>
+        {row.isCollective && <PlainBadge size="xs" color="grape">集体</PlainBadge>}
+      </div>
+      <Cell clamp={2}>{row.respondentNames}</Cell>
+      <Cell clamp={2}>{row.projectName}</Cell>
+      <Cell className="num">{formatFen(row.claimedTotalFen)}</Cell>
       <DueBadge dueOn={row.nextDueOn} status={row.status} />
     </div>
   );

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { contract } from './electron/core/contract';
 
 /**
  * renderer/src/boot.ts is an entry of its own, and its script comes first in index.html: it runs as
@@ -25,6 +26,21 @@ function bootFirst(): Plugin {
   };
 }
 
+/**
+ * `virtual:contract-access`: each contract method's access, for the renderer's session.ts (what the
+ * signed-in person may do). Read from the contract here, at build time, so the first screen does
+ * not load zod and build every method's schemas just to read these (a tenth of its first paint).
+ */
+function contractAccess(): Plugin {
+  const id = 'virtual:contract-access';
+  const table = Object.fromEntries(Object.entries(contract).map(([method, spec]) => [method, spec.access]));
+  return {
+    name: 'sucai-contract-access',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (module) => (module === `\0${id}` ? `export default ${JSON.stringify(table)};` : null),
+  };
+}
+
 // Our layout is not electron-vite's default src/: name every entry (toolchain.md).
 export default defineConfig({
   main: {
@@ -42,7 +58,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), bootFirst()],
+    plugins: [react(), bootFirst(), contractAccess()],
     // Minified (electron-vite leaves it off): the browser parses a third of the bytes before the first paint.
     build: {
       minify: true,

@@ -1,6 +1,6 @@
 import { ready } from './boot'; // first: asks for sign-in status and the list while the rest loads
-import { z } from 'zod';
-z.config({ jitless: true }); // before any schema: keeps zod's `new Function` probe away from the CSP
+import { config as zodConfig } from 'zod/v4/core';
+zodConfig({ jitless: true }); // before any schema is used: keeps zod's `new Function` probe away from the CSP
 
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { id, out, text } from './fields';
-import { roles, type Methods, type Role, type SessionGrant } from './spec';
-
-/** At least this many characters; no other composition rule (length is what resists guessing). */
-export const MIN_PASSWORD_LENGTH = 8;
+import { MIN_PASSWORD_LENGTH, roles, type Methods, type Role, type SessionGrant } from './spec';
 
 export const passwordSchema = z
   .string({ error: '请输入密码' })

@@ -21,6 +21,9 @@ export const roleDuties: Record<Role, string> = {
   mediator: '调解记录与调解协议',
   observer: '只读查看，个人信息遮蔽（如联席会议上的住建部门同志）',
 };
+/** At least this many characters; no other composition rule (length is what resists guessing). */
+export const MIN_PASSWORD_LENGTH = 8;
+
 /** Every role that works on cases with personal data in full: all but the observer. */
 export const staffRoles = roles.filter((role) => role !== 'observer');
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Menu, Text } from '@mantine/core';
-import { roleLabels } from '../../../electron/core/contract';
+import { roleLabels } from '../../../electron/core/contract/spec';
 import { PasswordForm } from '../features/accounts/PasswordForm';
 import { ModalFrame } from '../ui/ModalFrame';
 import { useSession } from './session';

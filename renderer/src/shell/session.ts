@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react';
-import { contract, mayCall, type AuthStatus, type MethodName, type SignedInAccount } from '../../../electron/core/contract';
+import access from 'virtual:contract-access';
+import type { AuthStatus, MethodName, SignedInAccount } from '../../../electron/core/contract';
+import { mayCall } from '../../../electron/core/contract/spec';
 
 /**
  * The signed-in person, for every screen: who it is and what they may do. `can(method)` reads
- * the contract's access table — the one the dispatcher enforces — so the renderer hides exactly
- * what the server would refuse (the server stays the authority).
+ * the contract's access table — the one the dispatcher enforces, read from the contract when the
+ * renderer is built (virtual:contract-access) — so the renderer hides exactly what the server
+ * would refuse (the server stays the authority).
  */
 export type Session = {
   account: SignedInAccount;
@@ -30,5 +33,5 @@ export function useCan(): (method: MethodName) => boolean {
 }
 
 export function canCall(account: SignedInAccount | null, method: MethodName): boolean {
-  return mayCall(contract[method].access, account);
+  return mayCall(access[method], account);
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { MIN_PASSWORD_LENGTH } from '../../../../electron/core/contract';
+import { MIN_PASSWORD_LENGTH } from '../../../../electron/core/contract/spec';
 import { call } from '../../api';
 import { useBusyCall } from '../../ui/useSubmit';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { MIN_PASSWORD_LENGTH } from '../../../../electron/core/contract';
+import { MIN_PASSWORD_LENGTH } from '../../../../electron/core/contract/spec';
 import { call } from '../../api';
 import { useBusyCall } from '../../ui/useSubmit';
 

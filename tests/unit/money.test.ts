@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseYuanToFen, formatFen, formatYuan, fenToChineseUpper, sumFen, MAX_AMOUNT_FEN } from '../../electron/core/money';
+import { parseYuanToFen, formatFen, formatYuan, fenToChineseUpper, groupThousands, sumFen, MAX_AMOUNT_FEN } from '../../electron/core/money';
 
 describe('parseYuanToFen', () => {
   it.each([
@@ -129,5 +129,19 @@ describe('sumFen', () => {
   });
   it('refuses non-integers', () => {
     expect(() => sumFen([1, 0.5])).toThrow();
+  });
+});
+
+describe('groupThousands', () => {
+  it.each([
+    [0, '0'],
+    [7, '7'],
+    [999, '999'],
+    [1000, '1,000'],
+    [100000, '100,000'],
+    [1234567, '1,234,567'],
+  ])('%d → %s, as toLocaleString("zh-CN") writes it', (n, out) => {
+    expect(groupThousands(n)).toBe(out);
+    expect(n.toLocaleString('zh-CN')).toBe(out);
   });
 });

@@ -94,6 +94,15 @@ export function formatChineseDate(date: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/**
+ * An instant in China time, '2026年12月4日 14:05': what Intl.DateTimeFormat('zh-CN', medium date,
+ * short time, Asia/Shanghai) gives, without Intl (its first use in a page loads the locale's data).
+ */
+export function formatChinaDateTime(at: Date): string {
+  const china = new Date(at.getTime() + 8 * 3_600_000).toISOString(); // YYYY-MM-DDTHH:MM…
+  return `${formatChineseDate(china.slice(0, 10))} ${china.slice(11, 16)}`;
+}
+
 /** '2026-10-01' → '10月1日' (used inside explanations where the year is obvious). */
 export function formatChineseMonthDay(date: string): string {
   const [, m, d] = assertDate(date);

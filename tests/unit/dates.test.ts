@@ -5,6 +5,7 @@ import {
   isValidDate,
   todayInChina,
   formatChineseDate,
+  formatChinaDateTime,
   formatChineseNumeralDate,
   formatWeekday,
   weekday,
@@ -84,6 +85,21 @@ describe('formatting', () => {
   it('maxDate ignores empty values', () => {
     expect(maxDate('2026-03-05', null, '2026-03-20', undefined)).toBe('2026-03-20');
     expect(maxDate(null)).toBeNull();
+  });
+});
+
+describe('formatChinaDateTime', () => {
+  // worked out by hand: China is UTC+8 all year; the date turns at 16:00 UTC
+  it.each([
+    ['2026-12-04T06:05:00Z', '2026年12月4日 14:05'],
+    ['2026-01-09T16:00:00Z', '2026年1月10日 00:00'],
+    ['2026-12-31T15:59:59.999Z', '2026年12月31日 23:59'],
+    ['2026-12-31T16:00:00Z', '2027年1月1日 00:00'],
+    ['2024-02-28T17:30:00Z', '2024年2月29日 01:30'],
+  ])('%s → %s, as Intl zh-CN (medium date, short time) writes it', (iso, out) => {
+    expect(formatChinaDateTime(new Date(iso))).toBe(out);
+    const intl = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+    expect(intl.format(new Date(iso))).toBe(out);
   });
 });
 

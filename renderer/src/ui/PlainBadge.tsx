@@ -17,8 +17,9 @@ const XS = { '--badge-height': 'var(--badge-height-xs)', '--badge-padding-x': 'v
  * lists that draw many of them: the same look, without a themed component per badge (the case
  * list's rows were a third of its first paint). `color` is a theme colour name (red, gray, …).
  */
-export function PlainBadge({ color, variant = 'filled', size, children }: { color: string; variant?: Variant; size?: 'xs'; children: ReactNode }) {
-  const style = { ...(size === 'xs' ? XS : null), ...toneOf(color, variant) } as CSSProperties;
+export function PlainBadge(props: { color: string; variant?: Variant; size?: 'xs'; style?: CSSProperties; children: ReactNode }) {
+  const { color, variant = 'filled', size, children } = props;
+  const style = { ...(size === 'xs' ? XS : null), ...toneOf(color, variant), ...props.style } as CSSProperties;
   return (
     <div className={`${Badge.classes.root} mantine-Badge-root`} data-variant={variant === 'filled' ? undefined : variant} data-size={size} style={style}>
       <span className={`${Badge.classes.label} mantine-Badge-label`}>{children}</span>

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { channelLabels, channels, stageLabels, stages, type Channel, type Stage } from '../../../../electron/core/domain';
 import { groupThousands } from '../../../../electron/core/money';
 import { hrefFor, navigate } from '../../router';
 import { caseListFilter, useCasePages, type CaseTotal } from './useCasePages';
+import { prefetchFirstPage } from './firstPage';
 import { BundleImportButton } from '../evidence/Bundle';
 import { useCan } from '../../shell/session';
 import { CaseListRow, CaseListHeader, ROW_HEIGHT } from './CaseListRow';
@@ -15,7 +16,6 @@ import { LinkFilterChips } from '../dashboard/LinkFilterChips';
 const openCase = (id: number) => navigate({ page: 'case', id });
 
 export function CaseListPage() {
-  const can = useCan();
   // Every keystroke searches (each answer takes milliseconds); an answer for older text is dropped.
   const [query, setQuery] = useState('');
   const [stage, setStage] = useState<Stage | null>(null);
@@ -23,19 +23,18 @@ export function CaseListPage() {
   const [due, setDue] = useState<'all' | 'overdue' | 'soon'>('all');
   // Filters handed over by a link (e.g. a dashboard figure): #/cases?closedFrom=…; the page's own controls win.
   const [linkFilter, setLinkFilter] = useLinkFilter();
-  const { total, rows, error, ensure, shownKey } = useCasePages(caseListFilter(linkFilter, { query, stage, channel, due: due === 'all' ? null : due }));
+  const controls = { stage, channel, due: due === 'all' ? null : due };
+  const { total, rows, error, ensure, shownKey } = useCasePages(caseListFilter(linkFilter, { query, ...controls }));
+  const onQuery = (next: string) => {
+    // The search goes out with the keystroke, while React draws the box again (the list takes this answer).
+    prefetchFirstPage(caseListFilter(linkFilter, { query: next, ...controls }));
+    setQuery(next);
+  };
 
   const parentRef = useRef<HTMLDivElement>(null);
   // The search box takes the cursor once the first rows are there (focusing forces a layout: one, not two).
   const searchRef = useRef<HTMLInputElement>(null);
   const focused = useRef(false);
-  // The results of a new search start at their top (not where the previous list was scrolled to);
-  // the first results start there anyway (setting scrollTop would force a layout for nothing).
-  const shownBefore = useRef<string | null>(null);
-  useEffect(() => {
-    if (shownBefore.current !== null && parentRef.current) parentRef.current.scrollTop = 0;
-    shownBefore.current = shownKey;
-  }, [shownKey]);
   useEffect(() => {
     if (shownKey === null || focused.current) return;
     focused.current = true;
@@ -50,6 +49,13 @@ export function CaseListPage() {
     initialRect: { width: 0, height: Math.max(300, window.innerHeight - 260) },
   });
   const items = virtualizer.getVirtualItems();
+  // The results of a new search start at their top (not where the previous list was scrolled to);
+  // only when scrolled, as setting scrollTop forces a layout there and then (the virtualizer knows
+  // the offset from its scroll events).
+  const scrolled = Boolean(virtualizer.scrollOffset);
+  useEffect(() => {
+    if (scrolled && parentRef.current) parentRef.current.scrollTop = 0;
+  }, [shownKey]); // on new results only, not on each scroll
   useEffect(() => {
     for (const item of items) if (!rows.has(item.index)) ensure(item.index);
   }, [items, rows, ensure]);
@@ -92,24 +98,14 @@ export function CaseListPage() {
 
   return (
     <Stack gap="sm" h="calc(100vh - 84px)">
-      <Group justify="space-between">
-        <Title order={2}>案件列表</Title>
-        <Group gap="sm">
-          {can('bundle.import') && <BundleImportButton />}
-          {can('cases.create') && (
-            <Button component="a" href={hrefFor({ page: 'new' })}>
-              新建案件
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <ListHeader />
       <Paper withBorder p="sm">
         <Group gap="sm" align="end" wrap="wrap">
           <TextInput
             label="搜索"
             placeholder="案号、申请人姓名或拼音首字母（zs）、身份证号、被申请人、项目"
             value={query}
-            onChange={(e) => setQuery(e.currentTarget.value)}
+            onChange={(e) => onQuery(e.currentTarget.value)}
             w={420}
             data-testid="case-search"
             ref={searchRef}
@@ -145,20 +141,42 @@ export function CaseListPage() {
           </div>
         </Box>
       </Paper>
-      <Group gap="xs">
-        <Badge variant="light" color="gray">
-          提示
-        </Badge>
-        <Text size="xs" c="dimmed">
-          搜索支持拼音首字母（如 zs 查张三）、身份证号开头、案号中的序号；有搜索词时最新登记的案件在前，完整案号只列该案。
-        </Text>
-      </Group>
+      {HINT}
     </Stack>
   );
 }
 
+/** The title and the page's buttons: drawn once, not again with each keystroke in the search box. */
+const ListHeader = memo(function ListHeader() {
+  const can = useCan();
+  return (
+    <Group justify="space-between">
+      <Title order={2}>案件列表</Title>
+      <Group gap="sm">
+        {can('bundle.import') && <BundleImportButton />}
+        {can('cases.create') && (
+          <Button component="a" href={hrefFor({ page: 'new' })}>
+            新建案件
+          </Button>
+        )}
+      </Group>
+    </Group>
+  );
+});
+
+const HINT = (
+  <Group gap="xs">
+    <Badge variant="light" color="gray">
+      提示
+    </Badge>
+    <Text size="xs" c="dimmed">
+      搜索支持拼音首字母（如 zs 查张三）、身份证号开头、案号中的序号；有搜索词时最新登记的案件在前，完整案号只列该案。
+    </Text>
+  </Group>
+);
+
 /** 共 N 件 when counted exactly; N 件以上 when a search matched more than were counted (the list still scrolls on through them all). */
-function CaseCount({ total }: { total: CaseTotal | null }) {
+const CaseCount = memo(function CaseCount({ total }: { total: CaseTotal | null }) {
   if (total === null)
     return (
       <Text size="sm" c="dimmed" data-testid="case-count">
@@ -179,4 +197,4 @@ function CaseCount({ total }: { total: CaseTotal | null }) {
       </Text>
     </Tooltip>
   );
-}
+});

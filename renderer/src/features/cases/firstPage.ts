@@ -19,16 +19,17 @@ export function caseListFilter(link: LinkFilter, controls: { query: string; stag
 }
 
 /**
- * The first page of a filter asked for while the app is still loading (boot.ts, before React has
- * been evaluated): the list takes it instead of asking again, if it is fresh — already answered,
- * it is drawn in the list's first render. A failed one (not signed in yet) is simply asked again.
- * No React here: this module runs in the page's first, small chunk.
+ * The first page of a filter asked for ahead of the list (boot.ts, while React is still loading;
+ * the search box, with the keystroke): the list takes it instead of asking again, if it is fresh —
+ * already answered, it is drawn in the list's first render. A failed one (not signed in yet) is
+ * simply asked again. No React here: this module runs in the page's first, small chunk.
  */
 export type EarlyPage = { at: number; answer: Promise<CaseSearchResult>; value?: CaseSearchResult };
 const early = new Map<string, EarlyPage>();
 const FRESH_MS = 10_000;
 
 export function prefetchFirstPage(filter: CaseFilter): EarlyPage {
+  for (const [key, old] of early) if (Date.now() - old.at >= FRESH_MS) early.delete(key); // never taken (text typed over)
   const entry: EarlyPage = { at: Date.now(), answer: call('cases.search', { ...filter, offset: 0, limit: PAGE }) };
   entry.answer.then((value) => (entry.value = value)).catch(() => undefined);
   early.set(JSON.stringify(filter), entry);

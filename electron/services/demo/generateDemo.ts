@@ -258,10 +258,14 @@ const CLOSING_METHOD_OF: Record<string, ClosingMethod> = {
 
 /**
  * 快结 facts for closed demo cases, as the closing service records them (closingVerdict): closing
- * method (调解结案 with its session, agreement and signatures: fastMediation.ts), on time against the award period (with extension) and the fast-track target, days to
- * close from the clock start; payments to the workers (mediation and withdrawal: paid at closing; awards: paid later, in
- * part, or not at all); unpaid awards raise a warning, some later resolved by an enforcement
- * application or a police transfer. Deterministic (own random stream); batch SQL, no service.
+ * method and what it rests on, as the services record it — 调解结案 with its session, agreement and
+ * signatures (fastMediation.ts); 裁决结案 with the tribunal, the hearing held and the award issued
+ * (fastHearing.ts, fastAward.ts); 撤回 with the application (fastWithdrawal.ts); 视为撤回 with the
+ * hearing the applicant stayed away from — on time against the award period (with extension) and
+ * the fast-track target, days to close from the clock start; payments to the workers (mediation and
+ * withdrawal: paid at closing; awards: a share of what was awarded, paid later, in part, or not at
+ * all); unpaid awards raise a warning, some later resolved by an enforcement application or a
+ * police transfer. Deterministic (own random streams); batch SQL and prepared statements, no service.
  */
 function recordClosings(services: Services, closings: Closing[], rng: Rng, calendar: { tribunal: Tribunal; slots: HearingSlots }): void {
   if (!closings.length) return;

@@ -1,7 +1,8 @@
 /**
  * A hearing held on the fast path, as the hearing services leave it: the first hearing composes the
  * tribunal (hearings.schedule → writeTribunal: 组庭 with the hearing's arbitrators and clerk), the
- * hearing is booked in a free slot of the demo's calendar (the living cases book around it), its
+ * hearing is booked in a free slot of the demo's calendar (a share of the living calendar's slots,
+ * else a short hearing at a time the living cases never book), its
  * notice served (or, in simplified procedure with the hearing within five days, the notice period
  * waived with both sides' consent), and its attendance recorded party by party (hearings.attendance:
  * held, heard by default as to an absent respondent, or deemed withdrawn when the applicant side
@@ -36,6 +37,20 @@ export type FastHearing = {
 export type HeldHearing = { hearingId: number; heldOn: string; outcome: 'held' | 'default' | 'deemedWithdrawal'; applicants: string[] };
 
 const NOTICE_DAYS = 5;
+
+type Slot = { startsAt: string; endsAt: string; roomId: number; presidingId: number; wingIds: number[]; clerkId: number };
+
+/**
+ * The fast path's share of the living calendar's slots per day (HearingSlots: 8 simplified, 2
+ * ordinary): the rest stays free for the living cases, which book theirs afterwards.
+ */
+const CALENDAR_SHARE = { simplified: 5, ordinary: 1 };
+/** Short 速裁 hearings at times the living calendar never books: up to three at once (one per clerk). */
+const SHORT_SLOTS = [
+  { start: '08:00', end: '08:50' },
+  { start: '13:30', end: '14:20' },
+  { start: '17:40', end: '18:30' },
+];
 const WAIVER_NOTE = '开庭前经双方当事人当面同意放弃开庭通知期限，已签字确认';
 
 /** Working days from `day` back to `earliest`, then forward to `latest`. */
@@ -51,8 +66,10 @@ export class FastHearings {
   private readonly markHeld;
   private readonly names: Map<number, string>;
   private readonly roomNames: Map<number, string>;
-  /** Hearings held before the day's list because every slot was taken. */
+  /** Hearings held at midday because every slot of their window was taken. */
   overflow = 0;
+  private readonly shared = new Map<string, number>();
+  private readonly short = new Set<string>();
   constructor(
     private readonly ctx: ServiceContext,
     private readonly tx: Tx,
@@ -72,21 +89,48 @@ export class FastHearings {
     this.roomNames = new Map(tribunal.rooms.map((r) => [r.id, r.name]));
   }
 
+  /** A slot on `date`: the fast path's share of the calendar, else a short hearing outside its times. */
+  private take(date: string, procedure: Procedure, rotate: number): Slot | null {
+    const key = `${date}|${procedure}`;
+    const used = this.shared.get(key) ?? 0;
+    if (used < CALENDAR_SHARE[procedure]) {
+      const slot = this.slots.take(date, procedure, rotate);
+      if (slot) {
+        this.shared.set(key, used + 1);
+        return slot;
+      }
+    }
+    const t = this.tribunal;
+    for (const s of SHORT_SLOTS) {
+      // one hearing per clerk at a time; a three-member tribunal only in the large room, with arbitrators 4–6
+      for (const k of procedure === 'ordinary' ? [0] : [0, 1, 2]) {
+        const taken = `${date}|${s.start}|${k}`;
+        if (this.short.has(taken)) continue;
+        this.short.add(taken);
+        const room = procedure === 'ordinary' ? t.rooms[0]! : t.rooms[k === 0 ? t.rooms.length - 1 : k]!;
+        const presiding = procedure === 'ordinary' ? t.arbitrators[3]! : t.arbitrators[k]!;
+        const wingIds = procedure === 'ordinary' ? [t.arbitrators[4]!.id, t.arbitrators[5]!.id] : [];
+        return { startsAt: `${date}T${s.start}`, endsAt: `${date}T${s.end}`, roomId: room.id, presidingId: presiding.id, wingIds, clerkId: t.clerks[k]!.id };
+      }
+    }
+    return null;
+  }
+
   /**
    * Books, holds and records one hearing. When every slot between earliest and latest is taken (a
-   * very large demo), the hearing sits before the day's list (08:00–08:50, in the small room), a
-   * time the living cases never book, so their scheduling meets no clash.
+   * very large demo), the hearing sits at midday (12:10–12:50, in the small room), a time nobody
+   * else books, so the living cases' scheduling meets no clash.
    */
   hold(h: FastHearing, at: (date: string, hour: number) => Date): HeldHearing {
-    let slot = null;
-    for (const d of daysAround(this.ctx, h)) if ((slot = this.slots.take(d, h.procedure, h.id))) break;
+    let slot: Slot | null = null;
+    for (const d of daysAround(this.ctx, h)) if ((slot = this.take(d, h.procedure, h.id))) break;
     if (!slot) {
       this.overflow++;
       const t = this.tribunal;
       const day = [...daysAround(this.ctx, h)][0] ?? h.day;
       const presiding = t.arbitrators[h.id % t.arbitrators.length]!;
       const wings = h.procedure === 'ordinary' ? t.arbitrators.filter((a) => a.id !== presiding.id).slice(0, 2).map((a) => a.id) : [];
-      slot = { startsAt: `${day}T08:00`, endsAt: `${day}T08:50`, roomId: t.rooms[t.rooms.length - 1]!.id, presidingId: presiding.id, wingIds: wings, clerkId: t.clerks[h.id % t.clerks.length]!.id };
+      slot = { startsAt: `${day}T12:10`, endsAt: `${day}T12:50`, roomId: t.rooms[t.rooms.length - 1]!.id, presidingId: presiding.id, wingIds: wings, clerkId: t.clerks[h.id % t.clerks.length]!.id };
     }
     const heldOn = slot.startsAt.slice(0, 10);
     const { tx } = this;

@@ -144,6 +144,15 @@ describe('fast-path 裁决结案', () => {
     expect(eventsOf(fast.id, ['case.stageChanged']).length).toBeGreaterThan(0);
   });
 
+  it('the calendar has no clash: no room, presiding arbitrator or clerk sits in two hearings at once', () => {
+    const clashes = s.ctx.db.all(sql`
+      select a.id, b.id from hearings a join hearings b on b.id > a.id and substr(b.starts_at, 1, 10) = substr(a.starts_at, 1, 10)
+        and b.starts_at < a.ends_at and a.starts_at < b.ends_at
+        and (b.room_id = a.room_id or b.presiding_id = a.presiding_id or b.clerk_id = a.clerk_id)`);
+    expect(s.ctx.db.get<{ n: number }>(sql`select count(*) as n from hearings`)!.n).toBeGreaterThan(awarded.length);
+    expect(clashes).toEqual([]);
+  });
+
   it('the folder still verifies: each case’s hearing, award and withdrawal rows are taken by its own events', async () => {
     const report = await verifyChain(path.join(s.dataDir, 'sucai.db'));
     expect(report.problems.slice(0, 3)).toEqual([]);

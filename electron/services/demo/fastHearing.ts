@@ -45,11 +45,14 @@ type Slot = { startsAt: string; endsAt: string; roomId: number; presidingId: num
  * ordinary): the rest stays free for the living cases, which book theirs afterwards.
  */
 const CALENDAR_SHARE = { simplified: 5, ordinary: 1 };
-/** Short 速裁 hearings at times the living calendar never books: up to three at once (one per clerk). */
+/** Short 速裁 hearings at times the living calendar never books (up to three at once, one per clerk). */
 const SHORT_SLOTS = [
   { start: '08:00', end: '08:50' },
+  { start: '12:10', end: '13:00' },
   { start: '13:30', end: '14:20' },
   { start: '17:40', end: '18:30' },
+  // 夜间庭: after work, for workers who cannot leave the site by day
+  { start: '18:40', end: '19:30' },
 ];
 const WAIVER_NOTE = '开庭前经双方当事人当面同意放弃开庭通知期限，已签字确认';
 
@@ -66,7 +69,7 @@ export class FastHearings {
   private readonly markHeld;
   private readonly names: Map<number, string>;
   private readonly roomNames: Map<number, string>;
-  /** Hearings held at midday because every slot of their window was taken. */
+  /** Hearings held after the evening list because every slot of their window was taken. */
   overflow = 0;
   private readonly shared = new Map<string, number>();
   private readonly short = new Set<string>();
@@ -118,8 +121,8 @@ export class FastHearings {
 
   /**
    * Books, holds and records one hearing. When every slot between earliest and latest is taken (a
-   * very large demo), the hearing sits at midday (12:10–12:50, in the small room), a time nobody
-   * else books, so the living cases' scheduling meets no clash.
+   * very large demo), the hearing sits at 19:35–19:55 in the small room, a time the living cases
+   * never book, so their scheduling meets no clash (these may share a room or a person).
    */
   hold(h: FastHearing, at: (date: string, hour: number) => Date): HeldHearing {
     let slot: Slot | null = null;
@@ -130,7 +133,7 @@ export class FastHearings {
       const day = [...daysAround(this.ctx, h)][0] ?? h.day;
       const presiding = t.arbitrators[h.id % t.arbitrators.length]!;
       const wings = h.procedure === 'ordinary' ? t.arbitrators.filter((a) => a.id !== presiding.id).slice(0, 2).map((a) => a.id) : [];
-      slot = { startsAt: `${day}T12:10`, endsAt: `${day}T12:50`, roomId: t.rooms[t.rooms.length - 1]!.id, presidingId: presiding.id, wingIds: wings, clerkId: t.clerks[h.id % t.clerks.length]!.id };
+      slot = { startsAt: `${day}T19:35`, endsAt: `${day}T19:55`, roomId: t.rooms[t.rooms.length - 1]!.id, presidingId: presiding.id, wingIds: wings, clerkId: t.clerks[h.id % t.clerks.length]!.id };
     }
     const heldOn = slot.startsAt.slice(0, 10);
     const { tx } = this;

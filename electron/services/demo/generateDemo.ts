@@ -378,7 +378,7 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng, calen
     appendEvent(tx, ctx.now(), {
       caseId: null,
       action: 'demo.closingsRecorded',
-      summary: `演示数据：登记${fields.length}件已结案件的结案情况（其中调解结案${mediations.length}件、裁决结案${awards.length}件、撤回仲裁申请${withdrawals.length}件，调解书、裁决书和撤回决定书可在文书页生成）、${paid.length}件的付款和${warned.length}条裁决未履行预警${overflow ? `；${overflow}次开庭因排期已满安排在中午` : ''}`,
+      summary: `演示数据：登记${fields.length}件已结案件的结案情况（其中调解结案${mediations.length}件、裁决结案${awards.length}件、撤回仲裁申请${withdrawals.length}件，调解书、裁决书和撤回决定书可在文书页生成）、${paid.length}件的付款和${warned.length}条裁决未履行预警${overflow ? `；${overflow}次开庭因排期已满安排在晚间19时35分` : ''}`,
       after: { cases: fields.length, paid: paid.length, warnings: warned.length, awards: awards.length, withdrawals: withdrawals.length, hearingsBeforeList: overflow },
     });
   });

@@ -56,10 +56,10 @@ const SHORT_SLOTS = [
 ];
 const WAIVER_NOTE = '开庭前经双方当事人当面同意放弃开庭通知期限，已签字确认';
 
-/** Working days from `day` back to `earliest`, then forward to `latest`. */
+/** Working days from `day` on to `latest`, then back towards `earliest` (the planned day first, the day of acceptance last). */
 function* daysAround(ctx: ServiceContext, h: FastHearing): Generator<string> {
-  for (let d = h.day; d >= h.earliest; d = addDays(d, -1)) if (ctx.calendar.isWorkday(d)) yield d;
-  for (let d = addDays(h.day, 1); d <= h.latest; d = addDays(d, 1)) if (ctx.calendar.isWorkday(d)) yield d;
+  for (let d = h.day; d <= h.latest; d = addDays(d, 1)) if (ctx.calendar.isWorkday(d)) yield d;
+  for (let d = addDays(h.day, -1); d >= h.earliest; d = addDays(d, -1)) if (ctx.calendar.isWorkday(d)) yield d;
 }
 
 export class FastHearings {

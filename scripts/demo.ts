@@ -122,13 +122,14 @@ export function printFloor(dataDir: string, generated: { ms: number; cpuMs: numb
   console.log(`写入下限 ${s(floor.ms)}（CPU ${s(floorCpu)}）：${floor.rows} 行（${biggest.map((t) => `${t.table} ${t.rows}行 ${s(t.ms)}`).join('，')}）${living ? '；含全流程案件的行' : ''}`);
   console.log(`快速路径 ${s(fast.ms)}（CPU ${s(fast.cpuMs)}）：${summary.cases - (living?.cases ?? 0)} 件收案、受理、送达、推进与结案，批量写入`);
   console.log(`比值 快速路径 / 写入下限：${(fast.ms / floor.ms).toFixed(2)}（CPU ${(fast.cpuMs / floorCpu).toFixed(2)}；目标 ≤ 3，机器繁忙时以 CPU 为准）`);
+  console.log(`设置与人员 ${s(summary.setup.ms)}（CPU ${s(summary.setup.cpuMs)}）：仲裁委员会设置、工作人员账号和仲裁庭——固定开销，与 --cases 无关，不计入上面的比值`);
   if (living) {
     const made = livingMade(living);
     console.log(
       `全流程 ${s(living.elapsedMs)}（CPU ${s(living.cpuMs)}）：最近的 ${living.cases} 件案件走完每个环节，生成文书 ${made.documents} 份、证据文件 ${made.evidence} 个——固定开销（--living 决定，与 --cases 无关），不计入上面的比值`,
     );
   }
-  console.log(`启动（加载程序、打开数据目录）CPU ${s(Math.max(0, generated.cpuMs - fast.cpuMs - (living?.cpuMs ?? 0)))}；合计 ${s(generated.ms)}（CPU ${s(generated.cpuMs)}）`);
+  console.log(`启动（加载程序、打开数据目录）CPU ${s(Math.max(0, generated.cpuMs - fast.cpuMs - summary.setup.cpuMs - (living?.cpuMs ?? 0)))}；合计 ${s(generated.ms)}（CPU ${s(generated.cpuMs)}）`);
 }
 
 if (require.main === module) {

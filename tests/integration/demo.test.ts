@@ -52,7 +52,7 @@ describe('演示数据 generateDemo', () => {
     expect(fingerprint(b.s)).toEqual(fa);
     expect(fingerprint(c.s)).not.toEqual(fa);
     expect(b.summary.claimedTotalFen).toBe(a.summary.claimedTotalFen);
-  });
+  }, 120_000); // three demos, each making the commission's staff accounts (scrypt) before its closings
 
   it('covers every stage and status with valid identifiers, consistent amounts and dates', async () => {
     const { s, summary } = await demo(20_260_101);

@@ -14,7 +14,10 @@ import { readCaseRow } from '../cases/caseRow';
 import { closingVerdict } from '../closing/closingService';
 import type { Services } from '../createServices';
 import { runAs, systemCaller } from '../caller';
-import { appendEvent } from '../timeline';
+import { appendEvent, clientOf } from '../timeline';
+import type { AwardFinality } from '../closing/awardFinality';
+import type { HearingSlots } from './living/hearings';
+import type { Tribunal } from './living/settingsStaff';
 import { CLOSING_METHODS } from './names';
 import { Rng } from './random';
 import { scheduleAll, type CaseSchedule } from './schedule';
@@ -22,8 +25,13 @@ import { DemoWorld } from './world';
 import { chinaTime, runSteps } from './steps';
 import { withDeferredIndexes } from '../batch';
 import { intakeSteps, type DemoCaseState } from './intakeStages';
-import { LIVING_CASES, pickLivingCases, runLivingDemo, type LivingSummary } from './living';
+import { LIVING_CASES, pickLivingCases, runLivingDemo, setUpTribunal, type LivingSummary } from './living';
 import { recordFastMediations, type FastMediation } from './fastMediation';
+import { AwardPlanner, recordFastAwards, type AwardPlan, type FastAward } from './fastAward';
+import { FastHearings } from './fastHearing';
+import { recordFastWithdrawals, type FastWithdrawal } from './fastWithdrawal';
+import { readMinimumWages } from '../award/awardView';
+import { addWorkdays } from './schedule';
 
 export const DEFAULT_DEMO_SEED = 20_260_101;
 
@@ -59,6 +67,8 @@ export type DemoSummary = {
   elapsedMs: number;
   /** The fast path alone (every case filed, decided, served, advanced and closed in batches): wall and CPU time of this process. */
   fastPath: { ms: number; cpuMs: number };
+  /** The commission's settings, staff accounts and rooms, made before the fast path closes its cases (fixed cost). */
+  setup: { ms: number; cpuMs: number };
   living: LivingSummary | null;
 };
 
@@ -101,6 +111,8 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
     const every = Math.max(1, Math.floor(steps.length / 100));
     let ids: number[] = [];
     let picked: ReturnType<typeof pickLivingCases> = new Map();
+    let calendar: Awaited<ReturnType<typeof setUpTribunal>> | undefined;
+    let setup = { ms: 0, cpuMs: 0 };
     // Indexes on values that arrive in random order are built once at the end (see withDeferredIndexes).
     const timings = await withDeferredIndexes(ctx, DEFERRED_INDEXES, async () => {
       const timings = await runSteps(
@@ -118,14 +130,22 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
       picked = pickLivingCases(services, plan, ids, today, options.living ?? LIVING_CASES);
       const fastPlan = plan.map((s, i) => (picked.has(i) ? { ...s, outcome: 'mediation' as const } : s));
       const closingRng = Rng.derive(seed, 'closing');
+      // settings, staff and rooms first: the fast path's hearings sit on the same calendar
+      const setupFrom = { at: performance.now(), cpu: process.cpuUsage() };
+      calendar = await setUpTribunal(services, seed, today);
+      setup = { ms: performance.now() - setupFrom.at, cpuMs: cpuMsSince(setupFrom.cpu) };
+      const planner = new AwardPlanner(ctx.db, readMinimumWages(ctx.db), Rng.derive(seed, 'awards'));
       // the steps written here without a service are the demo's too: its events name 演示数据
-      runAs(systemCaller(ctx.host, '演示数据'), () => recordClosings(services, advanceStages(services, fastPlan, ids, Rng.derive(seed, 'stages'), closingRng), closingRng));
+      runAs(systemCaller(ctx.host, '演示数据'), () =>
+        recordClosings(services, advanceStages(services, fastPlan, ids, Rng.derive(seed, 'stages'), closingRng, planner), closingRng, calendar!),
+      );
       return timings;
     });
-    const fastPath = { ms: performance.now() - started, cpuMs: cpuMsSince(startedCpu) };
+    // the commission's settings and staff are a fixed cost (the same at any --cases): reported apart
+    const fastPath = { ms: performance.now() - started - setup.ms, cpuMs: cpuMsSince(startedCpu) - setup.cpuMs };
     current = chinaTime(today, 9 * 3600);
-    const living = picked.size ? await runLivingDemo(services, { seed, today, plan, ids, picked }) : null;
-    return { ...summarise(services, timings, performance.now() - started), fastPath, living };
+    const living = picked.size ? await runLivingDemo(services, { seed, today, plan, ids, picked, ...calendar! }) : null;
+    return { ...summarise(services, timings, performance.now() - started), fastPath, setup, living };
   } finally {
     ctx.now = originalNow;
   }
@@ -135,7 +155,7 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
  * 快审 / 快结 / 结案 have no service yet: one UPDATE sets stage, status, closed_on and extensions for
  * every such case, timeline events record each step, and next_due_on is recomputed by the app.
  */
-function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], rng: Rng, closingRng: Rng): Closing[] {
+function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], rng: Rng, closingRng: Rng, planner: AwardPlanner): Closing[] {
   const { ctx } = services;
   const at = (date: string, hour: number) => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
   const rows = plan
@@ -144,11 +164,25 @@ function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], 
   if (!rows.length) return [];
   // How each closed case ended (drawn in the same order as before, so the stream is unchanged).
   const endings = new Map<number, string>();
+  // A case closed by award was heard first (the planned hearing, else on the day it moved to 快结)
+  // and decided a working day later; its items' finality decides 终局 or not.
+  const hearingDay = new Map<number, string>();
+  const awardPlans = new Map<number, AwardPlan>();
   for (const { s, id } of rows) {
     if (!s.closedOn) continue;
     const text = rng.weighted(CLOSING_METHODS);
     // Some heard cases end because the applicant did not appear (Law Art 36): own stream.
-    endings.set(id, s.hearingOn && closingRng.chance(0.08) ? DEEMED_WITHDRAWAL : text);
+    const ending = s.hearingOn && closingRng.chance(0.08) ? DEEMED_WITHDRAWAL : text;
+    endings.set(id, ending);
+    const method = CLOSING_METHOD_OF[ending];
+    if (method !== 'finalAward' && method !== 'nonFinalAward') continue;
+    const heard = s.hearingOn ?? s.closingOn ?? s.closedOn;
+    const decidedOn = [addWorkdays(ctx.calendar, heard, 1), s.closedOn].sort()[0]!;
+    const award = planner.plan(id, decidedOn);
+    if (!award) continue;
+    hearingDay.set(id, heard);
+    awardPlans.set(id, award);
+    endings.set(id, award.method === 'finalAward' ? AWARD_FINAL : AWARD_NON_FINAL);
   }
   const payload = rows.map(({ s, id }) => {
     const last = s.closedOn ?? s.closingOn ?? s.hearingOn ?? s.decidedOn!;
@@ -172,8 +206,9 @@ function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], 
       from json_each(${JSON.stringify(payload)}) j
       where cases.id = j.value ->> 'id'`);
     for (const { s, id } of rows) {
-      if (s.hearingOn)
-        appendEvent(tx, at(s.hearingOn, 10), {
+      const hearingOn = hearingDay.get(id) ?? s.hearingOn;
+      if (hearingOn)
+        appendEvent(tx, at(hearingOn, 10), {
           caseId: id,
           action: 'case.stageChanged',
           summary: '转入快审：调解未果，已排期开庭',
@@ -181,7 +216,7 @@ function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], 
           after: { stage: 'hearing' },
         });
       if (s.extensionDays)
-        appendEvent(tx, at(s.hearingOn ?? s.decidedOn!, 15), {
+        appendEvent(tx, at(hearingOn ?? s.decidedOn!, 15), {
           caseId: id,
           action: 'case.extended',
           summary: `案情复杂，经仲裁委员会主任批准延长审理期限${s.extensionDays}日`,
@@ -192,7 +227,7 @@ function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], 
           caseId: id,
           action: 'case.stageChanged',
           summary: '转入快结：制作调解书或裁决书',
-          before: { stage: s.hearingOn ? 'hearing' : 'mediation' },
+          before: { stage: hearingOn ? 'hearing' : 'mediation' },
           after: { stage: 'closing' },
         });
       if (s.closedOn)
@@ -208,18 +243,20 @@ function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], 
   });
   return rows
     .filter(({ s }) => s.closedOn)
-    .map(({ s, id }) => ({ id, s, method: CLOSING_METHOD_OF[endings.get(id)!] ?? 'mediation' }));
+    .map(({ s, id }) => ({ id, s, method: CLOSING_METHOD_OF[endings.get(id)!] ?? 'mediation', hearingOn: hearingDay.get(id) ?? s.hearingOn, award: awardPlans.get(id) ?? null }));
 }
 
-type Closing = { id: number; s: CaseSchedule; method: ClosingMethod };
+type Closing = { id: number; s: CaseSchedule; method: ClosingMethod; hearingOn: string | null; award: AwardPlan | null };
 
 const DEEMED_WITHDRAWAL = '申请人经书面通知无正当理由拒不到庭，按撤回仲裁申请处理';
+const AWARD_FINAL = '仲裁裁决结案（终局裁决）';
+const AWARD_NON_FINAL = '仲裁裁决结案';
 
 /** The demo's closing texts (names.ts) and the closing method each one means. */
 const CLOSING_METHOD_OF: Record<string, ClosingMethod> = {
   '调解结案，当庭出具仲裁调解书': 'mediation',
-  '仲裁裁决结案（终局裁决）': 'finalAward',
-  '仲裁裁决结案': 'nonFinalAward',
+  [AWARD_FINAL]: 'finalAward',
+  [AWARD_NON_FINAL]: 'nonFinalAward',
   '申请人撤回仲裁申请（被申请人已支付工资）': 'withdrawal',
   [DEEMED_WITHDRAWAL]: 'deemedWithdrawal',
   '先行调解，监察执法督促支付后结案': 'mediation',
@@ -227,45 +264,69 @@ const CLOSING_METHOD_OF: Record<string, ClosingMethod> = {
 
 /**
  * 快结 facts for closed demo cases, as the closing service records them (closingVerdict): closing
- * method (调解结案 with its session, agreement and signatures: fastMediation.ts), on time against the award period (with extension) and the fast-track target, days to
- * close from the clock start; payments to the workers (mediation and withdrawal: paid at closing; awards: paid later, in
- * part, or not at all); unpaid awards raise a warning, some later resolved by an enforcement
- * application or a police transfer. Deterministic (own random stream); batch SQL, no service.
+ * method and what it rests on, as the services record it — 调解结案 with its session, agreement and
+ * signatures (fastMediation.ts); 裁决结案 with the tribunal, the hearing held and the award issued
+ * (fastHearing.ts, fastAward.ts); 撤回 with the application (fastWithdrawal.ts); 视为撤回 with the
+ * hearing the applicant stayed away from — on time against the award period (with extension) and
+ * the fast-track target, days to close from the clock start; payments to the workers (mediation and
+ * withdrawal: paid at closing; awards: a share of what was awarded, paid later, in part, or not at
+ * all); unpaid awards raise a warning, some later resolved by an enforcement application or a
+ * police transfer. Deterministic (own random streams); batch SQL and prepared statements, no service.
  */
-function recordClosings(services: Services, closings: Closing[], rng: Rng): void {
+function recordClosings(services: Services, closings: Closing[], rng: Rng, calendar: { tribunal: Tribunal; slots: HearingSlots }): void {
   if (!closings.length) return;
   const { ctx } = services;
   const today = todayInChina(ctx.now());
   const createdAt = ctx.now().toISOString();
-  type Fields = { id: number; method: ClosingMethod; onTime: number; fast: number | null; days: number };
+  type Fields = { id: number; method: ClosingMethod; finality: AwardFinality | null; onTime: number; fast: number | null; days: number };
   const fields: Fields[] = [];
-  const paid: { id: number; pct: number; paidAt: string; agreed: number }[] = [];
+  // what each worker is paid a share of: the agreement (mediation), the award, or what is owed
+  const paid: { id: number; pct: number; paidAt: string; basis: 'agreed' | 'awarded' | 'owed' }[] = [];
   const mediations: FastMediation[] = [];
+  const withdrawals: FastWithdrawal[] = [];
+  const awards: FastAward[] = [];
+  let overflow = 0;
   const at = (date: string) => (hour: number) => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
   const warned: { id: number; raisedOn: string; resolvedOn: string | null; resolution: string | null; detail: string }[] = [];
   ctx.db.transaction((tx) => {
+    const hearings = new FastHearings(ctx, tx, calendar.tribunal, calendar.slots);
+    const projectName = clientOf(tx).prepare(`select name from projects where id = ?`).pluck();
     for (const c of closings) {
       const closedOn = c.s.closedOn!;
       const method = c.method;
       // The closing service's own verdict: same clock, same on-time and fast-track rules.
       const row = readCaseRow(ctx, c.id)!;
       const verdict = closingVerdict(ctx, tx, row, closedOn);
+      // 裁决结案 and 视为撤回 rest on a hearing held; the award follows it (fastAward.ts)
+      if (c.award || method === 'deemedWithdrawal') {
+        const defaulted = !!c.award && c.id % 7 === 0;
+        const held = hearings.hold(
+          { id: c.id, procedure: row.procedure, day: c.hearingOn ?? closedOn, earliest: row.acceptedOn ?? row.receivedOn, latest: c.award?.decidedOn ?? closedOn, applicantPresent: !c.award ? false : true, respondentPresent: !defaulted },
+          (date, hour) => at(date)(hour),
+        );
+        if (c.award) {
+          const project = row.projectId ? (projectName.get(row.projectId) as string | undefined) ?? null : null;
+          awards.push({ id: c.id, plan: c.award, acceptedOn: row.acceptedOn ?? row.receivedOn, hearingOn: held.heldOn, applicants: held.applicants, workerCount: row.workerCount, project, defaulted, at: (date, hour) => at(date)(hour) });
+        }
+      }
+      if (method === 'withdrawal') withdrawals.push({ id: c.id, appliedOn: closedOn, at: at(closedOn) });
       fields.push({
         id: c.id,
         method,
+        finality: c.award?.finality ?? null,
         onTime: verdict.closedOnTime ? 1 : 0,
         fast: verdict.closedWithinFastTrack === null ? null : verdict.closedWithinFastTrack ? 1 : 0,
         days: verdict.daysToClose,
       });
       if (method === 'mediation' || method === 'withdrawal') {
         const pct = method === 'withdrawal' ? 100 : rng.weighted<number>([[100, 60], [90, 15], [80, 15], [60, 10]]);
-        paid.push({ id: c.id, pct, paidAt: `${closedOn}T${rng.pick(['10:30', '11:15', '15:40', '16:20'])}`, agreed: method === 'mediation' ? 1 : 0 });
+        paid.push({ id: c.id, pct, paidAt: `${closedOn}T${rng.pick(['10:30', '11:15', '15:40', '16:20'])}`, basis: method === 'mediation' ? 'agreed' : 'owed' });
         if (method === 'mediation') mediations.push({ id: c.id, closedOn, pct, at: at(closedOn) });
       } else if (method === 'finalAward' || method === 'nonFinalAward') {
         const payOn = addDays(closedOn, rng.int(10, 40));
         const roll = rng.float();
         const pct = roll < 0.6 ? 100 : roll < 0.8 ? 50 : 0;
-        if (pct > 0 && payOn <= today) paid.push({ id: c.id, pct, paidAt: `${payOn}T14:00`, agreed: 0 });
+        if (pct > 0 && payOn <= today) paid.push({ id: c.id, pct, paidAt: `${payOn}T14:00`, basis: c.award ? 'awarded' : 'owed' });
         const raisedOn = addDays(closedOn, 30);
         if ((pct < 100 || payOn > today) && raisedOn <= today) {
           const resolvedOn = addDays(raisedOn, rng.int(5, 40));
@@ -282,9 +343,14 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
     }
     // 调解结案: the session, the agreement and both signatures, as the mediation services record them.
     recordFastMediations(ctx, tx, mediations);
+    // 裁决结案: the award on its day; 撤回: the application the decision rests on
+    recordFastAwards(tx, awards);
+    recordFastWithdrawals(tx, withdrawals);
+    overflow = hearings.overflow;
     tx.run(sql`
       update cases set
         closing_method = j.value ->> 'method',
+        award_finality = j.value ->> 'finality',
         closed_on_time = j.value ->> 'onTime',
         closed_within_fast_track = j.value ->> 'fast',
         days_to_close = j.value ->> 'days'
@@ -295,11 +361,12 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
       select case_id, worker_id, amount, paid_at, 'bankTransfer', 'DEMO' || printf('%08d', worker_id), ${createdAt}
       from (
         select w.case_id, w.id as worker_id, j.value ->> 'paidAt' as paid_at, w.sort_order,
-          case when j.value ->> 'agreed' = 1
-            then (select coalesce(sum(si.agreed_fen), 0) from settlement_items si where si.case_id = w.case_id and si.worker_id = w.id)
+          case j.value ->> 'basis'
+            when 'agreed' then (select coalesce(sum(si.agreed_fen), 0) from settlement_items si where si.case_id = w.case_id and si.worker_id = w.id)
+            when 'awarded' then cast(round((select coalesce(sum(ai.awarded_fen), 0) from award_items ai join claim_items ci on ci.id = ai.claim_item_id where ci.worker_id = w.id) * (j.value ->> 'pct') / 100.0) as integer)
             else max(1, cast(round(w.owed_fen * (j.value ->> 'pct') / 100.0) as integer)) end as amount
         from json_each(${JSON.stringify(paid)}) j join workers w on w.case_id = j.value ->> 'id')
-      -- a mediated case pays each worker what was agreed (settlement_items), on the spot
+      -- a mediated case pays each worker what was agreed (settlement_items), on the spot; an award, its share of what was awarded
       where amount > 0
       order by case_id, sort_order`);
     tx.run(sql`
@@ -311,13 +378,13 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng): void
     appendEvent(tx, ctx.now(), {
       caseId: null,
       action: 'demo.closingsRecorded',
-      summary: `演示数据：登记${fields.length}件已结案件的结案情况（其中调解结案${mediations.length}件，调解书可在文书页生成）、${paid.length}件的付款和${warned.length}条裁决未履行预警`,
-      after: { cases: fields.length, paid: paid.length, warnings: warned.length },
+      summary: `演示数据：登记${fields.length}件已结案件的结案情况（其中调解结案${mediations.length}件、裁决结案${awards.length}件、撤回仲裁申请${withdrawals.length}件，调解书、裁决书和撤回决定书可在文书页生成）、${paid.length}件的付款和${warned.length}条裁决未履行预警${overflow ? `；${overflow}次开庭因排期已满安排在晚间19时35分` : ''}`,
+      after: { cases: fields.length, paid: paid.length, warnings: warned.length, awards: awards.length, withdrawals: withdrawals.length, hearingsBeforeList: overflow },
     });
   });
 }
 
-function summarise(services: Services, timings: DemoSummary['timings'], elapsedMs: number): Omit<DemoSummary, 'living' | 'fastPath'> {
+function summarise(services: Services, timings: DemoSummary['timings'], elapsedMs: number): Omit<DemoSummary, 'living' | 'fastPath' | 'setup'> {
   const db = services.ctx.db;
   const today = todayInChina(services.ctx.now());
   const one = (q: ReturnType<typeof sql>) => Number(db.get<{ n: number }>(q)?.n ?? 0);

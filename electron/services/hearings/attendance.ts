@@ -16,7 +16,7 @@ import { getHearingDetail } from './hearingRecord';
 import { putRecordLine } from './recordLines';
 import { mutateHearing, requireHearing, touchCase } from './scheduling';
 
-const LAW_36 = '《劳动争议调解仲裁法》第三十六条、《办案规则》第三十九条';
+export const LAW_36 = '《劳动争议调解仲裁法》第三十六条、《办案规则》第三十九条';
 export const DEFAULT_TEXT = '经书面通知无正当理由拒不到庭，对其缺席审理';
 export const WITHDRAWAL_TEXT = '申请人经书面通知无正当理由拒不到庭，视为撤回仲裁申请；再次申请仲裁的，不予受理';
 const ATTENDANCE_PREFIX = '到庭情况：';

@@ -160,7 +160,7 @@ function checkWaiver(procedure: Procedure, waived: boolean, note: string | null 
 
 const warningText = (warnings: HearingWarning[]) => (warnings.length ? `。提醒：${warnings.map((w) => w.message).join('；')}` : '');
 
-function tribunalText(ctx: { names: Map<number, string> }, procedure: Procedure, presidingId: number, wingIds: number[], clerkId: number): string {
+export function tribunalText(ctx: { names: Map<number, string> }, procedure: Procedure, presidingId: number, wingIds: number[], clerkId: number): string {
   const n = (id: number) => ctx.names.get(id) ?? `人员${id}`;
   const arbitrators = procedure === 'simplified' ? `仲裁员${n(presidingId)}独任` : `首席仲裁员${n(presidingId)}、仲裁员${wingIds.map(n).join('、')}`;
   return `${procedureLabels[procedure]}，${arbitrators}，书记员${n(clerkId)}`;

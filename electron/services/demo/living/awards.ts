@@ -4,32 +4,21 @@
  * or non-final against the minimum wage in force and generates the 裁决书 (one or two).
  */
 import type { AwardView, DocumentView } from '../../../core/contract';
-import { formatChineseDate } from '../../../core/dates';
-import { formatYuan } from '../../../core/money';
+import { awardedAmount, awardTexts } from '../awardTexts';
 import { applicantParties, type LivingCase } from './livingCase';
 import type { LivingRun } from './runner';
 
-/** Saves a complete draft on `on`: wages awarded in full, other items reduced where the proof is thin. */
+/** Saves a complete draft on `on`: wages awarded in full, other items reduced where the proof is thin (awardTexts.ts). */
 export async function draftAward(run: LivingRun, c: LivingCase, on: string, hearingOn: string, defaulted: boolean): Promise<AwardView> {
   run.at(on, '09:30');
   const view = await run.call('award.get', { caseId: c.id });
-  const items = view.items.map((i) => ({
-    claimItemId: i.claimItemId,
-    awardedFen: i.type === 'unpaidWages' ? i.claimedFen : c.rng.chance(0.25) ? 0 : c.rng.chance(0.3) ? Math.round(i.claimedFen * 0.6) : i.claimedFen,
-  }));
-  const project = c.detail.project?.name ?? '涉案工程';
-  const total = items.reduce((s, i) => s + (i.awardedFen ?? 0), 0);
-  const applicants = applicantParties(c).join('、');
-  const count = c.detail.workers.length;
+  const items = view.items.map((i) => ({ claimItemId: i.claimItemId, awardedFen: awardedAmount(i.type, i.claimedFen, c.rng) }));
+  const totalFen = items.reduce((s, i) => s + i.awardedFen, 0);
   run.at(on, '10:30');
   return run.call('award.save', {
     caseId: c.id,
     items,
-    // the 裁决书 prints "被申请人辩称：" before the defence, and its own sentence when there is none
-    defence: defaulted ? '' : `对申请人在${project}施工的事实无异议，但因建设单位未按期拨付工程款导致工资未能按时发放；部分人员的出勤天数与台账不符。`,
-    factsFound: `申请人${applicants}${count > 1 ? `等${count}人` : ''}在被申请人承建的${project}从事施工作业。被申请人未按月足额支付工资。${formatChineseDate(c.acceptedOn)}，申请人向本委申请仲裁。\n${formatChineseDate(hearingOn)}本委开庭审理，经核对工资发放台账、农民工花名册及考勤记录，查明被申请人尚欠申请人工资等款项。`,
-    evidenceRelied: '工资发放台账、施工现场照片、农民工花名册及庭审笔录，经庭审质证，本委予以采信。',
-    reasoning: `用人单位应当按照劳动合同约定和国家规定，以货币形式按月支付劳动者工资，不得克扣或者无故拖欠（《劳动法》第五十条、《保障农民工工资支付条例》第十一条）。被申请人拖欠申请人工资的事实清楚，证据充分，应予支付。建设单位未拨付工程款不能成为拖欠农民工工资的理由。申请人请求的其他款项，有证据支持的部分予以支持，本委裁决支付合计${formatYuan(total)}。`,
+    ...awardTexts({ applicants: applicantParties(c), workerCount: c.detail.workers.length, project: c.detail.project?.name ?? null, acceptedOn: c.acceptedOn, hearingOn, totalFen, defaulted }),
   });
 }
 

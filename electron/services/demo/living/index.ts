@@ -15,7 +15,7 @@ import { HearingSlots } from './hearings';
 import { applyForEnforcement, transferToPolice } from './inspection';
 import { loadCase, type LivingCase } from './livingCase';
 import { LivingRun, type Timings } from './runner';
-import { createStaff, DEMO_MINIMUM_WAGES, setUpCommission } from './settingsStaff';
+import { createStaff, DEMO_MINIMUM_WAGES, setUpCommission, type Tribunal } from './settingsStaff';
 import { fits, stories, tell, type Story } from './stories';
 
 /** How many cases each story gets (about 60 in all). */
@@ -106,16 +106,31 @@ export type LivingSummary = {
   cpuMs: number;
 };
 
-export async function runLivingDemo(services: Services, options: { seed: number; today: string; plan: CaseSchedule[]; ids: number[]; picked: Map<number, Story> }): Promise<LivingSummary> {
-  const started = performance.now();
-  const startedCpu = process.cpuUsage();
-  const { today, plan, ids, picked } = options;
-  const run = new LivingRun(services, options.seed, today);
+/**
+ * The commission's settings, staff and rooms (this morning), and the hearing calendar's slots: made
+ * before the fast path closes its cases, whose hearings sit on the same calendar as the living ones.
+ */
+export async function setUpTribunal(services: Services, seed: number, today: string): Promise<{ tribunal: Tribunal; slots: HearingSlots }> {
+  const run = new LivingRun(services, seed, today);
   try {
     run.at(today, '08:40');
     await setUpCommission(run);
     const tribunal = await createStaff(run);
-    const slots = new HearingSlots(tribunal);
+    return { tribunal, slots: new HearingSlots(tribunal) };
+  } finally {
+    run.restore();
+  }
+}
+
+export async function runLivingDemo(
+  services: Services,
+  options: { seed: number; today: string; plan: CaseSchedule[]; ids: number[]; picked: Map<number, Story>; tribunal: Tribunal; slots: HearingSlots },
+): Promise<LivingSummary> {
+  const started = performance.now();
+  const startedCpu = process.cpuUsage();
+  const { today, plan, ids, picked, tribunal, slots } = options;
+  const run = new LivingRun(services, options.seed, today);
+  try {
     // oldest first, so the calendar fills in the order a clerk would have booked it
     const order = [...picked.keys()].sort((a, b) => (plan[a]!.decidedOn! < plan[b]!.decidedOn! ? -1 : plan[a]!.decidedOn! > plan[b]!.decidedOn! ? 1 : a - b));
     const byStory: Partial<Record<Story, number>> = {};

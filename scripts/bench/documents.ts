@@ -29,9 +29,11 @@ export async function benchDocuments(services: Services, workerCount: number, ru
     const settings = (await call(services, 'settings.get', {})) as MethodInput<'settings.update'>;
     await call(services, 'settings.update', { ...settings, minimumWages: [{ effectiveOn: '2024-01-01', monthlyFen: 191_000 }] });
     const today = (await call(services, 'app.info', {})).today;
+    // filed and accepted ten days ago, so the hearing today had its five days' notice (普通程序)
+    const filedOn = new Date(Date.parse(`${today}T00:00:00Z`) - 10 * 86_400_000).toISOString().slice(0, 10);
     const { id } = await call(services, 'cases.create', {
       channel: 'walkIn',
-      receivedOn: today,
+      receivedOn: filedOn,
       procedure: 'ordinary',
       cause: '追索劳动报酬',
       project: { name: '基准测试·赣州蓉江新区安置房三期工程', address: '赣州市南康区蓉江新区' },
@@ -40,7 +42,8 @@ export async function benchDocuments(services: Services, workerCount: number, ru
       extraClaims: [],
       representativeIndexes: [0, 1, 2],
     });
-    await call(services, 'cases.accept', { id, acceptedOn: today });
+    await call(services, 'cases.accept', { id, acceptedOn: filedOn });
+    await holdHearing(services, id, filedOn, today);
     const detail = await call(services, 'cases.get', { id });
     const items = detail.workers.flatMap((w) => w.claims.map((c) => ({ claimItemId: c.id, awardedFen: c.amountFen })));
     await call(services, 'award.save', {
@@ -86,5 +89,55 @@ export async function benchDocuments(services: Services, workerCount: number, ru
   } finally {
     client.exec('rollback');
     for (const file of written) fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * A hearing of the case today, its notice served on `noticeServedOn`, held: three of the folder's arbitrators, a clerk and a room free at
+ * one of the day's times (the demo's calendar has others), every party present.
+ */
+async function holdHearing(services: Services, caseId: number, noticeServedOn: string, today: string): Promise<void> {
+  const { staff, rooms } = await call(services, 'staff.list', {});
+  const arbitrators = staff.filter((p) => p.active && p.roles.includes('arbitrator'));
+  const clerks = staff.filter((p) => p.active && p.roles.includes('clerk'));
+  const open = rooms.filter((r) => r.active);
+  let last = '';
+  if (arbitrators.length < 3 || !clerks.length || !open.length) throw new Error('数据目录中没有三名仲裁员、一名书记员和一间仲裁庭：请用 npm run demo 生成的数据目录');
+  const hearingId = await firstFree(async (hour, room, a, clerk) =>
+    (
+      await call(services, 'hearings.schedule', {
+        caseId,
+        startsAt: `${today}T${hour}:00`,
+        endsAt: `${today}T${hour}:50`,
+        roomId: room,
+        procedure: 'ordinary',
+        presidingId: arbitrators[a]!.id,
+        wingIds: [arbitrators[a + 1]!.id, arbitrators[a + 2]!.id],
+        clerkId: clerk,
+        noticeServedOn,
+      })
+    ).id,
+  );
+  const held = await call(services, 'hearings.get', { id: hearingId });
+  await call(services, 'hearings.attendance', {
+    id: hearingId,
+    applicants: held.attendance.applicants.map((x) => ({ workerId: x.partyId, present: true })),
+    respondents: held.attendance.respondents.map((x) => ({ respondentId: x.partyId, present: true })),
+  });
+
+  /** The first hour, room, three arbitrators and clerk the schedule accepts (the rest are taken). */
+  async function firstFree(schedule: (hour: string, room: number, firstArbitrator: number, clerk: number) => Promise<number>): Promise<number> {
+    for (const hour of ['08', '09', '10', '11', '14', '15', '16', '17', '18', '19', '20'])
+      for (const room of open)
+        for (let a = 0; a + 2 < arbitrators.length; a++)
+          for (const clerk of clerks) {
+            try {
+              return await schedule(hour, room.id, a, clerk.id);
+            } catch (error) {
+              // taken at that time: the next room, people or hour
+              last = error instanceof Error ? error.message : String(error);
+            }
+          }
+    throw new Error(`今天没有可安排基准测试开庭的时间（最后一次：${last}）`);
   }
 }

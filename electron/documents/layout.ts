@@ -371,6 +371,17 @@ function columnWidths(columns: TableColumn[]): number[] {
 /** Line pitch of table text: 1.25 × the font size, at least. */
 const tableSpacing = (size: number) => ({ line: Math.round(size * 10 * 1.25), lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 });
 
+/** The next smaller size `fitColumns` tries: two half-points down to 五号, then one, down to 9 pt. */
+const smaller = (size: number) => size - (size > 21 ? 2 : 1);
+const SMALLEST_TABLE_SIZE = 18;
+
+/** Every size a table is written in: the standard ones and each size fitting can shrink them to. */
+function tableSizes(): number[] {
+  const sizes = new Set<number>();
+  for (const start of [SIZES.wu, SIZES.xiaoSi, SIZES.si, SIZES.san]) for (let s: number = start; s >= SMALLEST_TABLE_SIZE; s = smaller(s)) sizes.add(s);
+  return [...sizes].sort((a, b) => a - b);
+}
+
 /**
  * Table text in paragraph styles (font, size and line pitch), so that each cell of a long table
  * (a roster of hundreds of workers) is a bare run: the file is smaller and builds faster.
@@ -378,9 +389,7 @@ const tableSpacing = (size: number) => ({ line: Math.round(size * 10 * 1.25), li
 const TABLE_TEXT = [
   { font: FONTS.fangSong, key: 'FangSong' },
   { font: FONTS.hei, key: 'Hei' },
-].flatMap(({ font, key }) =>
-  [SIZES.wu, SIZES.xiaoSi, SIZES.si, SIZES.san].map((size) => ({ id: `TableText${key}${size}`, font, size })),
-);
+].flatMap(({ font, key }) => tableSizes().map((size) => ({ id: `TableText${key}${size}`, font, size })));
 
 function tableTextStyle(font: FontSpec, size: number): string | undefined {
   return TABLE_TEXT.find((s) => s.font === font && s.size === size)?.id;
@@ -433,17 +442,16 @@ export function textTwips(text: string, size: number, bold = false): number {
 const unbreakable = (text: string) => text !== '' && !/[\s\u2e80-\uffff]/.test(text);
 
 /**
- * Widens the columns whose numbers or codes would not fit on one line (a bold total such as
- * 2,447,305.00 broke as "2,447,305.0 / 0"), taking the room from columns with slack; when the
+ * Widens the columns whose numbers, codes or short texts would not fit on one line (a bold total
+ * such as 2,447,305.00 broke as "2,447,305.0 / 0", a header as "驳回金 / 额"), taking the room from columns with slack; when the
  * table has no slack left, the font gets smaller. Returns whole-twip widths and the size to use.
  */
 export function fitColumns(widths: number[], cells: { text: string; bold: boolean }[][], size: number): { widths: number[]; size: number } {
-  for (let s = size; s >= 18; s -= s > 21 ? 2 : 1) {
-    const need = widths.map((_, i) => Math.max(0, ...cells.map((row) => (row[i] && unbreakable(row[i].text) ? Math.ceil(textTwips(row[i].text, s, row[i].bold) * 1.12) + CELL_PADDING : 0))));
-    // a text column keeps room for two characters of its own, and a short text (a name such as
-    // 王建国, a 序号) is never broken: "王建 / 国" reads as two people
-    const short = widths.map((_, i) => Math.max(0, ...cells.map((row) => (row[i] && [...row[i].text].length <= 4 ? Math.ceil(textTwips(row[i].text, s, row[i].bold) * 1.12) + CELL_PADDING : 0))));
-    const floor = need.map((n, i) => Math.max(n, short[i] as number, 2 * s * 10 + CELL_PADDING));
+  for (let s = size; s >= SMALLEST_TABLE_SIZE; s = smaller(s)) {
+    // a number or code never breaks, nor does a short text (a name such as 王建国, a 序号, a header
+    // such as 驳回金额): "王建 / 国" reads as two people; a text column keeps room for two characters
+    const need = widths.map((_, i) => Math.max(0, ...cells.map((row) => (row[i] && (unbreakable(row[i].text) || [...row[i].text].length <= 4) ? Math.ceil(textTwips(row[i].text, s, row[i].bold) * 1.12) + CELL_PADDING : 0))));
+    const floor = need.map((n) => Math.max(n, 2 * s * 10 + CELL_PADDING));
     const deficit = widths.reduce((a, w, i) => a + Math.max(0, (need[i] as number) - w), 0);
     if (!deficit) return { widths, size: s };
     const slack = widths.map((w, i) => Math.max(0, w - (floor[i] as number)));
@@ -453,7 +461,7 @@ export function fitColumns(widths: number[], cells: { text: string; bold: boolea
     out[out.length - 1] = (out[out.length - 1] as number) + widths.reduce((a, b) => a + b, 0) - out.reduce((a, b) => a + b, 0);
     return { widths: out, size: s };
   }
-  return { widths, size: 18 };
+  return { widths, size: SMALLEST_TABLE_SIZE };
 }
 
 /**
@@ -464,7 +472,7 @@ export function fitColumns(widths: number[], cells: { text: string; bold: boolea
 export function table(opts: TableOptions): Table {
   const fitted = fitColumns(
     columnWidths(opts.columns),
-    [...opts.rows.map((r) => r.map((text) => ({ text, bold: false }))), ...(opts.totals ? [opts.totals.map((text) => ({ text, bold: true }))] : [])],
+    [opts.columns.map((c) => ({ text: c.header, bold: false })), ...opts.rows.map((r) => r.map((text) => ({ text, bold: false }))), ...(opts.totals ? [opts.totals.map((text) => ({ text, bold: true }))] : [])],
     opts.size ?? SIZES.xiaoSi,
   );
   const widths = fitted.widths;

@@ -1,0 +1,67 @@
+/**
+ * The documents' data tables: cell text goes through the table paragraph styles at whatever size
+ * fitting chose (a cell carries only its style and alignment, never fonts, sizes or spacing), and
+ * no number, code or short text — a header such as 驳回金额 included — is given a column too
+ * narrow for one line.
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Packer } from 'docx';
+import { fitColumns, officialDocument, table, textTwips } from '../../electron/documents/layout';
+import { zipEntries } from '../support/zip';
+
+async function documentXml(t: ReturnType<typeof table>): Promise<{ body: string; styles: string }> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'table-')), 't.docx');
+  fs.writeFileSync(file, await Packer.toBuffer(officialDocument({ title: 't', children: [t] })));
+  const entries = await zipEntries(file);
+  fs.rmSync(path.dirname(file), { recursive: true });
+  return { body: entries.get('word/document.xml')!.toString('utf8'), styles: entries.get('word/styles.xml')!.toString('utf8') };
+}
+
+const roster = (n: number) =>
+  Array.from({ length: n }, (_, i) => [String(i + 1), '欧阳建华', `36070219${70 + (i % 30)}01011${String(i % 1000).padStart(3, '0')}X`, '2,447,305.00', '2,447,305.00', '—']);
+
+describe('document tables', () => {
+  it('a shrunk roster table: every cell names a defined table style and carries no fonts, sizes or spacing of its own', async () => {
+    const columns = [
+      { header: '序号', width: 700 },
+      { header: '姓名', width: 1100 },
+      { header: '身份证号码', width: 2000, align: 'center' as const },
+      { header: '请求金额', width: 1300, align: 'right' as const },
+      { header: '裁决金额', width: 1300, align: 'right' as const },
+      { header: '驳回金额', width: 1200, align: 'right' as const },
+    ];
+    const rows = roster(40);
+    const { body, styles } = await documentXml(table({ columns, rows, totals: ['', '合计', '40人', '97,892,200.00', '97,892,200.00', '0.00'] }));
+    const tbl = body.slice(body.indexOf('<w:tbl>'), body.indexOf('</w:tbl>'));
+    const cells = tbl.match(/<w:tc>.*?<\/w:tc>/g) ?? [];
+    expect(cells).toHaveLength(42 * 6);
+    const used = new Set<string>();
+    for (const cell of cells) {
+      const style = /<w:pStyle w:val="(TableText\w+)"\/>/.exec(cell)?.[1];
+      expect(style, cell).toBeDefined();
+      used.add(style!);
+      expect(cell).not.toMatch(/<w:rFonts|<w:sz |<w:spacing/);
+    }
+    // the roster's fitted size is not one of the four standard sizes, and its style exists
+    for (const id of used) expect(styles).toContain(`w:styleId="${id}"`);
+    expect([...used].some((id) => !/(21|24|28|32)$/.test(id)), [...used].join()).toBe(true);
+  });
+
+  it('fitting gives a 4-character header, a name and a bold total a column wide enough for one line, at the size chosen', () => {
+    // (widths, cells, size) → each listed column at least the text's width at the size chosen
+    const cases: { widths: number[]; cells: string[][]; check: number[] }[] = [
+      { widths: [700, 1100, 2500, 1800, 1800, 900], cells: [['序号', '姓名', '身份证号码', '请求金额', '裁决金额', '驳回金额'], ...roster(3)], check: [1, 2, 3, 4, 5] },
+      { widths: [3000, 3000, 900], cells: [['请求项目', '说明', '驳回金额']], check: [2] },
+      { widths: [3000, 1000, 3000], cells: [['', '欧阳建华', '']], check: [1] },
+    ];
+    for (const c of cases) {
+      const cells = c.cells.map((r) => r.map((text) => ({ text, bold: false })));
+      const fitted = fitColumns(c.widths, cells, 24);
+      expect(fitted.widths.reduce((a, b) => a + b, 0)).toBe(c.widths.reduce((a, b) => a + b, 0));
+      for (const i of c.check) for (const row of c.cells) expect(fitted.widths[i]!, `${row[i]} at ${fitted.size}`).toBeGreaterThanOrEqual(textTwips(row[i]!, fitted.size) + 160);
+    }
+  });
+});

@@ -383,16 +383,19 @@ function tableSizes(): number[] {
 }
 
 /**
- * Table text in paragraph styles (font, size and line pitch), so that each cell of a long table
- * (a roster of hundreds of workers) is a bare run: the file is smaller and builds faster.
+ * Table text in paragraph styles (font, size, line pitch and alignment), so that each cell of a long
+ * table (a roster of hundreds of workers) is a style reference and a bare run: the file is smaller
+ * and builds faster.
  */
 const TABLE_TEXT = [
   { font: FONTS.fangSong, key: 'FangSong' },
   { font: FONTS.hei, key: 'Hei' },
-].flatMap(({ font, key }) => tableSizes().map((size) => ({ id: `TableText${key}${size}`, font, size })));
+].flatMap(({ font, key }) =>
+  tableSizes().flatMap((size) => (['left', 'center', 'right'] as const).map((align) => ({ id: `TableText${key}${size}${align}`, font, size, align }))),
+);
 
-function tableTextStyle(font: FontSpec, size: number): string | undefined {
-  return TABLE_TEXT.find((s) => s.font === font && s.size === size)?.id;
+function tableTextStyle(font: FontSpec, size: number, align: keyof typeof ALIGN): string | undefined {
+  return TABLE_TEXT.find((s) => s.font === font && s.size === size && s.align === align)?.id;
 }
 
 /** A table cell; `text` may contain newlines. Borders and margins come from its table. */
@@ -403,7 +406,8 @@ export function tableCell(
 ): TableCell {
   const size = opts.size ?? SIZES.xiaoSi;
   const font = opts.font ?? FONTS.fangSong;
-  const style = tableTextStyle(font, size);
+  const align = opts.align ?? 'left';
+  const style = tableTextStyle(font, size, align);
   const lines = text.split(/\r?\n/);
   while (lines.length < (opts.minLines ?? 1)) lines.push('');
   return new TableCell({
@@ -413,8 +417,8 @@ export function tableCell(
     verticalAlign: VerticalAlign.CENTER,
     children: lines.map((line) =>
       style
-        ? new Paragraph({ style, alignment: ALIGN[opts.align ?? 'left'], children: [new TextRun({ text: line, bold: opts.bold })] })
-        : new Paragraph({ alignment: ALIGN[opts.align ?? 'left'], spacing: tableSpacing(size), children: [run(line, { font, size, bold: opts.bold })] }),
+        ? new Paragraph({ style, children: [new TextRun({ text: line, bold: opts.bold })] })
+        : new Paragraph({ alignment: ALIGN[align], spacing: tableSpacing(size), children: [run(line, { font, size, bold: opts.bold })] }),
     ),
   });
 }
@@ -427,6 +431,12 @@ const CELL_PADDING = 2 * 80 + 60;
  * plus the space Word and LibreOffice put between CJK and Latin/digits (autoSpaceDE/DN, ≈ 0.2 em).
  */
 export function textTwips(text: string, size: number, bold = false): number {
+  return Math.ceil(textEms(text) * size * 10 * (bold ? BOLD_WIDTH : 1));
+}
+
+const BOLD_WIDTH = 1.08;
+
+function textEms(text: string): number {
   let ems = 0;
   let previous: boolean | null = null;
   for (const ch of text) {
@@ -435,7 +445,7 @@ export function textTwips(text: string, size: number, bold = false): number {
     if (previous !== null && previous !== cjk && /[\p{L}\p{N}]/u.test(ch)) ems += 0.2;
     previous = cjk;
   }
-  return Math.ceil(ems * size * 10 * (bold ? 1.08 : 1));
+  return ems;
 }
 
 /** A cell that Word would break in the middle of a token: a number or code with no space and no CJK. */
@@ -447,10 +457,16 @@ const unbreakable = (text: string) => text !== '' && !/[\s\u2e80-\uffff]/.test(t
  * table has no slack left, the font gets smaller. Returns whole-twip widths and the size to use.
  */
 export function fitColumns(widths: number[], cells: { text: string; bold: boolean }[][], size: number): { widths: number[]; size: number } {
+  // a number or code never breaks, nor does a short text (a name such as 王建国, a 序号, a header
+  // such as 驳回金额): "王建 / 国" reads as two people; per column, the widest such text in ems
+  const widest = widths.map(() => 0);
+  for (const row of cells)
+    row.forEach((cell, i) => {
+      if (i < widest.length && (unbreakable(cell.text) || [...cell.text].length <= 4)) widest[i] = Math.max(widest[i] as number, textEms(cell.text) * (cell.bold ? BOLD_WIDTH : 1));
+    });
   for (let s = size; s >= SMALLEST_TABLE_SIZE; s = smaller(s)) {
-    // a number or code never breaks, nor does a short text (a name such as 王建国, a 序号, a header
-    // such as 驳回金额): "王建 / 国" reads as two people; a text column keeps room for two characters
-    const need = widths.map((_, i) => Math.max(0, ...cells.map((row) => (row[i] && (unbreakable(row[i].text) || [...row[i].text].length <= 4) ? Math.ceil(textTwips(row[i].text, s, row[i].bold) * 1.12) + CELL_PADDING : 0))));
+    const need = widest.map((ems) => (ems ? Math.ceil(Math.ceil(ems * s * 10) * 1.12) + CELL_PADDING : 0));
+    // a text column keeps room for two characters
     const floor = need.map((n) => Math.max(n, 2 * s * 10 + CELL_PADDING));
     const deficit = widths.reduce((a, w, i) => a + Math.max(0, (need[i] as number) - w), 0);
     if (!deficit) return { widths, size: s };
@@ -584,7 +600,7 @@ export function officialDocument(opts: {
       default: {
         document: { run: { font: FONTS.fangSong, size: SIZES.san }, paragraph: { spacing: bodySpacing } },
       },
-      paragraphStyles: TABLE_TEXT.map((t) => ({ id: t.id, name: t.id, basedOn: 'Normal', run: { font: t.font, size: t.size }, paragraph: { spacing: tableSpacing(t.size) } })),
+      paragraphStyles: TABLE_TEXT.map((t) => ({ id: t.id, name: t.id, basedOn: 'Normal', run: { font: t.font, size: t.size }, paragraph: { spacing: tableSpacing(t.size), alignment: ALIGN[t.align] } })),
     },
     sections: [section(opts.children), ...(opts.sections ?? []).map(section)],
   });

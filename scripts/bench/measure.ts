@@ -20,7 +20,8 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export type Timing = { median: number; p95: number; samples: number[] };
+/** Wall-clock median and p95; `cpu` the same of the CPU time of the process (user + system), which another load on the machine moves less. */
+export type Timing = { median: number; p95: number; samples: number[]; cpu?: { median: number; p95: number } };
 
 /** Runs `work` `runs` times after 3 warm-up runs; milliseconds. */
 export async function timeRuns(runs: number, work: () => unknown | Promise<unknown>): Promise<Timing> {
@@ -45,16 +46,26 @@ export async function timePaired(runs: number, a: () => unknown | Promise<unknow
   }
   const sa: number[] = [];
   const sb: number[] = [];
+  const ca: number[] = [];
+  const cb: number[] = [];
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   for (let i = 0; i < runs; i++) {
     let t0 = performance.now();
+    let c0 = process.cpuUsage();
     await a();
     sa.push(performance.now() - t0);
+    ca.push(cpuMs(c0));
     t0 = performance.now();
+    c0 = process.cpuUsage();
     await b();
     sb.push(performance.now() - t0);
+    cb.push(cpuMs(c0));
   }
-  const timing = (samples: number[]): Timing => ({ median: percentile(samples, 50), p95: percentile(samples, 95), samples });
-  return [timing(sa), timing(sb)];
+  const timing = (samples: number[], cpu: number[]): Timing => ({ median: percentile(samples, 50), p95: percentile(samples, 95), samples, cpu: { median: percentile(cpu, 50), p95: percentile(cpu, 95) } });
+  return [timing(sa, ca), timing(sb, cb)];
 }
 
 /** One statement a call ran: its SQL, the values bound, and whether rows came back raw or plucked. */

@@ -14,10 +14,11 @@ export type RunningHost = { url: string; origin: string; process: ChildProcess; 
 /**
  * Starts the real web host CLI (a separate process) on a free loopback port and waits for its URL.
  * 'automation' (what every journey uses): the printed URL carries the token of the built-in 系统
- * account. 'login': people sign in (first start, accounts, roles).
+ * account. 'login': people sign in (first start, accounts, roles), on `port` when given (a restart
+ * on the same address), else a free one.
  */
-export function startHost(dataDir: string, mode: 'automation' | 'login' = 'automation'): Promise<RunningHost> {
-  const flags = mode === 'automation' ? ['--automation'] : ['--port', '0'];
+export function startHost(dataDir: string, mode: 'automation' | 'login' = 'automation', port = 0): Promise<RunningHost> {
+  const flags = mode === 'automation' ? ['--automation'] : ['--port', String(port)];
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data', dataDir, '--no-build', ...flags], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

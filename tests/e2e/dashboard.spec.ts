@@ -128,3 +128,21 @@ test('统计: demo of 300 cases → figures, charts, a figure opens its cases, e
     description: `按期办结率 ${m('onTimeRate').value}% (${onTimeCount}/${m('closed').value}) → ${expectedRate}% (${onTimeAfter}/${closedAfter}) after closing case ${caseId}`,
   });
 });
+
+test('统计 with a handful of cases: the count axes show whole numbers only (never 0.25件)', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dataDir = freshDataDir();
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--data', dataDir, '--cases', '2', '--living', '0'], { cwd: repoRoot, stdio: 'ignore' });
+  host = await startHost(dataDir);
+  await page.goto(`${host.url}#/dashboard`);
+  // at most 2 a month: recharts would divide the axis into quarters (0, 0.5, 1, 1.5, 2 or 0.25 steps)
+  await expect(page.getByTestId('chart-monthly').locator('.recharts-line').first()).toBeVisible();
+  await expect(page.getByTestId('chart-methods').locator('svg.recharts-surface').first()).toBeVisible();
+  await page.waitForTimeout(600); // let the chart animations finish
+  for (const chart of ['chart-monthly', 'chart-methods']) {
+    const ticks = await page.getByTestId(chart).locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    expect(ticks.length, chart).toBeGreaterThan(1);
+    for (const tick of ticks) expect(tick.replace(/件$/, ''), `${chart}: ${ticks.join(' ')}`).toMatch(/^\d+$/);
+  }
+  await shot(page, 'dashboard-small-counts');
+});

@@ -70,6 +70,8 @@ describe('award.issue only after a hearing held', () => {
         return;
       }
       const { documents } = await issue;
+      // issue 11 §4: after the hearing the 开庭通知书 is still offered (for the hearing held), never "尚未安排开庭"
+      expect((await callApi(s, 'documents.list', { caseId: id })).available.find((a) => a.kind === 'hearingNotice')).toMatchObject({ ready: true, missing: [] });
       if (!hasSoffice()) return;
       fs.mkdirSync(path.join(repoRoot, 'test-results', 'award-after-hearing'), { recursive: true });
       const pdf = await docxToPdf(documentPath(s.dataDir, documents[0]!), path.join(repoRoot, 'test-results', 'award-after-hearing', `${row.hearing}.pdf`));

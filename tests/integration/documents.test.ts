@@ -159,8 +159,14 @@ describe.skipIf(!hasSoffice())('notices of a 30-worker collective case, read bac
   });
 
   it('不予受理通知书: reason and the right to sue within 15 days', async () => {
-    const { text } = await generated('rejectionNotice', rejected);
+    const { text, pdf } = await generated('rejectionNotice', rejected);
+    renderPng(pdf, path.join(pngDir, 'rejectionNotice'));
     expect(text).toContain('不予受理通知书');
+    // its own number from the rejection series (settings: 不予受理通知书编号规则), never "（尚未编号）"
+    const { rejectionNumber } = await callApi(s, 'cases.get', { id: rejected });
+    expect(rejectionNumber).toMatch(/〔2026〕.*1号$/);
+    expect(text).toContain(rejectionNumber!);
+    expect(text).not.toContain('尚未编号');
     expect(text).toContain('郑一鸣：');
     expect(text).toContain('不存在劳动关系');
     expect(text).toContain('15日内');

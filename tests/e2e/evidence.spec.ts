@@ -101,6 +101,7 @@ test('证据: add PDF + JPEG + xlsx, view each, 校验, export the bundle, impor
   await page.reload();
   await expect(page.getByTestId('tab-evidence')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('evidence-row-3')).toBeVisible();
+  await shot(page, 'case-reload-evidence-tab', false);
 
   const expected = [
     { seq: 1, file: files.pdfFile, label: '证据一', facts: '2页' },

@@ -144,4 +144,20 @@ describe('serving the award on every party in one step', () => {
     const after = (await callApi(s, 'documents.list', { caseId })).documents.find((d) => d.id === doc!.id)!;
     expect(after.services.length).toBe(count);
   });
+
+  it('a party’s exact full name written without the party (其他受送达人, or the single-recipient call) is that party', async () => {
+    const [doc] = (await callApi(s, 'documents.list', { caseId })).documents.filter((d) => d.kind === 'award');
+    const w = detail.workers[6]!;
+    expect((await callApi(s, 'documents.serviceRecipients', { documentId: doc!.id })).find((r) => r.name === w.name)!.served).toBeNull();
+    const view = await callApi(s, 'documents.recordService', { documentId: doc!.id, recipient: ` ${w.name} `, method: 'post', servedOn: '2026-11-20' });
+    expect(view.services.at(-1)!.party).toEqual({ kind: 'worker', id: w.id });
+    expect((await callApi(s, 'documents.serviceRecipients', { documentId: doc!.id })).find((r) => r.name === w.name)!.served).toEqual({ method: 'post', servedOn: '2026-11-20' });
+    // written twice in one step (ticked and typed again): refused as a repeat, nothing stored
+    await expect(
+      callApi(s, 'documents.recordServices', { documentId: doc!.id, entries: [{ party: { kind: 'worker', id: w.id }, recipient: w.name, method: 'inPerson', servedOn: null }, { party: null, recipient: w.name, method: 'inPerson', servedOn: null }] }),
+    ).rejects.toThrow(`受送达人「${w.name}」重复`);
+    // a shortened name stays a non-party recipient
+    const other = await callApi(s, 'documents.recordService', { documentId: doc!.id, recipient: '江西赣建', method: 'inPerson', servedOn: '2026-11-20' });
+    expect(other.services.at(-1)!.party).toBeNull();
+  });
 });

@@ -122,6 +122,20 @@ export function serviceRecipients(ctx: ServiceContext, documentId: number): Serv
 export type ServiceEntry = { party: PartyRef | null; recipient: string; method: ServiceMethod; servedOn: string | null; note?: string };
 
 /**
+ * The one party of the case whose full name is exactly the recipient written without a party (typed
+ * under 其他受送达人, or through documents.recordService): the service is on that party. None when no
+ * party or several (two workers of the same name) bear it; a shortened name is not a party.
+ */
+function partyNamed(parties: CaseParties, recipient: string): PartyRef | null {
+  const name = recipient.trim();
+  const found: PartyRef[] = [
+    ...parties.workers.filter((w) => w.name === name).map((w): PartyRef => ({ kind: 'worker', id: w.id })),
+    ...parties.respondents.filter((r) => r.name === name).map((r): PartyRef => ({ kind: 'respondent', id: r.id })),
+  ];
+  return found.length === 1 ? found[0]! : null;
+}
+
+/**
  * documents.recordServices: one record per recipient in one transaction and one timeline event. A
  * party reference must name a party of the document's case. Serving the 应诉通知书 on a respondent
  * also records the service of the application copy (if none was recorded), so its defence period runs.
@@ -129,10 +143,11 @@ export type ServiceEntry = { party: PartyRef | null; recipient: string; method: 
 export function recordServices(ctx: ServiceContext, input: { documentId: number; entries: ServiceEntry[] }): DocumentView {
   const doc = requireDocument(ctx.db, input.documentId);
   const parties = readCaseParties(ctx.db, doc.caseId);
+  const entries = input.entries.map((e) => (e.party ? e : { ...e, party: partyNamed(parties, e.recipient) }));
   const row = ctx.db.select({ status: cases.status, receivedOn: cases.receivedOn }).from(cases).where(eq(cases.id, doc.caseId)).get();
   const today = todayInChina(ctx.now());
   const seen = new Set<string>();
-  for (const e of input.entries) {
+  for (const e of entries) {
     if (e.party) {
       const name = partyName(parties, e.party);
       if (!name) throw new AppFailure('invalid_input', `「${e.recipient}」不是本案当事人（${e.party.kind === 'worker' ? '劳动者' : '被申请人'}编号${e.party.id}）`);
@@ -144,13 +159,13 @@ export function recordServices(ctx: ServiceContext, input: { documentId: number;
   }
   ctx.db.transaction(
     (tx) => {
-      for (const e of input.entries) {
+      for (const e of entries) {
         tx.insert(documentServices)
           .values({ documentId: doc.id, caseId: doc.caseId, recipient: e.recipient, partyKind: e.party?.kind ?? null, partyId: e.party?.id ?? null, method: e.method, servedOn: e.servedOn, note: e.note ?? null })
           .run();
       }
       if (doc.kind === 'responseNotice' && row?.status === 'accepted') {
-        const copies = input.entries.flatMap((e) => (e.party?.kind === 'respondent' && e.servedOn ? [{ organisationId: e.party.id, servedOn: e.servedOn, method: e.method }] : []));
+        const copies = entries.flatMap((e) => (e.party?.kind === 'respondent' && e.servedOn ? [{ organisationId: e.party.id, servedOn: e.servedOn, method: e.method }] : []));
         if (copies.length) {
           storeRespondentServices(tx, ctx, doc.caseId, copies, { keepExisting: true });
         }
@@ -159,12 +174,12 @@ export function recordServices(ctx: ServiceContext, input: { documentId: number;
       // deadline; a publication (公告送达) moves the award period
       refreshNextDue(ctx, tx, doc.caseId);
       // the event comes last: it takes every row this service wrote into the audit chain
-      const lines = input.entries.map((e) => `${e.recipient}${e.servedOn ? formatChineseDate(e.servedOn) : ''}${serviceMethodLabels[e.method]}${e.servedOn ? '' : '（未签收）'}`);
+      const lines = entries.map((e) => `${e.recipient}${e.servedOn ? formatChineseDate(e.servedOn) : ''}${serviceMethodLabels[e.method]}${e.servedOn ? '' : '（未签收）'}`);
       appendEvent(tx, ctx.now(), {
         caseId: doc.caseId,
         action: 'documents.recordService',
         summary: `${doc.title}（第${doc.version}版）送达：${lines.join('、')}`,
-        after: input.entries.map((e) => ({ documentId: doc.id, recipient: e.recipient, party: e.party, method: e.method, servedOn: e.servedOn })),
+        after: entries.map((e) => ({ documentId: doc.id, recipient: e.recipient, party: e.party, method: e.method, servedOn: e.servedOn })),
       });
     },
     { behavior: 'immediate' },

@@ -371,4 +371,26 @@ test('outcomes: liability per respondent, settled stays settled, 组庭通知书
   expect(application).not.toContain(NAMES[10]);
   // 11 workers: overtime of workers 0–9 (10,000), wages of workers 8 (20,000) and 11 (6,000)
   expect(application).toContain('合计11人36,000.000.0036,000.00');
+
+  // ── 送达 of the collective split award (issue 11): each 裁决书 in one dialog, the three representatives and
+  // the three respondents (the dismissed owner too) prefilled and ticked, nobody typed; the closing checklist green ──
+  await page.getByTestId('tab-documents').click();
+  for (const d of docs.filter((x) => x.kind === 'award')) {
+    await page.getByTestId(`doc-serve-${d.id}`).click();
+    const dialog = page.getByTestId('service-modal');
+    const ticked = dialog.locator('[data-testid^="service-row-"][data-on="true"]');
+    await expect(ticked.first()).toBeVisible();
+    // the non-final award was already served on the labour subcontractor (above): offered, not ticked again
+    const expected = [NAMES[0]!, NAMES[1]!, NAMES[2]!, GC, OWNER, ...(d.variant === 'final' ? [LABOUR] : [])];
+    for (const name of expected) await expect(ticked.filter({ hasText: name })).toHaveCount(1);
+    await expect(ticked).toHaveCount(expected.length);
+    await shot(page, `outcomes-service-award-${d.variant}`, dialog);
+    await page.getByTestId('service-save').click();
+    await expect(dialog).toHaveCount(0);
+  }
+  await page.getByTestId('tab-closing').click();
+  await page.getByTestId('closing-method').click();
+  await page.getByRole('option', { name: '终局裁决', exact: true }).click();
+  await expect(page.getByTestId('checklist-awardServed')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('checklist-awardServed')).toContainText('裁决书已送达全部当事人');
 });

@@ -402,7 +402,7 @@ function tableTextStyle(font: FontSpec, size: number, align: keyof typeof ALIGN)
 export function tableCell(
   text: string,
   width: number,
-  opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; font?: FontSpec; size?: number; columnSpan?: number; rowSpan?: number; minLines?: number } = {},
+  opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; font?: FontSpec; size?: number; columnSpan?: number; rowSpan?: number; minLines?: number; keepNext?: boolean } = {},
 ): TableCell {
   const size = opts.size ?? SIZES.xiaoSi;
   const font = opts.font ?? FONTS.fangSong;
@@ -417,8 +417,8 @@ export function tableCell(
     verticalAlign: VerticalAlign.CENTER,
     children: lines.map((line) =>
       style
-        ? new Paragraph({ style, children: [new TextRun({ text: line, bold: opts.bold })] })
-        : new Paragraph({ alignment: ALIGN[align], spacing: tableSpacing(size), children: [run(line, { font, size, bold: opts.bold })] }),
+        ? new Paragraph({ style, keepNext: opts.keepNext, children: [new TextRun({ text: line, bold: opts.bold })] })
+        : new Paragraph({ alignment: ALIGN[align], spacing: tableSpacing(size), keepNext: opts.keepNext, children: [run(line, { font, size, bold: opts.bold })] }),
     ),
   });
 }
@@ -498,11 +498,12 @@ export function table(opts: TableOptions): Table {
     cantSplit: true,
     children: opts.columns.map((c, i) => tableCell(c.header, widths[i] as number, { align: 'center', font: FONTS.hei, size })),
   });
+  // the last row keeps with the totals row, so a 合计 never starts a page alone under a repeated header
   const body = opts.rows.map(
-    (r) =>
+    (r, k) =>
       new TableRow({
         cantSplit: true,
-        children: opts.columns.map((c, i) => tableCell(r[i] ?? '', widths[i] as number, { align: c.align ?? 'left', size })),
+        children: opts.columns.map((c, i) => tableCell(r[i] ?? '', widths[i] as number, { align: c.align ?? 'left', size, keepNext: !!opts.totals && k === opts.rows.length - 1 })),
       }),
   );
   const totals = opts.totals

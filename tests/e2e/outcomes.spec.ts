@@ -366,6 +366,12 @@ test('outcomes: liability per respondent, settled stays settled, 组庭通知书
   expect(application).toContain('三、请求被执行人加倍支付迟延履行期间的债务利息；');
   expect(application).toContain('终局裁决书自作出之日起发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十七条）');
   expect(application).toContain('尚欠36,000.00元未履行');
+  // the payment table lists the case's payments (16,500.00 paid at the table under the 调解书) and says how
+  // much of it counts toward the amounts asked for, so it agrees with 已支付0.00元 above
+  expect(application).toContain('已支付0.00元');
+  // signed by the applicants, the representatives on a line of their own (never a name broken at the line end)
+  expect(application).toContain(`申请执行人：${NAMES[0]}等11人代表人：${NAMES[0]}、${NAMES[1]}、${NAMES[2]}二〇二六年`);
+  expect(application).toContain('共16,500.00元，其中计入上述已届履行期限款项的为0.00元，其余16,500.00元为已履行完毕或者不在本次申请执行范围内的款项');
   // the instalments (not yet due: 37,500), the non-final part (not yet effective: 30,000) and worker 10 (sued: 10,000) are left out
   expect(application).toContain('另有调解书、终局裁决、非终局裁决确定的77,500.00元尚未发生法律效力或者尚未届履行期限，本次不申请执行。');
   expect(application).not.toContain(NAMES[10]);

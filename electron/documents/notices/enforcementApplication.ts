@@ -43,6 +43,17 @@ const WAY_WORDS = {
   advance: '以未结清的工程款为限先行垫付（《保障农民工工资支付条例》第二十九条）',
 } as const;
 
+/**
+ * The lead of the payment table. The table lists every payment of the case; when some of them went
+ * to amounts this application does not ask for (paid in full, not yet due, not yet effective), it
+ * says how much of the list counts toward the amounts asked for, so "已支付" above and the table agree.
+ */
+function paymentsLead(d: EnforcementApplicationData): string {
+  const listed = d.payments.reduce((s, p) => s + p.amountFen, 0);
+  if (listed === d.paidTotalFen) return '被执行人已履行情况如下（金额单位：元）：';
+  return `被执行人在本案中的付款记录如下（金额单位：元），共${formatYuan(listed)}，其中计入上述已届履行期限款项的为${formatYuan(d.paidTotalFen)}，其余${formatYuan(listed - d.paidTotalFen)}为已履行完毕或者不在本次申请执行范围内的款项：`;
+}
+
 export function buildEnforcementApplication(d: EnforcementApplicationData): Document {
   const pays = d.obligations.flatMap((o) => o.ways.filter((w) => w.way === 'pays').map((w) => ({ name: o.respondent.name, amountFen: w.amountFen })));
   const secondary = d.obligations.flatMap((o) => o.ways.flatMap((w) => (w.way === 'pays' ? [] : [{ name: o.respondent.name, way: w.way, amountFen: w.amountFen }])));
@@ -70,7 +81,7 @@ export function buildEnforcementApplication(d: EnforcementApplicationData): Docu
     para('根据《中华人民共和国劳动争议调解仲裁法》第五十一条和《中华人民共和国民事诉讼法》的有关规定，特向贵院申请强制执行。'),
     ...(d.payments.length
       ? [
-          para('被执行人已履行情况如下（金额单位：元）：', { indent: true, keepNext: true }),
+          para(paymentsLead(d), { indent: true, keepNext: true }),
           table({
             columns: [
               { header: '支付日期', width: '25%', align: 'center' },
@@ -85,7 +96,8 @@ export function buildEnforcementApplication(d: EnforcementApplicationData): Docu
       : [para('被执行人至今未支付任何款项。')]),
     para('此致'),
     para(d.courtName, { indent: false }),
-    ...signatureBlock({ signers: [`申请执行人：${d.representatives.length ? `${applicantsName(d.workers)}（代表人：${d.representatives.join('、')}）` : applicantsName(d.workers)}`], date: formatChineseNumeralDate(d.issuedOn) }),
+    // the representatives on their own line: a long line right-aligned breaks inside a name (宋静 / 英)
+    ...signatureBlock({ signers: [`申请执行人：${applicantsName(d.workers)}`, ...(d.representatives.length ? [`代表人：${d.representatives.join('、')}`] : [])], date: formatChineseNumeralDate(d.issuedOn) }),
     heading1('附：'),
     para(`1. ${d.caseNumber ?? ''}生效法律文书及送达回证复印件；`),
     para('2. 申请执行人身份证明、代表人推选书及授权委托书；'),

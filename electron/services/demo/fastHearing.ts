@@ -2,7 +2,8 @@
  * A hearing held on the fast path, as the hearing services leave it: the first hearing composes the
  * tribunal (hearings.schedule → writeTribunal: 组庭 with the hearing's arbitrators and clerk), the
  * hearing is booked in a free slot of the demo's calendar (a share of the living calendar's slots,
- * else a short hearing at a time the living cases never book), its
+ * else a short hearing at a time the living cases never book, else a slot of an extra bench sized to
+ * the caseload by benchesFor), its
  * notice served (or, in simplified procedure with the hearing within five days, the notice period
  * waived with both sides' consent), and its attendance recorded party by party (hearings.attendance:
  * held, heard by default as to an absent respondent, or deemed withdrawn when the applicant side
@@ -21,7 +22,8 @@ import { tribunalText } from '../hearings/scheduling';
 import { tribunalWords } from '../hearings/tribunal';
 import { appendEvent, clientOf } from '../timeline';
 import type { HearingSlots } from './living/hearings';
-import type { Tribunal } from './living/settingsStaff';
+import { ORDINARY_SLOTS, SIMPLE_SLOTS } from './living/hearings';
+import type { Bench, ExtraBenches, Tribunal } from './living/settingsStaff';
 
 export type FastHearing = {
   id: number;
@@ -54,6 +56,49 @@ const SHORT_SLOTS = [
   // 夜间庭: after work, for workers who cannot leave the site by day
   { start: '18:40', end: '19:30' },
 ];
+/** An extra bench sits the normal day times of its procedure and the short times. */
+const BENCH_TIMES: Record<Procedure, { start: string; end: string }[]> = {
+  simplified: [...SIMPLE_SLOTS, ...SHORT_SLOTS],
+  ordinary: [...ORDINARY_SLOTS, ...SHORT_SLOTS],
+};
+/** Every time a demo hearing may sit (the living calendar's, the short ones): a test holds the demo to these. */
+export const HEARING_TIMES = [...SIMPLE_SLOTS, ...ORDINARY_SLOTS, ...SHORT_SLOTS];
+
+/**
+ * What the standing tribunal takes per working day, at least (the rest of the living calendar, and
+ * the short time at which an ordinary and a simplified hearing would want the same clerk, kept apart).
+ */
+const STANDING_PER_DAY: Record<Procedure, number> = {
+  simplified: CALENDAR_SHARE.simplified + 2 * SHORT_SLOTS.length,
+  ordinary: CALENDAR_SHARE.ordinary + SHORT_SLOTS.length,
+};
+
+/**
+ * Extra benches for the fast path's hearings: for each procedure, the busiest run of five working
+ * days (hearings by their planned day) with half again to spare, less what the standing tribunal
+ * holds (`standingPerDay` caps it, for a test), over what one bench sits a day. Hearings move within
+ * their window (acceptance to award), so a day over the average finds room on a neighbouring one.
+ */
+export function benchesFor(planned: { day: string; procedure: Procedure }[], isWorkday: (date: string) => boolean, standingPerDay = Infinity): ExtraBenches {
+  const need = (procedure: Procedure) => {
+    const perDay = new Map<string, number>();
+    for (const h of planned) if (h.procedure === procedure) perDay.set(h.day, (perDay.get(h.day) ?? 0) + 1);
+    const days = [...perDay.keys()].sort();
+    if (!days.length) return 0;
+    let busiest = 0;
+    const window: number[] = [];
+    for (let d = days[0]!; d <= days[days.length - 1]!; d = addDays(d, 1)) {
+      if (!isWorkday(d)) continue;
+      window.push(perDay.get(d) ?? 0);
+      if (window.length > 5) window.shift();
+      busiest = Math.max(busiest, window.reduce((a, b) => a + b, 0) / 5);
+    }
+    const standing = Math.min(STANDING_PER_DAY[procedure], Number.isFinite(standingPerDay) ? Math.floor(standingPerDay / 2) : Infinity);
+    return Math.max(0, Math.ceil((Math.ceil(busiest * 1.5) - standing) / BENCH_TIMES[procedure].length));
+  };
+  return { simplified: need('simplified'), ordinary: need('ordinary') };
+}
+
 const WAIVER_NOTE = '开庭前经双方当事人当面同意放弃开庭通知期限，已签字确认';
 
 /** Working days from `day` on to `latest`, then back towards `earliest` (the planned day first, the day of acceptance last). */
@@ -73,12 +118,18 @@ export class FastHearings {
   overflow = 0;
   private readonly shared = new Map<string, number>();
   private readonly short = new Set<string>();
+  /** Fast-path hearings the standing tribunal holds per day, and at most how many. */
+  private readonly standing = new Map<string, number>();
+  private readonly benchUsed = new Set<string>();
+  private readonly benches: Record<Procedure, Bench[]>;
   constructor(
     private readonly ctx: ServiceContext,
     private readonly tx: Tx,
     private readonly tribunal: Tribunal,
     private readonly slots: HearingSlots,
+    private readonly standingPerDay = Infinity,
   ) {
+    this.benches = { simplified: tribunal.benches.filter((b) => b.procedure === 'simplified'), ordinary: tribunal.benches.filter((b) => b.procedure === 'ordinary') };
     const client = clientOf(tx);
     this.insertTribunal = client.prepare(
       `insert into case_tribunals (case_id, procedure, presiding_id, wing_ids, clerk_id, composed_on, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
@@ -92,8 +143,18 @@ export class FastHearings {
     this.roomNames = new Map(tribunal.rooms.map((r) => [r.id, r.name]));
   }
 
-  /** A slot on `date`: the fast path's share of the calendar, else a short hearing outside its times. */
+  /** A slot on `date`: the standing tribunal's (its share of the calendar, then short hearings outside its times), else an extra bench's. */
   private take(date: string, procedure: Procedure, rotate: number): Slot | null {
+    const standing = this.standing.get(date) ?? 0;
+    const slot = standing < this.standingPerDay ? this.takeStanding(date, procedure, rotate) : null;
+    if (slot) {
+      this.standing.set(date, standing + 1);
+      return slot;
+    }
+    return this.takeBench(date, procedure, rotate);
+  }
+
+  private takeStanding(date: string, procedure: Procedure, rotate: number): Slot | null {
     const key = `${date}|${procedure}`;
     const used = this.shared.get(key) ?? 0;
     if (used < CALENDAR_SHARE[procedure]) {
@@ -110,7 +171,7 @@ export class FastHearings {
         const taken = `${date}|${s.start}|${k}`;
         if (this.short.has(taken)) continue;
         this.short.add(taken);
-        const room = procedure === 'ordinary' ? t.rooms[0]! : t.rooms[k === 0 ? t.rooms.length - 1 : k]!;
+        const room = procedure === 'ordinary' ? t.rooms[0]! : t.rooms[k === 0 ? t.rooms.length - 1 - t.benches.length : k]!;
         const presiding = procedure === 'ordinary' ? t.arbitrators[3]! : t.arbitrators[k]!;
         const wingIds = procedure === 'ordinary' ? [t.arbitrators[4]!.id, t.arbitrators[5]!.id] : [];
         return { startsAt: `${date}T${s.start}`, endsAt: `${date}T${s.end}`, roomId: room.id, presidingId: presiding.id, wingIds, clerkId: t.clerks[k]!.id };
@@ -119,10 +180,27 @@ export class FastHearings {
     return null;
   }
 
+  /** The first free time of an extra bench of this procedure (starting from a different bench per case). */
+  private takeBench(date: string, procedure: Procedure, rotate: number): Slot | null {
+    const benches = this.benches[procedure];
+    for (let b = 0; b < benches.length; b++) {
+      const bench = benches[(b + rotate) % benches.length]!;
+      for (const s of BENCH_TIMES[procedure]) {
+        const key = `${date}|${s.start}|${bench.roomId}`;
+        if (this.benchUsed.has(key)) continue;
+        this.benchUsed.add(key);
+        const [presidingId, ...wingIds] = bench.arbitratorIds;
+        return { startsAt: `${date}T${s.start}`, endsAt: `${date}T${s.end}`, roomId: bench.roomId, presidingId: presidingId!, wingIds, clerkId: bench.clerkId };
+      }
+    }
+    return null;
+  }
+
   /**
-   * Books, holds and records one hearing. When every slot between earliest and latest is taken (a
-   * very large demo), the hearing sits at 19:35–19:55 in the small room, a time the living cases
-   * never book, so their scheduling meets no clash (these may share a room or a person).
+   * Books, holds and records one hearing. Only as a last resort — every slot of every bench taken
+   * between earliest and latest, which benchesFor's margin is there to prevent — the hearing sits at
+   * 19:35–19:55 in the small room, a time the living cases never book (counted in `overflow`; such
+   * hearings may share a room or a person).
    */
   hold(h: FastHearing, at: (date: string, hour: number) => Date): HeldHearing {
     let slot: Slot | null = null;

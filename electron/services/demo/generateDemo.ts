@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { ClosingMethod } from '../../core/contract';
+import type { Procedure } from '../../core/domain';
 import { addDays, todayInChina } from '../../core/dates';
 import { refreshNextDue } from '../cases/caseClock';
 import { readCaseRow } from '../cases/caseRow';
@@ -20,15 +21,15 @@ import type { HearingSlots } from './living/hearings';
 import type { Tribunal } from './living/settingsStaff';
 import { CLOSING_METHODS } from './names';
 import { Rng } from './random';
-import { scheduleAll, type CaseSchedule } from './schedule';
+import { scheduleAll, settleOldCases, type CaseSchedule } from './schedule';
 import { DemoWorld } from './world';
 import { chinaTime, runSteps } from './steps';
 import { withDeferredIndexes } from '../batch';
 import { intakeSteps, type DemoCaseState } from './intakeStages';
-import { LIVING_CASES, pickLivingCases, runLivingDemo, setUpTribunal, type LivingSummary } from './living';
+import { LIVING_CASES, pickLivingCases, runLivingDemo, setUpSettings, setUpTribunal, type LivingSummary } from './living';
 import { recordFastMediations, type FastMediation } from './fastMediation';
 import { AwardPlanner, recordFastAwards, type AwardPlan, type FastAward } from './fastAward';
-import { FastHearings } from './fastHearing';
+import { benchesFor, FastHearings } from './fastHearing';
 import { recordFastWithdrawals, type FastWithdrawal } from './fastWithdrawal';
 import { readMinimumWages } from '../award/awardView';
 import { addWorkdays } from './schedule';
@@ -46,6 +47,8 @@ export type DemoOptions = {
   onProgress?: (progress: { done: number; total: number; casesCreated: number }) => void;
   /** How many recent cases live through every stage (living/); 0 = the fast path only. */
   living?: number;
+  /** At most this many fast-path hearings a day before the standing tribunal (a test's way to need extra benches at a small size). */
+  standingHearingsPerDay?: number;
 };
 
 export type DemoSummary = {
@@ -91,7 +94,7 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
   let current = chinaTime(today, 0);
   ctx.now = () => new Date(current.getTime());
   try {
-    const plan = scheduleAll(Rng.derive(seed, 'schedule'), ctx.calendar, today, count);
+    const plan = settleOldCases(scheduleAll(Rng.derive(seed, 'schedule'), ctx.calendar, today, count), Rng.derive(seed, 'settle'), today);
     const world = new DemoWorld(seed, count, today);
     const texts = Rng.derive(seed, 'texts');
     // Collective cases the benchmarks look for: 300 workers (related cases), 1,000 workers (the case page).
@@ -130,15 +133,20 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
       picked = pickLivingCases(services, plan, ids, today, options.living ?? LIVING_CASES);
       const fastPlan = plan.map((s, i) => (picked.has(i) ? { ...s, outcome: 'mediation' as const } : s));
       const closingRng = Rng.derive(seed, 'closing');
-      // settings, staff and rooms first: the fast path's hearings sit on the same calendar
+      // settings first (the awards read the minimum wage); staff and rooms once the hearings are known,
+      // enough benches for them (the fast path's hearings sit on the same calendar as the living ones)
       const setupFrom = { at: performance.now(), cpu: process.cpuUsage() };
-      calendar = await setUpTribunal(services, seed, today);
+      await setUpSettings(services, seed, today);
       setup = { ms: performance.now() - setupFrom.at, cpuMs: cpuMsSince(setupFrom.cpu) };
       const planner = new AwardPlanner(ctx.db, readMinimumWages(ctx.db), Rng.derive(seed, 'awards'));
       // the steps written here without a service are the demo's too: its events name 演示数据
-      runAs(systemCaller(ctx.host, '演示数据'), () =>
-        recordClosings(services, advanceStages(services, fastPlan, ids, Rng.derive(seed, 'stages'), closingRng, planner), closingRng, calendar!),
-      );
+      const caller = systemCaller(ctx.host, '演示数据');
+      const closings = runAs(caller, () => advanceStages(services, fastPlan, ids, Rng.derive(seed, 'stages'), closingRng, planner));
+      const extra = benchesFor(plannedHearings(services, closings), (d) => ctx.calendar.isWorkday(d), options.standingHearingsPerDay);
+      const staffFrom = { at: performance.now(), cpu: process.cpuUsage() };
+      calendar = await setUpTribunal(services, seed, today, extra);
+      setup = { ms: setup.ms + performance.now() - staffFrom.at, cpuMs: setup.cpuMs + cpuMsSince(staffFrom.cpu) };
+      runAs(caller, () => recordClosings(services, closings, closingRng, calendar!, options.standingHearingsPerDay));
       return timings;
     });
     // the commission's settings and staff are a fixed cost (the same at any --cases): reported apart
@@ -246,6 +254,17 @@ function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], 
     .map(({ s, id }) => ({ id, s, method: CLOSING_METHOD_OF[endings.get(id)!] ?? 'mediation', hearingOn: hearingDay.get(id) ?? s.hearingOn, award: awardPlans.get(id) ?? null }));
 }
 
+/** The hearings recordClosings will hold (awards and deemed withdrawals), on their planned day, with the case's procedure. */
+function plannedHearings(services: Services, closings: Closing[]): { day: string; procedure: Procedure }[] {
+  const heard = closings.filter((c) => c.award || c.method === 'deemedWithdrawal');
+  const procedure = new Map(
+    services.ctx.db
+      .all<{ id: number; procedure: Procedure }>(sql`select id, procedure from cases where id in (select value from json_each(${JSON.stringify(heard.map((c) => c.id))}))`)
+      .map((r) => [r.id, r.procedure]),
+  );
+  return heard.map((c) => ({ day: c.hearingOn ?? c.s.closedOn!, procedure: procedure.get(c.id)! }));
+}
+
 type Closing = { id: number; s: CaseSchedule; method: ClosingMethod; hearingOn: string | null; award: AwardPlan | null };
 
 const DEEMED_WITHDRAWAL = '申请人经书面通知无正当理由拒不到庭，按撤回仲裁申请处理';
@@ -273,7 +292,7 @@ const CLOSING_METHOD_OF: Record<string, ClosingMethod> = {
  * all); unpaid awards raise a warning, some later resolved by an enforcement application or a
  * police transfer. Deterministic (own random streams); batch SQL and prepared statements, no service.
  */
-function recordClosings(services: Services, closings: Closing[], rng: Rng, calendar: { tribunal: Tribunal; slots: HearingSlots }): void {
+function recordClosings(services: Services, closings: Closing[], rng: Rng, calendar: { tribunal: Tribunal; slots: HearingSlots }, standingPerDay?: number): void {
   if (!closings.length) return;
   const { ctx } = services;
   const today = todayInChina(ctx.now());
@@ -289,7 +308,7 @@ function recordClosings(services: Services, closings: Closing[], rng: Rng, calen
   const at = (date: string) => (hour: number) => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
   const warned: { id: number; raisedOn: string; resolvedOn: string | null; resolution: string | null; detail: string }[] = [];
   ctx.db.transaction((tx) => {
-    const hearings = new FastHearings(ctx, tx, calendar.tribunal, calendar.slots);
+    const hearings = new FastHearings(ctx, tx, calendar.tribunal, calendar.slots, standingPerDay);
     const projectName = clientOf(tx).prepare(`select name from projects where id = ?`).pluck();
     for (const c of closings) {
       const closedOn = c.s.closedOn!;

@@ -189,3 +189,33 @@ function lastWorkday(cal: Calendar, today: string): string {
   while (!cal.isWorkday(d)) d = addDays(d, -1);
   return d;
 }
+
+/** The commission's fast-track target (days from acceptance to closing), the clock's default. */
+const FAST_TRACK_DAYS = 30;
+
+/**
+ * A tribunal closes its cases: one accepted before the fast-track target ran out is closed by now
+ * (within 45 days of acceptance, after its last step), except a few kept open on purpose — past the
+ * target by at most two weeks, still inside the award period — so the lists have overdue cases to
+ * show (at least three; one in a thousand). Own random stream: the plan of every other case is unchanged.
+ */
+export function settleOldCases(plan: CaseSchedule[], rng: Rng, today: string): CaseSchedule[] {
+  const open = (s: CaseSchedule) => s.outcome === 'mediation' || s.outcome === 'hearing' || s.outcome === 'closing';
+  const age = (s: CaseSchedule) => diffDays(s.decidedOn!, today);
+  const stale = plan.map((s, i) => ({ s, i })).filter(({ s }) => open(s) && age(s) > FAST_TRACK_DAYS);
+  const keep = new Set(
+    stale
+      .filter(({ s }) => age(s) <= FAST_TRACK_DAYS + 14)
+      .slice(-Math.max(3, Math.ceil(plan.length / 1000)))
+      .map(({ i }) => i),
+  );
+  const settle = new Set(stale.map(({ i }) => i).filter((i) => !keep.has(i)));
+  return plan.map((s, i) => {
+    if (!settle.has(i)) return s;
+    const accepted = s.decidedOn!;
+    const last = [s.servedOn, s.completedOn, s.hearingOn, s.closingOn].reduce<string>((a, d) => (d && d > a ? d : a), accepted);
+    const closedOn = minDate(addDays(last, rng.int(1, 6)), minDate(addDays(accepted, 45 + s.extensionDays), today));
+    const closingOn = s.closingOn ?? minDate(addDays(s.hearingOn ?? last, rng.int(1, 3)), closedOn);
+    return { ...s, outcome: 'closed' as const, closingOn, closedOn };
+  });
+}

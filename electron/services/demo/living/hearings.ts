@@ -10,13 +10,13 @@ import type { LivingRun } from './runner';
 import type { Tribunal } from './settingsStaff';
 
 type Slot = { start: string; end: string };
-const SIMPLE_SLOTS: Slot[] = [
+export const SIMPLE_SLOTS: Slot[] = [
   { start: '09:00', end: '10:30' },
   { start: '10:40', end: '12:00' },
   { start: '14:30', end: '16:00' },
   { start: '16:10', end: '17:30' },
 ];
-const ORDINARY_SLOTS: Slot[] = [
+export const ORDINARY_SLOTS: Slot[] = [
   { start: '09:00', end: '11:30' },
   { start: '14:30', end: '17:00' },
 ];

@@ -15,7 +15,7 @@ import { HearingSlots } from './hearings';
 import { applyForEnforcement, transferToPolice } from './inspection';
 import { loadCase, type LivingCase } from './livingCase';
 import { LivingRun, type Timings } from './runner';
-import { createStaff, DEMO_MINIMUM_WAGES, setUpCommission, type Tribunal } from './settingsStaff';
+import { createStaff, DEMO_MINIMUM_WAGES, setUpCommission, type ExtraBenches, type Tribunal } from './settingsStaff';
 import { fits, stories, tell, type Story } from './stories';
 
 /** How many cases each story gets (about 60 in all). */
@@ -50,7 +50,8 @@ function quotas(limit: number): Record<Story, number> {
 }
 
 /**
- * Picks the living cases: the two largest collective cases (100+ workers) first, then, from the
+ * Picks the living cases: the two largest collective cases (100+ workers) first (one closed, the
+ * other with its hearing to come when recent enough), then, from the
  * most recently accepted case back, each case gets the story it fits that is least filled so far
  * (so a small demo still has every story). A wholly final award needs every item within the
  * final-award limit (12 × the minimum wage). Returns plan index → story.
@@ -76,7 +77,8 @@ export function pickLivingCases(services: Services, plan: CaseSchedule[], ids: n
   const large = [...facts.values()].filter((f) => f.workers >= 100).sort((a, b) => b.workers - a.workers || a.id - b.id).slice(0, 2);
   large.forEach(({ id }, n) => {
     const i = indexOf.get(id)!;
-    const story: Story = n === 0 && fits('closedAward', span(i)) ? 'closedAward' : n === 0 ? 'closedMediation' : 'hearingUpcoming';
+    // the second one's hearing is still to come only if it was accepted within the award period (an older one has been mediated)
+    const story: Story = n === 0 && fits('closedAward', span(i)) ? 'closedAward' : n === 0 || span(i) > 40 ? 'closedMediation' : 'hearingUpcoming';
     picked.set(i, story);
     filled[story]++;
   });
@@ -106,16 +108,26 @@ export type LivingSummary = {
   cpuMs: number;
 };
 
-/**
- * The commission's settings, staff and rooms (this morning), and the hearing calendar's slots: made
- * before the fast path closes its cases, whose hearings sit on the same calendar as the living ones.
- */
-export async function setUpTribunal(services: Services, seed: number, today: string): Promise<{ tribunal: Tribunal; slots: HearingSlots }> {
+/** The commission's settings (this morning): made before the fast path closes its cases, whose awards read the minimum wage. */
+export async function setUpSettings(services: Services, seed: number, today: string): Promise<void> {
   const run = new LivingRun(services, seed, today);
   try {
     run.at(today, '08:40');
     await setUpCommission(run);
-    const tribunal = await createStaff(run);
+  } finally {
+    run.restore();
+  }
+}
+
+/**
+ * Staff and rooms (this morning), with the extra benches a large caseload needs, and the hearing
+ * calendar's slots: the fast path's hearings sit on the same calendar as the living ones.
+ */
+export async function setUpTribunal(services: Services, seed: number, today: string, extra?: ExtraBenches): Promise<{ tribunal: Tribunal; slots: HearingSlots }> {
+  const run = new LivingRun(services, seed, today);
+  try {
+    run.at(today, '08:45');
+    const tribunal = await createStaff(run, extra);
     return { tribunal, slots: new HearingSlots(tribunal) };
   } finally {
     run.restore();

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../electron/services/createServices';
 import { generateDemo, type DemoSummary } from '../../electron/services/demo/generateDemo';
-import { HEARING_TIMES } from '../../electron/services/demo/fastHearing';
+import { HEARING_TIMES } from '../../electron/services/demo/hearingBook';
 import { diffDays } from '../../electron/core/dates';
 import { callApi, openTestServices } from '../support/services';
 

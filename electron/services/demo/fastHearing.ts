@@ -22,8 +22,8 @@ import { tribunalText } from '../hearings/scheduling';
 import { tribunalWords } from '../hearings/tribunal';
 import { appendEvent, clientOf } from '../timeline';
 import type { HearingSlots } from './living/hearings';
-import { ORDINARY_SLOTS, SIMPLE_SLOTS } from './living/hearings';
-import type { Bench, ExtraBenches, Tribunal } from './living/settingsStaff';
+import { daysAround, HearingBook } from './hearingBook';
+import type { Tribunal } from './living/settingsStaff';
 
 export type FastHearing = {
   id: number;
@@ -40,72 +40,7 @@ export type HeldHearing = { hearingId: number; heldOn: string; outcome: 'held' |
 
 const NOTICE_DAYS = 5;
 
-type Slot = { startsAt: string; endsAt: string; roomId: number; presidingId: number; wingIds: number[]; clerkId: number };
-
-/**
- * The fast path's share of the living calendar's slots per day (HearingSlots: 8 simplified, 2
- * ordinary): the rest stays free for the living cases, which book theirs afterwards.
- */
-const CALENDAR_SHARE = { simplified: 5, ordinary: 1 };
-/** Short 速裁 hearings at times the living calendar never books (up to three at once, one per clerk). */
-const SHORT_SLOTS = [
-  { start: '08:00', end: '08:50' },
-  { start: '12:10', end: '13:00' },
-  { start: '13:30', end: '14:20' },
-  { start: '17:40', end: '18:30' },
-  // 夜间庭: after work, for workers who cannot leave the site by day
-  { start: '18:40', end: '19:30' },
-];
-/** An extra bench sits the normal day times of its procedure and the short times. */
-const BENCH_TIMES: Record<Procedure, { start: string; end: string }[]> = {
-  simplified: [...SIMPLE_SLOTS, ...SHORT_SLOTS],
-  ordinary: [...ORDINARY_SLOTS, ...SHORT_SLOTS],
-};
-/** Every time a demo hearing may sit (the living calendar's, the short ones): a test holds the demo to these. */
-export const HEARING_TIMES = [...SIMPLE_SLOTS, ...ORDINARY_SLOTS, ...SHORT_SLOTS];
-
-/**
- * What the standing tribunal takes per working day, at least (the rest of the living calendar, and
- * the short time at which an ordinary and a simplified hearing would want the same clerk, kept apart).
- */
-const STANDING_PER_DAY: Record<Procedure, number> = {
-  simplified: CALENDAR_SHARE.simplified + 2 * SHORT_SLOTS.length,
-  ordinary: CALENDAR_SHARE.ordinary + SHORT_SLOTS.length,
-};
-
-/**
- * Extra benches for the fast path's hearings: for each procedure, the busiest run of five working
- * days (hearings by their planned day) with half again to spare, less what the standing tribunal
- * holds (`standingPerDay` caps it, for a test), over what one bench sits a day. Hearings move within
- * their window (acceptance to award), so a day over the average finds room on a neighbouring one.
- */
-export function benchesFor(planned: { day: string; procedure: Procedure }[], isWorkday: (date: string) => boolean, standingPerDay = Infinity): ExtraBenches {
-  const need = (procedure: Procedure) => {
-    const perDay = new Map<string, number>();
-    for (const h of planned) if (h.procedure === procedure) perDay.set(h.day, (perDay.get(h.day) ?? 0) + 1);
-    const days = [...perDay.keys()].sort();
-    if (!days.length) return 0;
-    let busiest = 0;
-    const window: number[] = [];
-    for (let d = days[0]!; d <= days[days.length - 1]!; d = addDays(d, 1)) {
-      if (!isWorkday(d)) continue;
-      window.push(perDay.get(d) ?? 0);
-      if (window.length > 5) window.shift();
-      busiest = Math.max(busiest, window.reduce((a, b) => a + b, 0) / 5);
-    }
-    const standing = Math.min(STANDING_PER_DAY[procedure], Number.isFinite(standingPerDay) ? Math.floor(standingPerDay / 2) : Infinity);
-    return Math.max(0, Math.ceil((Math.ceil(busiest * 1.5) - standing) / BENCH_TIMES[procedure].length));
-  };
-  return { simplified: need('simplified'), ordinary: need('ordinary') };
-}
-
 const WAIVER_NOTE = '开庭前经双方当事人当面同意放弃开庭通知期限，已签字确认';
-
-/** Working days from `day` on to `latest`, then back towards `earliest` (the planned day first, the day of acceptance last). */
-function* daysAround(ctx: ServiceContext, h: FastHearing): Generator<string> {
-  for (let d = h.day; d <= h.latest; d = addDays(d, 1)) if (ctx.calendar.isWorkday(d)) yield d;
-  for (let d = addDays(h.day, -1); d >= h.earliest; d = addDays(d, -1)) if (ctx.calendar.isWorkday(d)) yield d;
-}
 
 export class FastHearings {
   private readonly insertTribunal;
@@ -116,20 +51,15 @@ export class FastHearings {
   private readonly roomNames: Map<number, string>;
   /** Hearings held after the evening list because every slot of their window was taken. */
   overflow = 0;
-  private readonly shared = new Map<string, number>();
-  private readonly short = new Set<string>();
-  /** Fast-path hearings the standing tribunal holds per day, and at most how many. */
-  private readonly standing = new Map<string, number>();
-  private readonly benchUsed = new Set<string>();
-  private readonly benches: Record<Procedure, Bench[]>;
+  private readonly book: HearingBook;
   constructor(
     private readonly ctx: ServiceContext,
     private readonly tx: Tx,
     private readonly tribunal: Tribunal,
-    private readonly slots: HearingSlots,
-    private readonly standingPerDay = Infinity,
+    slots: HearingSlots,
+    standingPerDay = Infinity,
   ) {
-    this.benches = { simplified: tribunal.benches.filter((b) => b.procedure === 'simplified'), ordinary: tribunal.benches.filter((b) => b.procedure === 'ordinary') };
+    this.book = new HearingBook(ctx.calendar, tribunal, slots, standingPerDay);
     const client = clientOf(tx);
     this.insertTribunal = client.prepare(
       `insert into case_tribunals (case_id, procedure, presiding_id, wing_ids, clerk_id, composed_on, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
@@ -143,59 +73,6 @@ export class FastHearings {
     this.roomNames = new Map(tribunal.rooms.map((r) => [r.id, r.name]));
   }
 
-  /** A slot on `date`: the standing tribunal's (its share of the calendar, then short hearings outside its times), else an extra bench's. */
-  private take(date: string, procedure: Procedure, rotate: number): Slot | null {
-    const standing = this.standing.get(date) ?? 0;
-    const slot = standing < this.standingPerDay ? this.takeStanding(date, procedure, rotate) : null;
-    if (slot) {
-      this.standing.set(date, standing + 1);
-      return slot;
-    }
-    return this.takeBench(date, procedure, rotate);
-  }
-
-  private takeStanding(date: string, procedure: Procedure, rotate: number): Slot | null {
-    const key = `${date}|${procedure}`;
-    const used = this.shared.get(key) ?? 0;
-    if (used < CALENDAR_SHARE[procedure]) {
-      const slot = this.slots.take(date, procedure, rotate);
-      if (slot) {
-        this.shared.set(key, used + 1);
-        return slot;
-      }
-    }
-    const t = this.tribunal;
-    for (const s of SHORT_SLOTS) {
-      // one hearing per clerk at a time; a three-member tribunal only in the large room, with arbitrators 4–6
-      for (const k of procedure === 'ordinary' ? [0] : [0, 1, 2]) {
-        const taken = `${date}|${s.start}|${k}`;
-        if (this.short.has(taken)) continue;
-        this.short.add(taken);
-        const room = procedure === 'ordinary' ? t.rooms[0]! : t.rooms[k === 0 ? t.rooms.length - 1 - t.benches.length : k]!;
-        const presiding = procedure === 'ordinary' ? t.arbitrators[3]! : t.arbitrators[k]!;
-        const wingIds = procedure === 'ordinary' ? [t.arbitrators[4]!.id, t.arbitrators[5]!.id] : [];
-        return { startsAt: `${date}T${s.start}`, endsAt: `${date}T${s.end}`, roomId: room.id, presidingId: presiding.id, wingIds, clerkId: t.clerks[k]!.id };
-      }
-    }
-    return null;
-  }
-
-  /** The first free time of an extra bench of this procedure (starting from a different bench per case). */
-  private takeBench(date: string, procedure: Procedure, rotate: number): Slot | null {
-    const benches = this.benches[procedure];
-    for (let b = 0; b < benches.length; b++) {
-      const bench = benches[(b + rotate) % benches.length]!;
-      for (const s of BENCH_TIMES[procedure]) {
-        const key = `${date}|${s.start}|${bench.roomId}`;
-        if (this.benchUsed.has(key)) continue;
-        this.benchUsed.add(key);
-        const [presidingId, ...wingIds] = bench.arbitratorIds;
-        return { startsAt: `${date}T${s.start}`, endsAt: `${date}T${s.end}`, roomId: bench.roomId, presidingId: presidingId!, wingIds, clerkId: bench.clerkId };
-      }
-    }
-    return null;
-  }
-
   /**
    * Books, holds and records one hearing. Only as a last resort — every slot of every bench taken
    * between earliest and latest, which benchesFor's margin is there to prevent — the hearing sits at
@@ -203,12 +80,11 @@ export class FastHearings {
    * hearings may share a room or a person).
    */
   hold(h: FastHearing, at: (date: string, hour: number) => Date): HeldHearing {
-    let slot: Slot | null = null;
-    for (const d of daysAround(this.ctx, h)) if ((slot = this.take(d, h.procedure, h.id))) break;
+    let slot = this.book.place(h);
     if (!slot) {
       this.overflow++;
       const t = this.tribunal;
-      const day = [...daysAround(this.ctx, h)][0] ?? h.day;
+      const day = [...daysAround(this.ctx.calendar, h)][0] ?? h.day;
       const presiding = t.arbitrators[h.id % t.arbitrators.length]!;
       const wings = h.procedure === 'ordinary' ? t.arbitrators.filter((a) => a.id !== presiding.id).slice(0, 2).map((a) => a.id) : [];
       slot = { startsAt: `${day}T19:35`, endsAt: `${day}T19:55`, roomId: t.rooms[t.rooms.length - 1]!.id, presidingId: presiding.id, wingIds: wings, clerkId: t.clerks[h.id % t.clerks.length]!.id };

@@ -29,7 +29,8 @@ import { intakeSteps, type DemoCaseState } from './intakeStages';
 import { LIVING_CASES, pickLivingCases, runLivingDemo, setUpSettings, setUpTribunal, type LivingSummary } from './living';
 import { recordFastMediations, type FastMediation } from './fastMediation';
 import { AwardPlanner, recordFastAwards, type AwardPlan, type FastAward } from './fastAward';
-import { benchesFor, FastHearings } from './fastHearing';
+import { FastHearings } from './fastHearing';
+import { benchesFor, type PlannedHearing } from './hearingBook';
 import { recordFastWithdrawals, type FastWithdrawal } from './fastWithdrawal';
 import { readMinimumWages } from '../award/awardView';
 import { addWorkdays } from './schedule';
@@ -142,7 +143,7 @@ export async function generateDemo(services: Services, options: DemoOptions): Pr
       // the steps written here without a service are the demo's too: its events name 演示数据
       const caller = systemCaller(ctx.host, '演示数据');
       const closings = runAs(caller, () => advanceStages(services, fastPlan, ids, Rng.derive(seed, 'stages'), closingRng, planner));
-      const extra = benchesFor(plannedHearings(services, closings), (d) => ctx.calendar.isWorkday(d), options.standingHearingsPerDay);
+      const extra = benchesFor(plannedHearings(services, closings), ctx.calendar, options.standingHearingsPerDay);
       const staffFrom = { at: performance.now(), cpu: process.cpuUsage() };
       calendar = await setUpTribunal(services, seed, today, extra);
       setup = { ms: setup.ms + performance.now() - staffFrom.at, cpuMs: setup.cpuMs + cpuMsSince(staffFrom.cpu) };
@@ -254,15 +255,20 @@ function advanceStages(services: Services, plan: CaseSchedule[], ids: number[], 
     .map(({ s, id }) => ({ id, s, method: CLOSING_METHOD_OF[endings.get(id)!] ?? 'mediation', hearingOn: hearingDay.get(id) ?? s.hearingOn, award: awardPlans.get(id) ?? null }));
 }
 
-/** The hearings recordClosings will hold (awards and deemed withdrawals), on their planned day, with the case's procedure. */
-function plannedHearings(services: Services, closings: Closing[]): { day: string; procedure: Procedure }[] {
+/** The hearings recordClosings will hold (awards and deemed withdrawals), in its order, with what it places them by. */
+function plannedHearings(services: Services, closings: Closing[]): PlannedHearing[] {
   const heard = closings.filter((c) => c.award || c.method === 'deemedWithdrawal');
-  const procedure = new Map(
+  const facts = new Map(
     services.ctx.db
-      .all<{ id: number; procedure: Procedure }>(sql`select id, procedure from cases where id in (select value from json_each(${JSON.stringify(heard.map((c) => c.id))}))`)
-      .map((r) => [r.id, r.procedure]),
+      .all<{ id: number; procedure: Procedure; earliest: string }>(
+        sql`select id, procedure, coalesce(accepted_on, received_on) as earliest from cases where id in (select value from json_each(${JSON.stringify(heard.map((c) => c.id))}))`,
+      )
+      .map((r) => [r.id, r]),
   );
-  return heard.map((c) => ({ day: c.hearingOn ?? c.s.closedOn!, procedure: procedure.get(c.id)! }));
+  return heard.map((c) => {
+    const f = facts.get(c.id)!;
+    return { id: c.id, procedure: f.procedure, day: c.hearingOn ?? c.s.closedOn!, earliest: f.earliest, latest: c.award?.decidedOn ?? c.s.closedOn! };
+  });
 }
 
 type Closing = { id: number; s: CaseSchedule; method: ClosingMethod; hearingOn: string | null; award: AwardPlan | null };

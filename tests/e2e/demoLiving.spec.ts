@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import type { CaseRow, DocumentView } from '../../electron/core/contract';
 import { api } from './support/api';
+import { addDays, todayInChina } from '../../electron/core/dates';
 import { screenshots } from './support/screenshots';
 import { demoHostPerSpec } from './support/hosts';
 
@@ -42,6 +43,16 @@ test('calendar of this week, a closed collective case’s documents, the dashboa
   await expect(section.locator('[data-testid^="doc-row-"]').first()).toBeVisible();
   await expect(section).toContainText('结案审批表');
   await shot(page, 'closed-collective-documents');
+
+  // 已超期: a few cases kept open past the fast-track target, none past a deadline by more than six weeks
+  const overdue = await api<{ total: number; rows: CaseRow[] }>(host, 'cases.search', { due: 'overdue', limit: 500 });
+  expect(overdue.total).toBeGreaterThan(0);
+  const sixWeeksAgo = addDays(todayInChina(), -42);
+  expect(overdue.rows.filter((r) => r.nextDueOn! < sixWeeksAgo).map((r) => r.caseNumber)).toEqual([]);
+  await page.goto(`${host.url}#/cases`);
+  await page.locator('label', { hasText: '已超期' }).click();
+  await expect(page.getByTestId('case-row').first()).toContainText('超期');
+  await shot(page, 'cases-overdue');
 
   await page.goto(`${host.url}#/dashboard`);
   await expect(page.getByTestId('dashboard-period')).toBeVisible();

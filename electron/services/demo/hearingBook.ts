@@ -8,7 +8,7 @@ import { addDays } from '../../core/dates';
 import type { Calendar } from '../../core/clock/calendar';
 import type { Procedure } from '../../core/domain';
 import { HearingSlots, ORDINARY_SLOTS, SIMPLE_SLOTS } from './living/hearings';
-import type { Bench, ExtraBenches, Tribunal } from './living/settingsStaff';
+import { DEMO_ROOMS, type Bench, type ExtraBenches, type Tribunal } from './living/settingsStaff';
 
 export type Slot = { startsAt: string; endsAt: string; roomId: number; presidingId: number; wingIds: number[]; clerkId: number };
 
@@ -96,7 +96,7 @@ export class HearingBook {
         const taken = `${date}|${s.start}|${k}`;
         if (this.short.has(taken)) continue;
         this.short.add(taken);
-        const room = procedure === 'ordinary' ? t.rooms[0]! : t.rooms[k === 0 ? t.rooms.length - 1 - t.benches.length : k]!;
+        const room = procedure === 'ordinary' ? t.rooms[0]! : t.rooms[k === 0 ? DEMO_ROOMS.length - 1 : k]!;
         const presiding = procedure === 'ordinary' ? t.arbitrators[3]! : t.arbitrators[k]!;
         const wingIds = procedure === 'ordinary' ? [t.arbitrators[4]!.id, t.arbitrators[5]!.id] : [];
         return { startsAt: `${date}T${s.start}`, endsAt: `${date}T${s.end}`, roomId: room.id, presidingId: presiding.id, wingIds, clerkId: t.clerks[k]!.id };
@@ -128,7 +128,7 @@ function sketch(extra: ExtraBenches): Tribunal {
   const ids = (n: number) => Array.from({ length: n }, () => ({ id: next++, name: '' }));
   const kinds = [...Array<Procedure>(extra.ordinary).fill('ordinary'), ...Array<Procedure>(extra.simplified).fill('simplified')];
   const benches: Bench[] = kinds.map((procedure) => ({ procedure, roomId: next++, arbitratorIds: ids(procedure === 'ordinary' ? 3 : 1).map((a) => a.id), clerkId: next++ }));
-  return { arbitrators: ids(7), clerks: ids(3), inspectors: [], mediators: [], rooms: ids(4), benches, demoPassword: null };
+  return { arbitrators: ids(7), clerks: ids(3), inspectors: [], mediators: [], rooms: ids(DEMO_ROOMS.length), benches, demoPassword: null };
 }
 
 /**

@@ -133,8 +133,8 @@ function sketch(extra: ExtraBenches): Tribunal {
 
 /**
  * Extra benches for the fast path's hearings: books them all, in the order they will be held, with
- * no extra bench, then adds benches of the procedure that found no slot (one per twenty hearings
- * left over) until every hearing has a normal slot. The same book then places them for real.
+ * no extra bench, then adds benches of the procedure that found no slot (enough for the day with the
+ * most hearings left over) until every hearing has a normal slot. The same book then places them for real.
  */
 export function benchesFor(planned: PlannedHearing[], calendar: Calendar, standingPerDay = Infinity): ExtraBenches {
   const extra: ExtraBenches = { simplified: 0, ordinary: 0 };
@@ -143,10 +143,13 @@ export function benchesFor(planned: PlannedHearing[], calendar: Calendar, standi
   for (;;) {
     const tribunal = sketch(extra);
     const book = new HearingBook(calendar, tribunal, new HearingSlots(tribunal), standingPerDay);
-    const left: Record<Procedure, number> = { simplified: 0, ordinary: 0 };
-    for (const h of placeable) if (!book.place(h)) left[h.procedure]++;
-    if (!left.simplified && !left.ordinary) return extra;
-    extra.simplified += Math.ceil(left.simplified / 20);
-    extra.ordinary += Math.ceil(left.ordinary / 20);
+    // hearings left over, by procedure and planned day: the busiest day says how many more benches
+    const left = new Map<string, number>();
+    for (const h of placeable) if (!book.place(h)) left.set(`${h.procedure}|${h.day}`, (left.get(`${h.procedure}|${h.day}`) ?? 0) + 1);
+    if (!left.size) return extra;
+    for (const procedure of ['simplified', 'ordinary'] as const) {
+      const busiest = Math.max(0, ...[...left].filter(([k]) => k.startsWith(`${procedure}|`)).map(([, n]) => n));
+      extra[procedure] += Math.ceil(busiest / BENCH_TIMES[procedure].length);
+    }
   }
 }

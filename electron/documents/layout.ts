@@ -402,7 +402,7 @@ function tableTextStyle(font: FontSpec, size: number, align: keyof typeof ALIGN)
 export function tableCell(
   text: string,
   width: number,
-  opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; font?: FontSpec; size?: number; columnSpan?: number; rowSpan?: number; minLines?: number; keepNext?: boolean } = {},
+  opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; font?: FontSpec; size?: number; columnSpan?: number; rowSpan?: number; minLines?: number; keepNext?: boolean; top?: boolean } = {},
 ): TableCell {
   const size = opts.size ?? SIZES.xiaoSi;
   const font = opts.font ?? FONTS.fangSong;
@@ -414,7 +414,8 @@ export function tableCell(
     width: { size: width, type: WidthType.DXA },
     columnSpan: opts.columnSpan,
     rowSpan: opts.rowSpan,
-    verticalAlign: VerticalAlign.CENTER,
+    // centred vertically unless the caller knows every cell of the row is one line (then it changes nothing)
+    verticalAlign: opts.top ? undefined : VerticalAlign.CENTER,
     children: lines.map((line) =>
       style
         ? new Paragraph({ style, keepNext: opts.keepNext, children: [new TextRun({ text: line, bold: opts.bold })] })
@@ -448,6 +449,9 @@ function textEms(text: string): number {
   return ems;
 }
 
+/** A text fitting keeps on one line: a number or code, or a short text (≤ 4 characters). */
+const oneLine = (text: string) => unbreakable(text) || [...text].length <= 4;
+
 /** A cell that Word would break in the middle of a token: a number or code with no space and no CJK. */
 const unbreakable = (text: string) => text !== '' && !/[\s\u2e80-\uffff]/.test(text);
 
@@ -456,28 +460,28 @@ const unbreakable = (text: string) => text !== '' && !/[\s\u2e80-\uffff]/.test(t
  * such as 2,447,305.00 broke as "2,447,305.0 / 0", a header as "驳回金 / 额"), taking the room from columns with slack; when the
  * table has no slack left, the font gets smaller. Returns whole-twip widths and the size to use.
  */
-export function fitColumns(widths: number[], cells: { text: string; bold: boolean }[][], size: number): { widths: number[]; size: number } {
+export function fitColumns(widths: number[], cells: { text: string; bold: boolean }[][], size: number): { widths: number[]; size: number; fits: boolean } {
   // a number or code never breaks, nor does a short text (a name such as 王建国, a 序号, a header
   // such as 驳回金额): "王建 / 国" reads as two people; per column, the widest such text in ems
   const widest = widths.map(() => 0);
   for (const row of cells)
     row.forEach((cell, i) => {
-      if (i < widest.length && (unbreakable(cell.text) || [...cell.text].length <= 4)) widest[i] = Math.max(widest[i] as number, textEms(cell.text) * (cell.bold ? BOLD_WIDTH : 1));
+      if (i < widest.length && oneLine(cell.text)) widest[i] = Math.max(widest[i] as number, textEms(cell.text) * (cell.bold ? BOLD_WIDTH : 1));
     });
   for (let s = size; s >= SMALLEST_TABLE_SIZE; s = smaller(s)) {
     const need = widest.map((ems) => (ems ? Math.ceil(Math.ceil(ems * s * 10) * 1.12) + CELL_PADDING : 0));
     // a text column keeps room for two characters
     const floor = need.map((n) => Math.max(n, 2 * s * 10 + CELL_PADDING));
     const deficit = widths.reduce((a, w, i) => a + Math.max(0, (need[i] as number) - w), 0);
-    if (!deficit) return { widths, size: s };
+    if (!deficit) return { widths, size: s, fits: true };
     const slack = widths.map((w, i) => Math.max(0, w - (floor[i] as number)));
     const totalSlack = slack.reduce((a, b) => a + b, 0);
     if (totalSlack < deficit) continue;
     const out = widths.map((w, i) => Math.max(w, need[i] as number) - Math.floor(((slack[i] as number) / totalSlack) * deficit));
     out[out.length - 1] = (out[out.length - 1] as number) + widths.reduce((a, b) => a + b, 0) - out.reduce((a, b) => a + b, 0);
-    return { widths: out, size: s };
+    return { widths: out, size: s, fits: true };
   }
-  return { widths, size: SMALLEST_TABLE_SIZE };
+  return { widths, size: SMALLEST_TABLE_SIZE, fits: false };
 }
 
 /**
@@ -499,13 +503,15 @@ export function table(opts: TableOptions): Table {
     children: opts.columns.map((c, i) => tableCell(c.header, widths[i] as number, { align: 'center', font: FONTS.hei, size })),
   });
   // the last row keeps with the totals row, so a 合计 never starts a page alone under a repeated header
-  const body = opts.rows.map(
-    (r, k) =>
-      new TableRow({
-        cantSplit: true,
-        children: opts.columns.map((c, i) => tableCell(r[i] ?? '', widths[i] as number, { align: c.align ?? 'left', size, keepNext: !!opts.totals && k === opts.rows.length - 1 })),
-      }),
-  );
+  // a row of numbers, codes and short texts is one line once they fit: no vertical alignment to write
+  // (a 500-worker roster is 3,000 cells)
+  const body = opts.rows.map((r, k) => {
+    const top = fitted.fits && r.every((text) => !text.includes('\n') && oneLine(text));
+    return new TableRow({
+      cantSplit: true,
+      children: opts.columns.map((c, i) => tableCell(r[i] ?? '', widths[i] as number, { align: c.align ?? 'left', size, top, keepNext: !!opts.totals && k === opts.rows.length - 1 })),
+    });
+  });
   const totals = opts.totals
     ? [
         new TableRow({

@@ -45,9 +45,25 @@ describe('document tables', () => {
       used.add(style!);
       expect(cell).not.toMatch(/<w:rFonts|<w:sz |<w:spacing/);
     }
+    // the roster's rows are one line each (numbers, codes, short names): no vertical alignment written; the header keeps it
+    expect(cells.slice(6, 6 + 40 * 6).filter((c) => c.includes('<w:vAlign'))).toHaveLength(0);
+    expect(cells.slice(0, 6).every((c) => c.includes('<w:vAlign w:val="center"/>'))).toBe(true);
     // the roster's fitted size is not one of the four standard sizes, and its style exists
     for (const id of used) expect(styles).toContain(`w:styleId="${id}"`);
     expect([...used].some((id) => !/(21|24|28|32)$/.test(id)), [...used].join()).toBe(true);
+  });
+
+  it('a row with a text that may wrap stays centred vertically', async () => {
+    const columns = [
+      { header: '序号', width: 800 },
+      { header: '证据名称', width: 3000 },
+      { header: '页数', width: 800 },
+    ];
+    const { body } = await documentXml(table({ columns, rows: [['1', '工资表', '3'], ['2', '劳务分包合同及其补充协议、结算单、付款凭证', '12']] }));
+    const rows = body.match(/<w:tr>.*?<\/w:tr>/g) ?? [];
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).not.toContain('<w:vAlign');
+    expect(rows[2]!.match(/<w:vAlign w:val="center"\/>/g)).toHaveLength(3);
   });
 
   it('fitting gives a 4-character header, a name and a bold total a column wide enough for one line, at the size chosen', () => {

@@ -464,14 +464,23 @@ export function fitColumns(widths: number[], cells: { text: string; bold: boolea
   // a number or code never breaks, nor does a short text (a name such as 王建国, a 序号, a header
   // such as 驳回金额): "王建 / 国" reads as two people; per column, the widest such text in ems
   const widest = widths.map(() => 0);
+  // and every text's width in ems, so that taking room from a column never breaks a cell that was on one line
+  const ems = widths.map((): number[] => []);
   for (const row of cells)
     row.forEach((cell, i) => {
-      if (i < widest.length && oneLine(cell.text)) widest[i] = Math.max(widest[i] as number, textEms(cell.text) * (cell.bold ? BOLD_WIDTH : 1));
+      if (i >= widest.length || !cell.text) return;
+      const e = textEms(cell.text) * (cell.bold ? BOLD_WIDTH : 1);
+      ems[i]!.push(e);
+      if (oneLine(cell.text)) widest[i] = Math.max(widest[i] as number, e);
     });
+  const twips = (e: number, s: number) => Math.ceil(Math.ceil(e * s * 10) * 1.12) + CELL_PADDING;
   for (let s = size; s >= SMALLEST_TABLE_SIZE; s = smaller(s)) {
-    const need = widest.map((ems) => (ems ? Math.ceil(Math.ceil(ems * s * 10) * 1.12) + CELL_PADDING : 0));
-    // a text column keeps room for two characters
-    const floor = need.map((n) => Math.max(n, 2 * s * 10 + CELL_PADDING));
+    const need = widest.map((e) => (e ? twips(e, s) : 0));
+    // a text column keeps room for two characters, and for its widest text that is on one line now
+    // (measured as printed, without the safety margin: "5,000.00 转账" must not become "5,000.00 转 / 账")
+    const floor = need.map((n, i) =>
+      Math.max(n, 2 * s * 10 + CELL_PADDING, ...ems[i]!.map((e) => Math.ceil(e * s * 10) + 2 * 80).filter((t) => t <= (widths[i] as number))),
+    );
     const deficit = widths.reduce((a, w, i) => a + Math.max(0, (need[i] as number) - w), 0);
     if (!deficit) return { widths, size: s, fits: true };
     const slack = widths.map((w, i) => Math.max(0, w - (floor[i] as number)));

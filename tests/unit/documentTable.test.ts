@@ -66,6 +66,19 @@ describe('document tables', () => {
     expect(rows[2]!.match(/<w:vAlign w:val="center"\/>/g)).toHaveLength(3);
   });
 
+  it('taking room for a header never breaks a cell that was on one line ("5,000.00 转账" stays whole)', () => {
+    // 小五 (18) is the smallest size: 序号 and the ID number ask for more room (with the safety margin) than they
+    // have; the room may come only from what the other columns do not print
+    const widths = [530, 1700, 1415, 1946];
+    const cells = [
+      ['序号', '身份证号码', '当场已付', '余款履行'],
+      ['1', '360702197001020400', '5,000.00 转账', '12.15/12.31前 转账'],
+    ].map((r) => r.map((text) => ({ text, bold: false })));
+    const fitted = fitColumns(widths, cells, 18);
+    expect(fitted.widths[2]!).toBeGreaterThanOrEqual(textTwips('5,000.00 转账', fitted.size) + 160);
+    expect(fitted.widths[3]!).toBeGreaterThanOrEqual(textTwips('12.15/12.31前 转账', fitted.size) + 160);
+  });
+
   it('fitting gives a 4-character header, a name and a bold total a column wide enough for one line, at the size chosen', () => {
     // (widths, cells, size) → each listed column at least the text's width at the size chosen
     const cases: { widths: number[]; cells: string[][]; check: number[] }[] = [
